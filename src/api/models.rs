@@ -1,0 +1,304 @@
+//! Typed models of the Redis Software REST objects rsadmin reads, written from rest-api.md and
+//! checked against the real captures in `shared/fixtures/captured/`.
+//!
+//! Tolerance rules: unknown fields are ignored (a newer cluster adds keys), and every field except
+//! the identity fields may be absent (`GET /v1/bdbs?fields=uid,name` returns only those keys), so
+//! settings are `Option`s or default to empty collections. Wire types are exact: bdb and node uids
+//! are integers, endpoint, shard and shard-node uids are strings.
+
+use serde::{Deserialize, Serialize};
+
+/// A database (`GET /v1/bdbs/{uid}`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Bdb {
+    pub uid: u64,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub db_type: Option<String>,
+    pub status: Option<String>,
+    pub version: Option<String>,
+    pub redis_version: Option<String>,
+    pub memory_size: Option<u64>,
+    /// Reads 0 when the port was auto-assigned; the real port is in `endpoints[].port`.
+    pub port: Option<u64>,
+    pub replication: Option<bool>,
+    pub sharding: Option<bool>,
+    pub shards_count: Option<u64>,
+    pub shard_list: Vec<u64>,
+    pub shard_key_regex: Vec<ShardKeyRegex>,
+    pub hash_slots_policy: Option<String>,
+    pub implicit_shard_key: Option<bool>,
+    pub oss_sharding: Option<bool>,
+    pub oss_cluster: Option<bool>,
+    pub oss_cluster_api_preferred_ip_type: Option<String>,
+    pub oss_cluster_api_preferred_endpoint_type: Option<String>,
+    pub proxy_policy: Option<String>,
+    pub shards_placement: Option<String>,
+    pub endpoints: Vec<Endpoint>,
+    pub crdt: Option<bool>,
+    pub crdt_guid: Option<String>,
+    pub crdt_sync: Option<String>,
+    pub replica_sources: Vec<serde_json::Value>,
+    pub replica_sync: Option<String>,
+    pub data_persistence: Option<String>,
+    pub eviction_policy: Option<String>,
+    pub tls_mode: Option<String>,
+    pub ssl: Option<bool>,
+    pub module_list: Vec<Module>,
+    pub mkms: Option<bool>,
+    pub conns: Option<i64>,
+    pub conns_type: Option<String>,
+    pub sched_policy: Option<String>,
+    pub max_connections: Option<i64>,
+    pub maxclients: Option<i64>,
+    pub max_client_pipeline: Option<i64>,
+    pub max_pipelined: Option<i64>,
+    pub resp3: Option<bool>,
+    pub slave_ha: Option<bool>,
+    pub master_persistence: Option<bool>,
+    pub syncer_mode: Option<String>,
+    pub action_uid: Option<String>,
+}
+
+/// One hashing rule of `shard_key_regex`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct ShardKeyRegex {
+    pub regex: String,
+}
+
+/// An entry of `bdb.endpoints`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Endpoint {
+    /// `"<bdb_uid>:<n>"`, a string on the wire.
+    pub uid: String,
+    pub dns_name: Option<String>,
+    pub port: Option<u64>,
+    /// IPs of the nodes whose proxies are bound to this endpoint.
+    pub addr: Vec<String>,
+    pub addr_type: Option<String>,
+    pub proxy_policy: Option<String>,
+    /// Absent when unused; proxy uids (integers; UNCONFIRMED by a capture, per rest-api.md §2.4).
+    pub exclude_proxies: Option<Vec<u64>>,
+    pub include_proxies: Option<Vec<u64>>,
+    pub oss_cluster_api_preferred_ip_type: Option<String>,
+    pub oss_cluster_api_preferred_endpoint_type: Option<String>,
+}
+
+/// An entry of `bdb.module_list`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Module {
+    pub module_name: String,
+    pub module_id: Option<String>,
+    pub module_args: Option<String>,
+    pub semantic_version: Option<String>,
+}
+
+/// A cluster node (`GET /v1/nodes`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Node {
+    pub uid: u64,
+    /// Internal address.
+    pub addr: String,
+    pub external_addr: Vec<String>,
+    pub status: Option<String>,
+    pub accept_servers: Option<bool>,
+    pub shard_count: Option<u64>,
+    pub shard_list: Vec<u64>,
+    pub max_listeners: Option<u64>,
+    pub max_redis_servers: Option<u64>,
+    pub rack_id: Option<String>,
+    pub software_version: Option<String>,
+    pub total_memory: Option<u64>,
+    pub cores: Option<u64>,
+    pub uptime: Option<u64>,
+    pub recovery_path: Option<String>,
+}
+
+/// A shard (`GET /v1/shards`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Shard {
+    pub uid: String,
+    pub bdb_uid: u64,
+    pub node_uid: String,
+    pub role: Option<String>,
+    pub assigned_slots: Option<String>,
+    pub status: Option<String>,
+    pub detailed_status: Option<String>,
+}
+
+/// The cluster object (`GET /v1/cluster`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Cluster {
+    pub name: String,
+    pub created_time: Option<String>,
+    pub rack_aware: Option<bool>,
+    pub http_support: Option<bool>,
+    pub handle_redirects: Option<bool>,
+    pub cm_port: Option<u64>,
+    pub cnm_http_port: Option<u64>,
+    pub cnm_https_port: Option<u64>,
+    pub cm_session_timeout_minutes: Option<u64>,
+    pub bigstore_driver: Option<String>,
+    pub upgrade_mode: Option<bool>,
+}
+
+/// A proxy (`GET /v1/proxies`); one per node.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Proxy {
+    pub uid: u64,
+    pub threads: Option<u64>,
+    pub max_threads: Option<u64>,
+    pub max_listeners: Option<u64>,
+    pub conns: Option<u64>,
+}
+
+/// Error body: `{"error_code", "description"}`; older pages document `message` instead.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct ApiErrorBody {
+    pub error_code: Option<String>,
+    pub description: Option<String>,
+    pub message: Option<String>,
+}
+
+impl ApiErrorBody {
+    /// The human text of the error: `description`, else `message`.
+    pub fn text(&self) -> Option<&str> {
+        self.description.as_deref().or(self.message.as_deref())
+    }
+}
+
+/// The cluster's version as the lowest `software_version` of its nodes (a cluster mid-upgrade
+/// behaves as its oldest node).
+pub fn cluster_version(nodes: &[Node]) -> Option<&str> {
+    nodes
+        .iter()
+        .filter_map(|node| node.software_version.as_deref())
+        .min_by(|a, b| compare_versions(a, b))
+}
+
+fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
+    let parts = |v: &str| -> Vec<u64> {
+        v.split(['.', '-'])
+            .map(|part| part.parse().unwrap_or(0))
+            .collect()
+    };
+    parts(a).cmp(&parts(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn fixtures_dir() -> PathBuf {
+        std::env::var_os("RSADMIN_FIXTURES")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/captured")
+            })
+    }
+
+    fn fixture(name: &str) -> String {
+        std::fs::read_to_string(fixtures_dir().join(name))
+            .unwrap_or_else(|err| panic!("reading fixture {name}: {err}"))
+    }
+
+    #[test]
+    fn bdb_fixture_deserializes_with_exact_types() {
+        let bdb: Bdb = serde_json::from_str(&fixture("bdb_single.json")).unwrap();
+        assert_eq!(bdb.uid, 1);
+        assert_eq!(bdb.name, "default-db");
+        assert_eq!(bdb.port, Some(0));
+        assert_eq!(bdb.oss_cluster, Some(false));
+        assert_eq!(bdb.proxy_policy.as_deref(), Some("single"));
+        assert_eq!(bdb.shards_placement.as_deref(), Some("dense"));
+        assert_eq!(bdb.hash_slots_policy.as_deref(), Some("16k"));
+        assert!(bdb.shard_key_regex.is_empty());
+        assert_eq!(bdb.module_list.len(), 4);
+        let endpoint = &bdb.endpoints[0];
+        assert_eq!(endpoint.uid, "1:1");
+        assert_eq!(endpoint.port, Some(14968));
+        assert_eq!(endpoint.addr, vec!["192.168.16.2".to_string()]);
+        assert_eq!(endpoint.include_proxies, None);
+    }
+
+    #[test]
+    fn nodes_fixture_deserializes() {
+        let nodes: Vec<Node> = serde_json::from_str(&fixture("nodes_list.json")).unwrap();
+        assert_eq!(nodes.len(), 1);
+        assert_eq!(nodes[0].uid, 1);
+        assert_eq!(nodes[0].addr, "192.168.16.2");
+        assert!(nodes[0].external_addr.is_empty());
+        assert_eq!(cluster_version(&nodes), Some("100.0.21-16135"));
+    }
+
+    #[test]
+    fn shards_fixture_deserializes() {
+        let shards: Vec<Shard> = serde_json::from_str(&fixture("shards_list.json")).unwrap();
+        assert_eq!(shards[0].uid, "1");
+        assert_eq!(shards[0].node_uid, "1");
+        assert_eq!(shards[0].bdb_uid, 1);
+        assert_eq!(shards[0].assigned_slots.as_deref(), Some("0-16383"));
+    }
+
+    #[test]
+    fn cluster_and_proxies_fixtures_deserialize() {
+        let cluster: Cluster = serde_json::from_str(&fixture("cluster_trimmed.json")).unwrap();
+        assert_eq!(cluster.name, "docker-cluster");
+        assert_eq!(cluster.cnm_https_port, Some(9443));
+        let proxies: Vec<Proxy> = serde_json::from_str(&fixture("proxies_list.json")).unwrap();
+        assert_eq!(proxies[0].uid, 1);
+    }
+
+    #[test]
+    fn every_fixture_file_deserializes() {
+        let entries = std::fs::read_dir(fixtures_dir()).unwrap();
+        let mut seen = 0;
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if !name.ends_with(".json") {
+                continue;
+            }
+            let text = fixture(&name);
+            let parsed = match name.as_str() {
+                "bdb_single.json" => serde_json::from_str::<Bdb>(&text).map(drop),
+                "nodes_list.json" => serde_json::from_str::<Vec<Node>>(&text).map(drop),
+                "shards_list.json" => serde_json::from_str::<Vec<Shard>>(&text).map(drop),
+                "proxies_list.json" => serde_json::from_str::<Vec<Proxy>>(&text).map(drop),
+                "cluster_trimmed.json" => serde_json::from_str::<Cluster>(&text).map(drop),
+                other => panic!("fixture {other} has no model mapping; add one"),
+            };
+            parsed.unwrap_or_else(|err| panic!("{name}: {err}"));
+            seen += 1;
+        }
+        assert!(seen >= 5);
+    }
+
+    #[test]
+    fn partial_bdb_from_fields_query_deserializes() {
+        let bdbs: Vec<Bdb> =
+            serde_json::from_str(r#"[{"uid": 3, "name": "a"}, {"uid": 4, "name": "b"}]"#).unwrap();
+        assert_eq!(bdbs[1].uid, 4);
+        assert_eq!(bdbs[1].oss_cluster, None);
+    }
+
+    #[test]
+    fn error_body_prefers_description_then_message() {
+        let body: ApiErrorBody =
+            serde_json::from_str(r#"{"error_code": "x", "message": "m"}"#).unwrap();
+        assert_eq!(body.text(), Some("m"));
+        let body: ApiErrorBody =
+            serde_json::from_str(r#"{"description": "d", "message": "m"}"#).unwrap();
+        assert_eq!(body.text(), Some("d"));
+    }
+}
