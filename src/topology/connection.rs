@@ -1,0 +1,217 @@
+//! A small blocking RESP client, as a cluster-aware client library would connect: TCP (TLS when
+//! the database uses it), AUTH, then plain commands. Every step is bounded by one timeout.
+
+use std::fmt;
+use std::io::{self, BufReader, Read, Write};
+use std::net::{TcpStream, ToSocketAddrs};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, ServerName};
+
+use super::resp::{self, RespValue};
+
+/// Database credentials. The password is held only in memory and never printed.
+#[derive(Clone)]
+pub struct DbCredentials {
+    pub user: Option<String>,
+    pub password: String,
+}
+
+impl fmt::Debug for DbCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DbCredentials")
+            .field("user", &self.user)
+            .field("password", &"<redacted>")
+            .finish()
+    }
+}
+
+/// How to open every probe connection.
+#[derive(Clone, Debug)]
+pub struct ConnectSettings {
+    /// Bound on each step: connect, TLS handshake, and each command's reply.
+    pub timeout: Duration,
+    pub tls: Option<Arc<rustls::ClientConfig>>,
+    pub credentials: Option<DbCredentials>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProbeError {
+    #[error("cannot resolve {address}")]
+    Resolve { address: String },
+    #[error("cannot connect to {address}: {reason}")]
+    Connect { address: String, reason: String },
+    #[error("no reply from {address} within {seconds:.1}s ({step})")]
+    Timeout {
+        address: String,
+        step: &'static str,
+        seconds: f64,
+    },
+    #[error("TLS failure with {address}: {reason}")]
+    Tls { address: String, reason: String },
+    #[error("{address} rejected the database credentials: {reason}")]
+    Auth { address: String, reason: String },
+    #[error("{address}: {reason}")]
+    Io { address: String, reason: String },
+}
+
+trait Stream: Read + Write + Send {}
+impl<T: Read + Write + Send> Stream for T {}
+
+pub struct RespConnection {
+    address: String,
+    timeout: Duration,
+    stream: BufReader<Box<dyn Stream>>,
+}
+
+impl RespConnection {
+    /// Connects to `host:port`, does the TLS handshake when configured and authenticates.
+    pub fn open(host: &str, port: u16, settings: &ConnectSettings) -> Result<Self, ProbeError> {
+        let address = format!("{host}:{port}");
+        let socket_addr = (host, port)
+            .to_socket_addrs()
+            .ok()
+            .and_then(|mut addrs| addrs.next())
+            .ok_or_else(|| ProbeError::Resolve {
+                address: address.clone(),
+            })?;
+        let tcp = TcpStream::connect_timeout(&socket_addr, settings.timeout).map_err(|err| {
+            if is_timeout(&err) {
+                timeout_error(&address, "connect", settings.timeout)
+            } else {
+                ProbeError::Connect {
+                    address: address.clone(),
+                    reason: err.to_string(),
+                }
+            }
+        })?;
+        let io_error = |err: io::Error| ProbeError::Io {
+            address: address.clone(),
+            reason: err.to_string(),
+        };
+        tcp.set_read_timeout(Some(settings.timeout))
+            .map_err(io_error)?;
+        tcp.set_write_timeout(Some(settings.timeout))
+            .map_err(io_error)?;
+        tcp.set_nodelay(true).map_err(io_error)?;
+        let stream: Box<dyn Stream> = match &settings.tls {
+            None => Box::new(tcp),
+            Some(config) => Box::new(tls_stream(&address, host, tcp, config.clone())?),
+        };
+        let mut connection = RespConnection {
+            address,
+            timeout: settings.timeout,
+            stream: BufReader::new(stream),
+        };
+        if let Some(credentials) = &settings.credentials {
+            connection.authenticate(credentials)?;
+        }
+        Ok(connection)
+    }
+
+    pub fn address(&self) -> &str {
+        &self.address
+    }
+
+    /// Sends one command and reads its reply; a server error comes back as `RespValue::Error`.
+    pub fn call(&mut self, args: &[&[u8]]) -> Result<RespValue, ProbeError> {
+        resp::write_command(self.stream.get_mut(), args)
+            .and_then(|()| resp::read_value(&mut self.stream))
+            .map_err(|err| self.io_failure(err, "reply"))
+    }
+
+    /// Convenience for text-only commands: `call_text(&["CLUSTER", "SLOTS"])`.
+    pub fn call_text(&mut self, args: &[&str]) -> Result<RespValue, ProbeError> {
+        let args: Vec<&[u8]> = args.iter().map(|arg| arg.as_bytes()).collect();
+        self.call(&args)
+    }
+
+    fn authenticate(&mut self, credentials: &DbCredentials) -> Result<(), ProbeError> {
+        let mut args: Vec<&[u8]> = vec![b"AUTH"];
+        if let Some(user) = &credentials.user {
+            args.push(user.as_bytes());
+        }
+        args.push(credentials.password.as_bytes());
+        match self.call(&args)? {
+            RespValue::Error(reason) => Err(ProbeError::Auth {
+                address: self.address.clone(),
+                reason,
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    fn io_failure(&self, err: io::Error, step: &'static str) -> ProbeError {
+        if is_timeout(&err) {
+            timeout_error(&self.address, step, self.timeout)
+        } else {
+            ProbeError::Io {
+                address: self.address.clone(),
+                reason: err.to_string(),
+            }
+        }
+    }
+}
+
+fn is_timeout(err: &io::Error) -> bool {
+    matches!(
+        err.kind(),
+        io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock
+    )
+}
+
+fn timeout_error(address: &str, step: &'static str, timeout: Duration) -> ProbeError {
+    ProbeError::Timeout {
+        address: address.to_string(),
+        step,
+        seconds: timeout.as_secs_f64(),
+    }
+}
+
+fn tls_stream(
+    address: &str,
+    host: &str,
+    mut tcp: TcpStream,
+    config: Arc<rustls::ClientConfig>,
+) -> Result<rustls::StreamOwned<rustls::ClientConnection, TcpStream>, ProbeError> {
+    let tls_error = |reason: String| ProbeError::Tls {
+        address: address.to_string(),
+        reason,
+    };
+    let server_name = ServerName::try_from(host.to_string())
+        .map_err(|err| tls_error(format!("invalid server name {host:?}: {err}")))?;
+    let mut session = rustls::ClientConnection::new(config, server_name)
+        .map_err(|err| tls_error(err.to_string()))?;
+    // Finish the handshake now so a certificate problem is reported as TLS, not as a read error.
+    while session.is_handshaking() {
+        session
+            .complete_io(&mut tcp)
+            .map_err(|err| tls_error(err.to_string()))?;
+    }
+    Ok(rustls::StreamOwned::new(session, tcp))
+}
+
+/// TLS settings for databases with `tls_mode` enabled: trust the given CA bundle.
+pub fn tls_client_config(ca_pem: &Path) -> Result<Arc<rustls::ClientConfig>, String> {
+    let mut roots = rustls::RootCertStore::empty();
+    let certificates = CertificateDer::pem_file_iter(ca_pem)
+        .map_err(|err| format!("cannot read CA certificate {}: {err}", ca_pem.display()))?;
+    for certificate in certificates {
+        let certificate = certificate
+            .map_err(|err| format!("bad CA certificate in {}: {err}", ca_pem.display()))?;
+        roots
+            .add(certificate)
+            .map_err(|err| format!("unusable CA certificate in {}: {err}", ca_pem.display()))?;
+    }
+    let config = rustls::ClientConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .map_err(|err| err.to_string())?
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    Ok(Arc::new(config))
+}

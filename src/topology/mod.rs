@@ -1,0 +1,7 @@
+//! The client side of the OSS Cluster API: slot math and a RESP probe that sees the topology the
+//! way a cluster-aware client library does.
+
+pub mod cluster_reply;
+pub mod connection;
+pub mod resp;
+pub mod slots;
