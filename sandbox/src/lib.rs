@@ -1,14 +1,5 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
-}
+//! rsadmin-sandbox: a local emulation of a small Redis Software cluster (REST control plane,
+//! per-node proxies, real redis-server shards).
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
-}
+pub mod reconcile;
+pub mod state;

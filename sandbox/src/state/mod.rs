@@ -1,0 +1,358 @@
+//! The cluster model: nodes, databases (bdbs) with their endpoints, and shards.
+//!
+//! Field names and JSON types follow `shared/docs/rest-api.md` and the captured responses, so
+//! `serde` of these types is both the `state.json` format and (with the defaults in
+//! `render`) the REST wire format.
+
+mod layout;
+mod persist;
+pub mod render;
+mod timestamp;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+pub use layout::{STANDARD_SHARD_KEY_REGEX, slot_ranges};
+pub use persist::{load, save};
+pub use timestamp::now_rfc3339;
+
+/// Redis Cluster hash slots in the `16k` policy.
+pub const HASH_SLOTS: u32 = 16384;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ClusterState {
+    pub cluster: ClusterInfo,
+    pub nodes: Vec<Node>,
+    pub bdbs: Vec<Bdb>,
+    pub shards: Vec<Shard>,
+    /// Highest bdb uid ever assigned; uids are never reused, as on a real cluster.
+    pub last_bdb_uid: u32,
+    /// Highest shard uid ever assigned.
+    pub last_shard_uid: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ClusterInfo {
+    /// Cluster FQDN, used in endpoint dns names (`redis-<port>.<name>`).
+    pub name: String,
+    /// Index c of this sandbox cluster; fixes the node addresses (see [`Node::internal_addr`]).
+    pub index: u8,
+    pub created_time: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Node {
+    pub uid: u32,
+    /// Internal address.
+    pub addr: String,
+    /// External addresses; settable with `PUT /v1/nodes/{uid}`.
+    pub external_addr: Vec<String>,
+}
+
+impl Node {
+    /// Internal address of node `uid` (1-based) in cluster `index`: 127.0.{1+2c}.{i}.
+    pub fn internal_addr(cluster_index: u8, uid: u32) -> String {
+        format!("127.0.{}.{uid}", 1 + 2 * u32::from(cluster_index))
+    }
+
+    /// External address of node `uid` in cluster `index`: 127.0.{2+2c}.{i}.
+    pub fn external_addr(cluster_index: u8, uid: u32) -> String {
+        format!("127.0.{}.{uid}", 2 + 2 * u32::from(cluster_index))
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum BdbStatus {
+    Pending,
+    Active,
+    ActiveChangePending,
+    DeletePending,
+    CreationFailed,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProxyPolicy {
+    Single,
+    AllMasterShards,
+    AllNodes,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum ShardsPlacement {
+    Dense,
+    Sparse,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum IpType {
+    Internal,
+    External,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum EndpointType {
+    Ip,
+    Hostname,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub enum HashSlotsPolicy {
+    #[serde(rename = "legacy")]
+    Legacy,
+    #[serde(rename = "16k")]
+    Slots16k,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum DataPersistence {
+    Disabled,
+    Snapshot,
+    Aof,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvictionPolicy {
+    VolatileLru,
+    VolatileTtl,
+    VolatileRandom,
+    AllkeysLru,
+    AllkeysRandom,
+    Noeviction,
+    VolatileLfu,
+    AllkeysLfu,
+    AllkeysLrm,
+    VolatileLrm,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum ShardRole {
+    Master,
+    Slave,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ShardKeyRule {
+    pub regex: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Module {
+    pub module_name: String,
+    #[serde(default)]
+    pub module_args: String,
+    #[serde(default)]
+    pub module_id: String,
+    #[serde(default)]
+    pub semantic_version: String,
+}
+
+/// One endpoint of a bdb (the sandbox gives every bdb exactly one, uid "<bdb>:1").
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Endpoint {
+    pub uid: String,
+    pub dns_name: String,
+    /// The real database port, the same on every node.
+    pub port: u16,
+    /// Internal addresses of the nodes whose proxy is bound to this endpoint.
+    pub addr: Vec<String>,
+    pub addr_type: IpType,
+    pub proxy_policy: ProxyPolicy,
+    /// Proxy (= node) uids; absent when unused, as on a real cluster.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub include_proxies: Option<Vec<u32>>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub exclude_proxies: Option<Vec<u32>>,
+    pub oss_cluster_api_preferred_ip_type: IpType,
+    pub oss_cluster_api_preferred_endpoint_type: EndpointType,
+}
+
+/// A database. Typed fields are the ones the sandbox acts on; every other documented field lives in
+/// `other_settings` (client-set values) over the defaults in `render`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Bdb {
+    pub uid: u32,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub db_type: String,
+    pub status: BdbStatus,
+    pub version: String,
+    pub redis_version: String,
+    pub memory_size: u64,
+    /// Requested port; 0 when auto-assigned (the real port is in `endpoints[0].port`).
+    pub port: u16,
+    pub sharding: bool,
+    pub shards_count: u16,
+    pub shard_key_regex: Vec<ShardKeyRule>,
+    pub hash_slots_policy: HashSlotsPolicy,
+    pub implicit_shard_key: bool,
+    pub oss_cluster: bool,
+    pub oss_cluster_api_preferred_ip_type: IpType,
+    pub oss_cluster_api_preferred_endpoint_type: EndpointType,
+    pub proxy_policy: ProxyPolicy,
+    pub shards_placement: ShardsPlacement,
+    pub replication: bool,
+    pub data_persistence: DataPersistence,
+    pub eviction_policy: EvictionPolicy,
+    pub module_list: Vec<Module>,
+    pub endpoints: Vec<Endpoint>,
+    pub created_time: String,
+    pub last_changed_time: String,
+    #[serde(flatten)]
+    pub other_settings: BTreeMap<String, Value>,
+}
+
+impl Bdb {
+    /// The port clients connect to (`port` reads 0 when it was auto-assigned).
+    pub fn endpoint_port(&self) -> u16 {
+        self.endpoints
+            .first()
+            .map_or(self.port, |endpoint| endpoint.port)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Shard {
+    pub uid: String,
+    pub bdb_uid: u32,
+    pub node_uid: String,
+    pub role: ShardRole,
+    /// "first-last" slot range; replicas carry the range of their master.
+    pub assigned_slots: String,
+}
+
+impl ClusterState {
+    /// A new cluster with `node_count` nodes and the demo database (design §3): sharded, 3 shards,
+    /// proxy policy `single` and dense placement, so it does not yet meet the OSS Cluster API
+    /// prerequisites.
+    pub fn new_with_demo(cluster_index: u8, node_count: u8, demo_port: u16) -> ClusterState {
+        let now = now_rfc3339();
+        let nodes = (1..=u32::from(node_count))
+            .map(|uid| Node {
+                uid,
+                addr: Node::internal_addr(cluster_index, uid),
+                external_addr: vec![Node::external_addr(cluster_index, uid)],
+            })
+            .collect();
+        let mut state = ClusterState {
+            cluster: ClusterInfo {
+                name: format!("cluster{}.sandbox.local", u32::from(cluster_index) + 1),
+                index: cluster_index,
+                created_time: now.clone(),
+            },
+            nodes,
+            bdbs: Vec::new(),
+            shards: Vec::new(),
+            last_bdb_uid: 0,
+            last_shard_uid: 0,
+        };
+        let mut demo = Bdb::with_defaults(1, "demo-db".into(), 1 << 30, &now);
+        demo.sharding = true;
+        demo.shards_count = 3;
+        demo.shard_key_regex = layout::standard_shard_key_regex();
+        state.last_bdb_uid = 1;
+        state.insert_bdb(demo, demo_port);
+        state
+    }
+
+    pub fn bdb(&self, uid: u32) -> Option<&Bdb> {
+        self.bdbs.iter().find(|bdb| bdb.uid == uid)
+    }
+
+    pub fn bdb_mut(&mut self, uid: u32) -> Option<&mut Bdb> {
+        self.bdbs.iter_mut().find(|bdb| bdb.uid == uid)
+    }
+
+    pub fn node(&self, uid: u32) -> Option<&Node> {
+        self.nodes.iter().find(|node| node.uid == uid)
+    }
+
+    pub fn shards_of(&self, bdb_uid: u32) -> impl Iterator<Item = &Shard> {
+        self.shards
+            .iter()
+            .filter(move |shard| shard.bdb_uid == bdb_uid)
+    }
+
+    /// Ports in use by databases (endpoint ports).
+    pub fn used_ports(&self) -> Vec<u16> {
+        self.bdbs.iter().map(Bdb::endpoint_port).collect()
+    }
+
+    /// Adds `bdb` listening on `port`, places its shards and binds its endpoint.
+    pub fn insert_bdb(&mut self, mut bdb: Bdb, port: u16) {
+        bdb.endpoints = vec![Endpoint {
+            uid: format!("{}:1", bdb.uid),
+            dns_name: format!("redis-{port}.{}", self.cluster.name),
+            port,
+            addr: Vec::new(),
+            addr_type: layout::ENDPOINT_ADDR_TYPE,
+            proxy_policy: bdb.proxy_policy,
+            include_proxies: None,
+            exclude_proxies: None,
+            oss_cluster_api_preferred_ip_type: bdb.oss_cluster_api_preferred_ip_type,
+            oss_cluster_api_preferred_endpoint_type: bdb.oss_cluster_api_preferred_endpoint_type,
+        }];
+        let uid = bdb.uid;
+        self.bdbs.push(bdb);
+        self.relayout(uid);
+    }
+
+    /// Replaces a bdb (same uid) and re-derives its shards and endpoint binding.
+    pub fn replace_bdb(&mut self, bdb: Bdb) {
+        let uid = bdb.uid;
+        if let Some(slot) = self.bdb_mut(uid) {
+            *slot = bdb;
+            self.relayout(uid);
+        }
+    }
+
+    /// Removes a bdb and its shards.
+    pub fn remove_bdb(&mut self, uid: u32) {
+        self.bdbs.retain(|bdb| bdb.uid != uid);
+        self.shards.retain(|shard| shard.bdb_uid != uid);
+    }
+}
+
+impl Bdb {
+    /// A bdb with the documented defaults of `POST /v1/bdbs` (rest-api.md §2).
+    pub fn with_defaults(uid: u32, name: String, memory_size: u64, now: &str) -> Bdb {
+        Bdb {
+            uid,
+            name,
+            db_type: "redis".into(),
+            status: BdbStatus::Active,
+            // The shards are Debian's redis-server 7.0; report that, not RS's bundled 8.0.
+            version: "7.0.15".into(),
+            redis_version: "7.0".into(),
+            memory_size,
+            port: 0,
+            sharding: false,
+            shards_count: 1,
+            shard_key_regex: Vec::new(),
+            hash_slots_policy: HashSlotsPolicy::Slots16k,
+            implicit_shard_key: false,
+            oss_cluster: false,
+            oss_cluster_api_preferred_ip_type: IpType::Internal,
+            oss_cluster_api_preferred_endpoint_type: EndpointType::Ip,
+            proxy_policy: ProxyPolicy::Single,
+            shards_placement: ShardsPlacement::Dense,
+            replication: false,
+            data_persistence: DataPersistence::Disabled,
+            eviction_policy: EvictionPolicy::VolatileLru,
+            // Community redis-server has no modules, so none are listed (RS 8 lists its bundled ones).
+            module_list: Vec::new(),
+            endpoints: Vec::new(),
+            created_time: now.into(),
+            last_changed_time: now.into(),
+            other_settings: BTreeMap::new(),
+        }
+    }
+}
