@@ -1,3 +1,11 @@
 //! rsadmin: manage the OSS Cluster API of Redis Software databases over the REST API.
 
 pub mod api;
+pub mod config;
+pub mod error;
+pub mod output;
+pub mod topology;
+pub mod tunables;
+
+#[cfg(test)]
+mod test_fixtures;

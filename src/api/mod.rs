@@ -1,3 +1,7 @@
 //! The Redis Software REST API: typed models and the blocking client.
 
+pub mod client;
 pub mod models;
+mod tls;
+
+pub use client::ApiClient;

@@ -197,20 +197,7 @@ fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
-
-    fn fixtures_dir() -> PathBuf {
-        std::env::var_os("RSADMIN_FIXTURES")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| {
-                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/captured")
-            })
-    }
-
-    fn fixture(name: &str) -> String {
-        std::fs::read_to_string(fixtures_dir().join(name))
-            .unwrap_or_else(|err| panic!("reading fixture {name}: {err}"))
-    }
+    use crate::test_fixtures::{fixture, fixtures_dir};
 
     #[test]
     fn bdb_fixture_deserializes_with_exact_types() {
