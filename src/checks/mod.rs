@@ -1,0 +1,549 @@
+//! OSS Cluster API prerequisite rules: pure functions over the database as it would be after a
+//! change, its nodes and the cluster version. No I/O; `check db`, `tune db`, `crdb` and `doctor`
+//! all render the same findings.
+
+use serde::Serialize;
+
+use crate::api::models::{Bdb, Endpoint, Node};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Severity {
+    Ok,
+    Warn,
+    Fail,
+}
+
+impl Severity {
+    /// The word printed at the start of a report line.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Ok => "OK",
+            Severity::Warn => "WARN",
+            Severity::Fail => "FAIL",
+        }
+    }
+}
+
+/// A change `tune db ... --fix` may apply itself before enabling the OSS Cluster API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "field", content = "value", rename_all = "snake_case")]
+pub enum FixChange {
+    ProxyPolicy(String),
+    ShardsPlacement(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// The exact rsadmin command line that fixes the finding.
+    pub command: String,
+    pub change: Option<FixChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub fix: Option<Fix>,
+}
+
+/// Which command asks: some rules depend on it (Active-Active databases change through `crdb`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    TuneDb,
+    CheckDb,
+    CrdbCreate,
+    CrdbUpdate,
+}
+
+pub struct CheckInput<'a> {
+    /// The database as it would be after the plan.
+    pub bdb: &'a Bdb,
+    pub nodes: &'a [Node],
+    /// `software_version` of the cluster (its oldest node), e.g. `7.22.0-95`.
+    pub cluster_version: Option<&'a str>,
+    pub origin: Origin,
+}
+
+/// The hashing rules of the standard (OSS-compatible) hashing policy, as decoded strings.
+pub const STANDARD_SHARD_KEY_REGEX: [&str; 2] = [r".*\{(?<tag>.*)\}.*", r"(?<tag>.*)"];
+
+/// Proxy policies that bind a proxy on every node serving the database's masters.
+pub const OSS_PROXY_POLICIES: [&str; 2] = ["all-master-shards", "all-nodes"];
+
+/// The proxy policy and placement `--fix` chooses, as the Cluster Manager UI does.
+pub const FIX_PROXY_POLICY: &str = "all-master-shards";
+pub const FIX_SHARDS_PLACEMENT: &str = "sparse";
+
+/// Modules the OSS Cluster API does not support: (module_name values, display name, the first
+/// cluster major version that supports it). Names are matched case-insensitively. UNCONFIRMED:
+/// Redis 8 databases list bundled modules (timeseries among them) in `module_list`; the docs
+/// still exclude TimeSeries, so this table follows the docs.
+const UNSUPPORTED_MODULES: [(&[&str], &str, Option<u64>); 3] = [
+    (&["timeseries"], "RedisTimeSeries", None),
+    (&["rg", "redisgears", "gears"], "RedisGears", None),
+    (&["search", "ft"], "Redis Search", Some(8)),
+];
+
+type Rule = fn(&CheckInput) -> Vec<Finding>;
+
+/// Every rule, in the order a report prints them.
+const RULES: [Rule; 11] = [
+    hashing_policy,
+    hash_slots_policy,
+    proxy_policy,
+    proxy_include_exclude,
+    modules,
+    sharding,
+    shards_placement,
+    external_addresses,
+    active_active,
+    replica_of,
+    client_reconnect,
+];
+
+pub fn oss_cluster_prerequisites(input: &CheckInput) -> Vec<Finding> {
+    RULES.iter().flat_map(|rule| rule(input)).collect()
+}
+
+/// True when no finding blocks enabling the OSS Cluster API.
+pub fn can_enable(findings: &[Finding]) -> bool {
+    findings
+        .iter()
+        .all(|finding| finding.severity != Severity::Fail)
+}
+
+fn finding(
+    rule: &'static str,
+    severity: Severity,
+    message: String,
+    fix: Option<Fix>,
+) -> Vec<Finding> {
+    vec![Finding {
+        rule,
+        severity,
+        message,
+        fix,
+    }]
+}
+
+fn ok(rule: &'static str, message: String) -> Vec<Finding> {
+    finding(rule, Severity::Ok, message, None)
+}
+
+fn db_ref(bdb: &Bdb) -> String {
+    format!("db:{}", bdb.uid)
+}
+
+/// The endpoint `bind` addresses, `<db>:<n>`; a database has one unless it was built otherwise.
+fn endpoint_ref(bdb: &Bdb) -> String {
+    bdb.endpoints
+        .first()
+        .map(|endpoint| endpoint.uid.clone())
+        .unwrap_or_else(|| format!("{}:1", bdb.uid))
+}
+
+fn bind_policy_fix(bdb: &Bdb, change: Option<FixChange>) -> Option<Fix> {
+    Some(Fix {
+        command: format!(
+            "rsadmin bind db {} endpoint {} policy {FIX_PROXY_POLICY}",
+            db_ref(bdb),
+            endpoint_ref(bdb)
+        ),
+        change,
+    })
+}
+
+fn hashing_policy(input: &CheckInput) -> Vec<Finding> {
+    const RULE: &str = "hashing_policy";
+    let bdb = input.bdb;
+    let rules: Vec<&str> = bdb
+        .shard_key_regex
+        .iter()
+        .map(|r| r.regex.as_str())
+        .collect();
+    // An empty list is the unsharded default: keys hash as in OSS Redis.
+    if rules.is_empty() || rules == STANDARD_SHARD_KEY_REGEX || bdb.oss_sharding == Some(true) {
+        return ok(
+            RULE,
+            format!("{} uses the standard hashing policy", db_ref(bdb)),
+        );
+    }
+    finding(
+        RULE,
+        Severity::Fail,
+        format!(
+            "{} uses a custom hashing policy ({} rule(s)); the OSS Cluster API needs the standard \
+             policy. Changing the hashing policy requires flushing the database: set shard_key_regex \
+             to the standard rules with PUT /v1/bdbs/{} after PUT /v1/bdbs/{}/flush",
+            db_ref(bdb),
+            rules.len(),
+            bdb.uid,
+            bdb.uid
+        ),
+        None,
+    )
+}
+
+fn hash_slots_policy(input: &CheckInput) -> Vec<Finding> {
+    const RULE: &str = "hash_slots_policy";
+    let bdb = input.bdb;
+    match bdb.hash_slots_policy.as_deref() {
+        None | Some("16k") => ok(
+            RULE,
+            format!(
+                "{} uses 16384 hash slots (hash_slots_policy 16k)",
+                db_ref(bdb)
+            ),
+        ),
+        Some(other) => finding(
+            RULE,
+            Severity::Fail,
+            format!(
+                "{} uses hash_slots_policy \"{other}\"; the OSS Cluster API needs \"16k\" (slots \
+                 0-16383). The policy is set when a database is created: recreate it with \
+                 hash_slots_policy 16k",
+                db_ref(bdb)
+            ),
+            None,
+        ),
+    }
+}
+
+fn effective_proxy_policy(bdb: &Bdb) -> Option<&str> {
+    bdb.proxy_policy.as_deref().or_else(|| {
+        bdb.endpoints
+            .first()
+            .and_then(|endpoint| endpoint.proxy_policy.as_deref())
+    })
+}
+
+fn proxy_policy(input: &CheckInput) -> Vec<Finding> {
+    const RULE: &str = "proxy_policy";
+    let bdb = input.bdb;
+    match effective_proxy_policy(bdb) {
+        Some(policy) if OSS_PROXY_POLICIES.contains(&policy) => ok(
+            RULE,
+            format!("{} uses proxy policy \"{policy}\"", db_ref(bdb)),
+        ),
+        policy => finding(
+            RULE,
+            Severity::Fail,
+            format!(
+                "{} uses proxy policy \"{}\"; the OSS Cluster API needs \"all-master-shards\" or \
+                 \"all-nodes\"",
+                db_ref(bdb),
+                policy.unwrap_or("unknown")
+            ),
+            bind_policy_fix(
+                bdb,
+                Some(FixChange::ProxyPolicy(FIX_PROXY_POLICY.to_string())),
+            ),
+        ),
+    }
+}
+
+fn has_proxy_list(endpoint: &Endpoint) -> bool {
+    let non_empty = |list: &Option<Vec<u64>>| list.as_ref().is_some_and(|ids| !ids.is_empty());
+    non_empty(&endpoint.include_proxies) || non_empty(&endpoint.exclude_proxies)
+}
+
+fn proxy_include_exclude(input: &CheckInput) -> Vec<Finding> {
+    const RULE: &str = "proxy_include_exclude";
+    let bdb = input.bdb;
+    let with_lists: Vec<&str> = bdb
+        .endpoints
+        .iter()
+        .filter(|endpoint| has_proxy_list(endpoint))
+        .map(|endpoint| endpoint.uid.as_str())
+        .collect();
+    if with_lists.is_empty() {
+        return ok(
+            RULE,
+            format!("{} has no proxy include/exclude lists", db_ref(bdb)),
+        );
+    }
+    // Binding a policy again clears the lists; `--fix` does not do it because it changes which
+    // proxies serve clients, which the operator should decide.
+    finding(
+        RULE,
+        Severity::Fail,
+        format!(
+            "{} endpoint {} uses proxy include/exclude lists; the OSS Cluster API allows none. \
+             Binding a proxy policy again clears them",
+            db_ref(bdb),
+            with_lists.join(", ")
+        ),
+        bind_policy_fix(bdb, None),
+    )
+}
+
+/// The major version of a `software_version` such as `7.22.0-95` or `100.0.21-16135`.
+fn major_version(version: &str) -> Option<u64> {
+    version.split(['.', '-']).next()?.parse().ok()
+}
+
+fn modules(input: &CheckInput) -> Vec<Finding> {
+    const RULE: &str = "modules";
+    let bdb = input.bdb;
+    let cluster_major = input.cluster_version.and_then(major_version);
+    let mut blocking = Vec::new();
+    let mut unknown_version = Vec::new();
+    for module in &bdb.module_list {
+        let name = module.module_name.to_ascii_lowercase();
+        let Some((_, display, supported_from)) = UNSUPPORTED_MODULES
+            .iter()
+            .find(|(names, _, _)| names.contains(&name.as_str()))
+        else {
+            continue;
+        };
+        match (supported_from, cluster_major) {
+            (None, _) => blocking.push(*display),
+            (Some(from), Some(major)) if major < *from => blocking.push(*display),
+            (Some(_), Some(_)) => {}
+            (Some(_), None) => unknown_version.push(*display),
+        }
+    }
+    if !blocking.is_empty() {
+        let version_note = input
+            .cluster_version
+            .map(|version| format!(" on cluster version {version}"))
+            .unwrap_or_default();
+        return finding(
+            RULE,
+            Severity::Fail,
+            format!(
+                "{} uses {}; the OSS Cluster API does not support {}{version_note}. Create a \
+                 database without {}",
+                db_ref(bdb),
+                blocking.join(", "),
+                if blocking.len() == 1 { "it" } else { "them" },
+                if blocking.len() == 1 { "it" } else { "them" },
+            ),
+            None,
+        );
+    }
+    if !unknown_version.is_empty() {
+        return finding(
+            RULE,
+            Severity::Warn,
+            format!(
+                "{} uses {}, which the OSS Cluster API supports only from Redis Software 8.0; the \
+                 cluster version is unknown",
+                db_ref(bdb),
+                unknown_version.join(", ")
+            ),
+            None,
+        );
+    }
+    ok(
+        RULE,
+        format!(
+            "{} uses no module the OSS Cluster API excludes",
+            db_ref(bdb)
+        ),
+    )
+}
+
+fn sharding(input: &CheckInput) -> Vec<Finding> {
+    const RULE: &str = "sharding";
+    let bdb = input.bdb;
+    if bdb.sharding == Some(true) {
+        let shards = bdb
+            .shards_count
+            .map(|count| format!(" ({count} shards)"))
+            .unwrap_or_default();
+        return ok(RULE, format!("{} is sharded{shards}", db_ref(bdb)));
+    }
+    finding(
+        RULE,
+        Severity::Warn,
+        format!(
+            "{} is not sharded: one master shard serves every slot, so clients gain nothing from \
+             the OSS Cluster API until the database is sharded",
+            db_ref(bdb)
+        ),
+        None,
+    )
+}
+
+fn shards_placement(input: &CheckInput) -> Vec<Finding> {
+    const RULE: &str = "shards_placement";
+    let bdb = input.bdb;
+    match bdb.shards_placement.as_deref() {
+        Some(FIX_SHARDS_PLACEMENT) => {
+            ok(RULE, format!("{} uses sparse shard placement", db_ref(bdb)))
+        }
+        placement => finding(
+            RULE,
+            Severity::Warn,
+            format!(
+                "{} uses shard placement \"{}\"; \"sparse\" spreads master shards over more nodes, \
+                 so clients spread their load",
+                db_ref(bdb),
+                placement.unwrap_or("unknown")
+            ),
+            Some(Fix {
+                command: format!(
+                    "rsadmin tune db {} shards_placement {FIX_SHARDS_PLACEMENT}",
+                    db_ref(bdb)
+                ),
+                change: Some(FixChange::ShardsPlacement(FIX_SHARDS_PLACEMENT.to_string())),
+            }),
+        ),
+    }
+}
+
+fn external_addresses(input: &CheckInput) -> Vec<Finding> {
+    const RULE: &str = "external_addresses";
+    let bdb = input.bdb;
+    if bdb.oss_cluster_api_preferred_ip_type.as_deref() != Some("external") {
+        return ok(
+            RULE,
+            format!(
+                "{} advertises internal addresses (oss_cluster_api_preferred_ip_type internal)",
+                db_ref(bdb)
+            ),
+        );
+    }
+    let missing: Vec<&Node> = input
+        .nodes
+        .iter()
+        .filter(|node| node.external_addr.is_empty())
+        .collect();
+    if missing.is_empty() {
+        return ok(
+            RULE,
+            format!(
+                "{} advertises external addresses and every node has one",
+                db_ref(bdb)
+            ),
+        );
+    }
+    missing
+        .into_iter()
+        .flat_map(|node| {
+            finding(
+                RULE,
+                Severity::Fail,
+                format!(
+                    "{} advertises external addresses (oss_cluster_api_preferred_ip_type \
+                     external), but node:{} has no external address",
+                    db_ref(bdb),
+                    node.uid
+                ),
+                Some(Fix {
+                    command: format!("rsadmin node {} external_addr add <ip>", node.uid),
+                    change: None,
+                }),
+            )
+        })
+        .collect()
+}
+
+fn active_active(input: &CheckInput) -> Vec<Finding> {
+    const RULE: &str = "active_active";
+    let bdb = input.bdb;
+    if bdb.crdt != Some(true) {
+        return ok(
+            RULE,
+            format!("{} is not an Active-Active database", db_ref(bdb)),
+        );
+    }
+    let severity = match input.origin {
+        Origin::CrdbCreate | Origin::CrdbUpdate => {
+            return ok(
+                RULE,
+                format!(
+                    "{} is an Active-Active instance, changed through crdb for every instance",
+                    db_ref(bdb)
+                ),
+            );
+        }
+        Origin::TuneDb => Severity::Fail,
+        Origin::CheckDb => Severity::Warn,
+    };
+    let guid = bdb
+        .crdt_guid
+        .as_deref()
+        .filter(|guid| !guid.is_empty())
+        .unwrap_or("<crdb-guid>");
+    finding(
+        RULE,
+        severity,
+        format!(
+            "{} is an Active-Active instance; its OSS Cluster API setting applies to every \
+             instance and must be changed through crdb update",
+            db_ref(bdb)
+        ),
+        Some(Fix {
+            command: format!("rsadmin crdb update --crdb-guid {guid} --oss-cluster true"),
+            change: None,
+        }),
+    )
+}
+
+fn replica_of(input: &CheckInput) -> Vec<Finding> {
+    const RULE: &str = "replica_of";
+    let bdb = input.bdb;
+    if bdb.replica_sources.is_empty() {
+        return ok(
+            RULE,
+            format!("{} is not a Replica Of destination", db_ref(bdb)),
+        );
+    }
+    finding(
+        RULE,
+        Severity::Warn,
+        format!(
+            "{} is a Replica Of destination ({} source(s)); the OSS Cluster API is allowed, but \
+             clients see the topology of this database only, not of its sources",
+            db_ref(bdb),
+            bdb.replica_sources.len()
+        ),
+        None,
+    )
+}
+
+fn client_reconnect(input: &CheckInput) -> Vec<Finding> {
+    const RULE: &str = "client_reconnect";
+    let bdb = input.bdb;
+    let bound: Vec<String> = bdb
+        .endpoints
+        .iter()
+        .filter(|endpoint| !endpoint.addr.is_empty())
+        .map(|endpoint| match (&endpoint.dns_name, endpoint.port) {
+            (Some(dns_name), Some(port)) if !dns_name.is_empty() => format!("{dns_name}:{port}"),
+            _ => format!("endpoint:{}", endpoint.uid),
+        })
+        .collect();
+    if bound.is_empty() {
+        return ok(
+            RULE,
+            format!("{} has no bound endpoint with clients", db_ref(bdb)),
+        );
+    }
+    if input.origin == Origin::CheckDb && bdb.oss_cluster == Some(true) {
+        return ok(
+            RULE,
+            format!("{} already serves the OSS Cluster API", db_ref(bdb)),
+        );
+    }
+    // Redis Software applies the OSS Cluster API mode to new connections only, and rebinding the
+    // proxy policy can close connections on nodes that lose their proxy.
+    finding(
+        RULE,
+        Severity::Warn,
+        format!(
+            "clients already connected to {} keep the old mode until they reconnect; restart or \
+             reconnect them after the change",
+            bound.join(", ")
+        ),
+        None,
+    )
+}
+
+#[cfg(test)]
+mod tests;
