@@ -1,6 +1,7 @@
 //! rsadmin: manage the OSS Cluster API of Redis Software databases over the REST API.
 
 pub mod api;
+pub mod checks;
 pub mod config;
 pub mod error;
 pub mod output;
