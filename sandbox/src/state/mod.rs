@@ -4,6 +4,7 @@
 //! `serde` of these types is both the `state.json` format and (with the defaults in
 //! `render`) the REST wire format.
 
+pub mod change;
 mod layout;
 mod persist;
 pub mod render;
@@ -70,6 +71,18 @@ pub enum BdbStatus {
     ActiveChangePending,
     DeletePending,
     CreationFailed,
+}
+
+impl BdbStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BdbStatus::Pending => "pending",
+            BdbStatus::Active => "active",
+            BdbStatus::ActiveChangePending => "active-change-pending",
+            BdbStatus::DeletePending => "delete-pending",
+            BdbStatus::CreationFailed => "creation-failed",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
@@ -230,11 +243,8 @@ pub struct Shard {
 }
 
 impl ClusterState {
-    /// A new cluster with `node_count` nodes and the demo database (design §3): sharded, 3 shards,
-    /// proxy policy `single` and dense placement, so it does not yet meet the OSS Cluster API
-    /// prerequisites.
-    pub fn new_with_demo(cluster_index: u8, node_count: u8, demo_port: u16) -> ClusterState {
-        let now = now_rfc3339();
+    /// A new, empty cluster with `node_count` nodes.
+    pub fn new(cluster_index: u8, node_count: u8) -> ClusterState {
         let nodes = (1..=u32::from(node_count))
             .map(|uid| Node {
                 uid,
@@ -242,25 +252,29 @@ impl ClusterState {
                 external_addr: vec![Node::external_addr(cluster_index, uid)],
             })
             .collect();
-        let mut state = ClusterState {
+        ClusterState {
             cluster: ClusterInfo {
                 name: format!("cluster{}.sandbox.local", u32::from(cluster_index) + 1),
                 index: cluster_index,
-                created_time: now.clone(),
+                created_time: now_rfc3339(),
             },
             nodes,
             bdbs: Vec::new(),
             shards: Vec::new(),
             last_bdb_uid: 0,
             last_shard_uid: 0,
-        };
-        let mut demo = Bdb::with_defaults(1, "demo-db".into(), 1 << 30, &now);
+        }
+    }
+
+    /// Adds the demo database (design §3) on `port`: sharded, 3 shards, proxy policy `single` and
+    /// dense placement, so it does not yet meet the OSS Cluster API prerequisites.
+    pub fn add_demo_bdb(&mut self, port: u16) {
+        self.last_bdb_uid += 1;
+        let mut demo = Bdb::with_defaults(self.last_bdb_uid, "demo-db".into(), 1 << 30, &now_rfc3339());
         demo.sharding = true;
         demo.shards_count = 3;
         demo.shard_key_regex = layout::standard_shard_key_regex();
-        state.last_bdb_uid = 1;
-        state.insert_bdb(demo, demo_port);
-        state
+        self.insert_bdb(demo, port);
     }
 
     pub fn bdb(&self, uid: u32) -> Option<&Bdb> {
@@ -312,6 +326,20 @@ impl ClusterState {
             *slot = bdb;
             self.relayout(uid);
         }
+    }
+
+    /// Puts back a bdb and exactly the shards it had (rolls back one database only, so changes to
+    /// other databases made in the meantime stay).
+    pub fn restore_bdb(&mut self, bdb: Bdb, shards: Vec<Shard>) {
+        self.remove_bdb(bdb.uid);
+        self.bdbs.push(bdb);
+        self.bdbs.sort_by_key(|bdb| bdb.uid);
+        self.shards.extend(shards);
+    }
+
+    /// Every address a node listens on (internal and external), for port checks.
+    pub fn node_addresses(&self) -> Vec<String> {
+        self.nodes.iter().flat_map(|node| std::iter::once(node.addr.clone()).chain(node.external_addr.iter().cloned())).collect()
     }
 
     /// Removes a bdb and its shards.

@@ -1,0 +1,246 @@
+//! The control plane: the shared state, its persistence, the change lifecycle
+//! (`pending`/`active-change-pending`/`delete-pending` -> reconcile -> `active`), the request log
+//! and the fault-injection switches tests use.
+
+use crate::reconcile::Reconciler;
+use crate::state::change::Rejection;
+use crate::state::{self, Bdb, BdbStatus, ClusterState, Shard};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+/// One REST request as the sandbox received it (for tests: what reached the server).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoggedRequest {
+    pub method: String,
+    /// Path with the query string, e.g. `/v1/bdbs/1?fields=uid,name`.
+    pub path: String,
+    pub body: String,
+}
+
+/// Oldest entries are dropped beyond this, so a long-running `up` does not grow without bound.
+const REQUEST_LOG_LIMIT: usize = 10_000;
+
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    pub user: String,
+    pub password: String,
+}
+
+/// What an accepted change did, so a failed apply can be rolled back.
+#[derive(Debug, Clone)]
+pub enum PendingChange {
+    Create { uid: u32 },
+    Update { before: BdbSnapshot },
+    Delete { before: BdbSnapshot },
+}
+
+/// A bdb with its shards, as it was before a change.
+#[derive(Debug, Clone)]
+pub struct BdbSnapshot {
+    pub bdb: Bdb,
+    pub shards: Vec<Shard>,
+}
+
+impl BdbSnapshot {
+    pub fn of(state: &ClusterState, bdb: &Bdb) -> BdbSnapshot {
+        BdbSnapshot { bdb: bdb.clone(), shards: state.shards_of(bdb.uid).cloned().collect() }
+    }
+}
+
+pub struct ControlPlane {
+    state: Mutex<ClusterState>,
+    state_path: PathBuf,
+    reconciler: Reconciler,
+    /// Serializes reconciler runs: each one applies a whole-cluster snapshot.
+    apply_lock: tokio::sync::Mutex<()>,
+    requests: Mutex<Vec<LoggedRequest>>,
+    change_delay_ms: AtomicU64,
+    fail_next_change: AtomicBool,
+    pub credentials: Credentials,
+    pub api_port: u16,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding the lock leaves plain data behind; keep serving it.
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+pub struct ControlPlaneParts {
+    pub state: ClusterState,
+    pub state_path: PathBuf,
+    pub reconciler: Reconciler,
+    pub credentials: Credentials,
+    pub api_port: u16,
+    pub change_delay: Duration,
+}
+
+impl ControlPlane {
+    pub fn new(parts: ControlPlaneParts) -> ControlPlane {
+        ControlPlane {
+            state: Mutex::new(parts.state),
+            state_path: parts.state_path,
+            reconciler: parts.reconciler,
+            apply_lock: tokio::sync::Mutex::new(()),
+            requests: Mutex::new(Vec::new()),
+            change_delay_ms: AtomicU64::new(duration_ms(parts.change_delay)),
+            fail_next_change: AtomicBool::new(false),
+            credentials: parts.credentials,
+            api_port: parts.api_port,
+        }
+    }
+
+    pub fn snapshot(&self) -> ClusterState {
+        lock(&self.state).clone()
+    }
+
+    pub fn read<R>(&self, read: impl FnOnce(&ClusterState) -> R) -> R {
+        read(&lock(&self.state))
+    }
+
+    /// Runs `change` on a copy of the state; on success and with `commit` the copy becomes the
+    /// state and is persisted. Without `commit` (dry runs) and on failure the state is untouched.
+    pub fn modify<R>(
+        &self,
+        commit: bool,
+        change: impl FnOnce(&mut ClusterState) -> Result<R, Rejection>,
+    ) -> Result<R, Rejection> {
+        let mut current = lock(&self.state);
+        let mut candidate = current.clone();
+        let result = change(&mut candidate)?;
+        if commit {
+            self.persist(&candidate);
+            *current = candidate;
+        }
+        Ok(result)
+    }
+
+    /// Re-applies the current state (e.g. after a node's external address changed).
+    pub fn reconcile_in_background(self: &Arc<Self>) {
+        let control = Arc::clone(self);
+        tokio::spawn(async move {
+            if let Err(error) = control.reconcile_now().await {
+                eprintln!("rsadmin-sandbox: reconcile failed: {error:#}");
+            }
+        });
+    }
+
+    fn persist(&self, state: &ClusterState) {
+        if let Err(error) = state::save(&self.state_path, state) {
+            eprintln!("rsadmin-sandbox: cannot persist state: {error:#}");
+        }
+    }
+
+    /// Applies an accepted change in the background: waits the injected delay, runs the
+    /// reconciler, then marks the bdb `active` (or rolls back when the apply fails).
+    pub fn finish_in_background(self: &Arc<Self>, change: PendingChange) {
+        let control = Arc::clone(self);
+        tokio::spawn(async move { control.finish(change).await });
+    }
+
+    async fn finish(&self, change: PendingChange) {
+        tokio::time::sleep(Duration::from_millis(self.change_delay_ms.load(Ordering::SeqCst))).await;
+        let _apply_guard = self.apply_lock.lock().await;
+        if let PendingChange::Delete { before } = &change {
+            lock(&self.state).remove_bdb(before.bdb.uid);
+        }
+        let injected_failure = self.fail_next_change.swap(false, Ordering::SeqCst);
+        let applied = if injected_failure {
+            Err(anyhow::anyhow!("injected failure (fail_next_change)"))
+        } else {
+            self.reconciler.apply(&self.snapshot()).await
+        };
+        let after = self.settle(&change, applied);
+        if injected_failure {
+            return;
+        }
+        // After a rollback the processes must match the restored state again.
+        if let Err(error) = self.reconciler.apply(&after).await {
+            eprintln!("rsadmin-sandbox: reconcile after change failed: {error:#}");
+        }
+    }
+
+    /// Records the outcome of an apply in the state and persists it; returns the new state.
+    fn settle(&self, change: &PendingChange, applied: anyhow::Result<()>) -> ClusterState {
+        let mut state = lock(&self.state);
+        match applied {
+            Ok(()) => mark_applied(&mut state, change),
+            Err(error) => {
+                eprintln!("rsadmin-sandbox: change not applied: {error:#}");
+                roll_back(&mut state, change.clone());
+            }
+        }
+        self.persist(&state);
+        state.clone()
+    }
+
+    /// Brings processes in line with the state at start-up.
+    pub async fn reconcile_now(&self) -> anyhow::Result<()> {
+        let _apply_guard = self.apply_lock.lock().await;
+        self.reconciler.apply(&self.snapshot()).await
+    }
+
+    pub async fn shutdown(&self) {
+        let _apply_guard = self.apply_lock.lock().await;
+        self.reconciler.shutdown().await;
+    }
+
+    pub fn log_request(&self, request: LoggedRequest) {
+        let mut requests = lock(&self.requests);
+        if requests.len() >= REQUEST_LOG_LIMIT {
+            requests.remove(0);
+        }
+        requests.push(request);
+    }
+
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        lock(&self.requests).clone()
+    }
+
+    pub fn clear_requests(&self) {
+        lock(&self.requests).clear();
+    }
+
+    pub fn set_change_delay(&self, delay: Duration) {
+        self.change_delay_ms.store(duration_ms(delay), Ordering::SeqCst);
+    }
+
+    pub fn fail_next_change(&self) {
+        self.fail_next_change.store(true, Ordering::SeqCst);
+    }
+}
+
+fn duration_ms(duration: Duration) -> u64 {
+    u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
+}
+
+fn mark_applied(state: &mut ClusterState, change: &PendingChange) {
+    let uid = match change {
+        PendingChange::Create { uid } => *uid,
+        PendingChange::Update { before } => before.bdb.uid,
+        PendingChange::Delete { .. } => return,
+    };
+    if let Some(bdb) = state.bdb_mut(uid) {
+        bdb.status = BdbStatus::Active;
+        bdb.last_changed_time = state::now_rfc3339();
+    }
+}
+
+/// A failed create ends `creation-failed` without shards; a failed update or delete restores the
+/// bdb as it was (status `active`), which a client sees as "the cluster did not apply it".
+fn roll_back(state: &mut ClusterState, change: PendingChange) {
+    match change {
+        PendingChange::Create { uid } => {
+            state.shards.retain(|shard| shard.bdb_uid != uid);
+            if let Some(bdb) = state.bdb_mut(uid) {
+                bdb.status = BdbStatus::CreationFailed;
+            }
+        }
+        PendingChange::Update { before } | PendingChange::Delete { before } => {
+            let mut bdb = before.bdb;
+            bdb.status = BdbStatus::Active;
+            state.restore_bdb(bdb, before.shards);
+        }
+    }
+}
