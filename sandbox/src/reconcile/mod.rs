@@ -1,5 +1,20 @@
-//! Makes running processes match the state (shards, proxies). Owned by the data plane.
+//! Makes running processes match the state: one `redis-server` per shard, one proxy per bound
+//! (node, database) on the node's internal and external address at the database port.
+
+mod shard_process;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Context;
+use tokio::sync::Mutex;
+use tokio::task::JoinSet;
+
+use crate::proxy::{self, DatabaseProxy, DbSettings, DbTopology, NodeProxy, NodeView, ShardView};
+use crate::state::{Bdb, ClusterState, ShardRole};
+use shard_process::{ShardLaunch, ShardProcess, backend_addr, free_loopback_port};
 
 /// What the data plane needs to know to start its processes.
 #[derive(Debug, Clone)]
@@ -12,20 +27,209 @@ pub struct ReconcileContext {
     pub cluster_index: u8,
 }
 
-pub struct Reconciler {/* S2 fills */}
+struct RunningDatabase {
+    port: u16,
+    proxy: Arc<DatabaseProxy>,
+    /// node uid -> its proxy listeners
+    node_proxies: BTreeMap<u32, NodeProxy>,
+}
+
+#[derive(Default)]
+struct Running {
+    /// shard uid -> process
+    shards: HashMap<String, ShardProcess>,
+    /// bdb uid -> proxies
+    databases: HashMap<u32, RunningDatabase>,
+}
+
+pub struct Reconciler {
+    ctx: ReconcileContext,
+    redis_server: PathBuf,
+    running: Mutex<Running>,
+}
+
+fn run_dir(dir: &Path) -> PathBuf {
+    dir.join("run")
+}
 
 impl Reconciler {
-    pub async fn start(_ctx: ReconcileContext) -> anyhow::Result<Reconciler> {
-        Ok(Reconciler {})
+    pub async fn start(ctx: ReconcileContext) -> anyhow::Result<Reconciler> {
+        let redis_server = ctx.redis_server.clone().unwrap_or_else(|| PathBuf::from("redis-server"));
+        kill_leftovers(&ctx.dir);
+        std::fs::create_dir_all(run_dir(&ctx.dir))
+            .with_context(|| format!("cannot create {}", run_dir(&ctx.dir).display()))?;
+        Ok(Reconciler { ctx, redis_server, running: Mutex::new(Running::default()) })
     }
 
     /// Called at start-up and after every accepted change, before the bdb becomes `active`.
-    pub async fn apply(&self, _state: &crate::state::ClusterState) -> anyhow::Result<()> {
+    pub async fn apply(&self, state: &ClusterState) -> anyhow::Result<()> {
+        let mut running = self.running.lock().await;
+        self.apply_shards(state, &mut running).await?;
+        self.apply_proxies(state, &mut running).await
+    }
+
+    pub async fn shutdown(&self) {
+        let mut running = self.running.lock().await;
+        running.databases.clear();
+        running.shards.clear();
+    }
+
+    fn launch_for(&self, bdb: &Bdb, shard_uid: &str, port: u16, replica_of: Option<u16>) -> ShardLaunch {
+        ShardLaunch {
+            redis_server: self.redis_server.clone(),
+            work_dir: self.ctx.dir.join("shards").join(shard_uid),
+            pid_file: run_dir(&self.ctx.dir).join(format!("shard-{shard_uid}.pid")),
+            port,
+            persistence: bdb.data_persistence,
+            replica_of,
+        }
+    }
+
+    /// Stops shards that are gone or changed, then starts the missing ones in parallel (masters
+    /// first, so replicas find them).
+    async fn apply_shards(&self, state: &ClusterState, running: &mut Running) -> anyhow::Result<()> {
+        let mut wanted: BTreeMap<String, ShardLaunch> = BTreeMap::new();
+        for role in [ShardRole::Master, ShardRole::Slave] {
+            for shard in state.shards.iter().filter(|shard| shard.role == role) {
+                let Some(bdb) = state.bdb(shard.bdb_uid) else { continue };
+                let port = match running.shards.get(&shard.uid) {
+                    Some(process) => process.launch.port,
+                    None => free_loopback_port()?,
+                };
+                let replica_of = (role == ShardRole::Slave)
+                    .then(|| {
+                        state
+                            .shards_of(bdb.uid)
+                            .find(|master| master.role == ShardRole::Master && master.assigned_slots == shard.assigned_slots)
+                            .and_then(|master| wanted.get(&master.uid))
+                            .map(|launch| launch.port)
+                    })
+                    .flatten();
+                wanted.insert(shard.uid.clone(), self.launch_for(bdb, &shard.uid, port, replica_of));
+            }
+        }
+        running.shards.retain(|uid, process| wanted.get(uid) == Some(&process.launch));
+        for role_is_replica in [false, true] {
+            let mut starting = JoinSet::new();
+            for (uid, launch) in &wanted {
+                if launch.replica_of.is_some() == role_is_replica && !running.shards.contains_key(uid) {
+                    let (uid, launch) = (uid.clone(), launch.clone());
+                    starting.spawn(async move { (uid, ShardProcess::start(launch).await) });
+                }
+            }
+            while let Some(started) = starting.join_next().await {
+                let (uid, process) = started?;
+                running.shards.insert(uid.clone(), process.with_context(|| format!("shard {uid}"))?);
+            }
+        }
         Ok(())
     }
 
-    pub async fn shutdown(&self) {}
+    fn topology(&self, state: &ClusterState, bdb: &Bdb, running: &Running) -> DbTopology {
+        let settings = DbSettings {
+            db_uid: u64::from(bdb.uid),
+            port: bdb.endpoint_port(),
+            oss_cluster: bdb.oss_cluster,
+            ip_type: match bdb.oss_cluster_api_preferred_ip_type {
+                crate::state::IpType::Internal => proxy::IpType::Internal,
+                crate::state::IpType::External => proxy::IpType::External,
+            },
+            endpoint_type: match bdb.oss_cluster_api_preferred_endpoint_type {
+                crate::state::EndpointType::Ip => proxy::EndpointType::Ip,
+                crate::state::EndpointType::Hostname => proxy::EndpointType::Hostname,
+            },
+            // The cluster name is the cluster FQDN in Redis Software.
+            cluster_name: state.cluster.name.clone(),
+            cluster_fqdn: state.cluster.name.clone(),
+        };
+        let nodes = state
+            .nodes
+            .iter()
+            .map(|node| NodeView {
+                uid: u64::from(node.uid),
+                internal_addr: node.addr.clone(),
+                external_addr: node.external_addr.first().cloned(),
+            })
+            .collect();
+        let shards = state
+            .shards_of(bdb.uid)
+            .filter(|shard| shard.role == ShardRole::Master)
+            .filter_map(|shard| {
+                let process = running.shards.get(&shard.uid)?;
+                Some(ShardView {
+                    uid: shard.uid.parse().unwrap_or_default(),
+                    node_uid: shard.node_uid.parse().unwrap_or_default(),
+                    slot_ranges: parse_slot_ranges(&shard.assigned_slots),
+                    backend: backend_addr(process.launch.port),
+                })
+            })
+            .collect();
+        DbTopology::new(settings, nodes, shards)
+    }
+
+    async fn apply_proxies(&self, state: &ClusterState, running: &mut Running) -> anyhow::Result<()> {
+        let wanted_dbs: BTreeSet<u32> = state.bdbs.iter().map(|bdb| bdb.uid).collect();
+        running.databases.retain(|uid, _| wanted_dbs.contains(uid));
+        for bdb in &state.bdbs {
+            let topology = self.topology(state, bdb, running);
+            let port = bdb.endpoint_port();
+            let database = match running.databases.get_mut(&bdb.uid) {
+                Some(database) if database.port == port => {
+                    database.proxy.update(topology);
+                    database
+                }
+                _ => {
+                    running.databases.remove(&bdb.uid);
+                    let database =
+                        RunningDatabase { port, proxy: DatabaseProxy::new(topology), node_proxies: BTreeMap::new() };
+                    running.databases.entry(bdb.uid).or_insert(database)
+                }
+            };
+            let bound = state.bound_node_uids(bdb.uid);
+            database.node_proxies.retain(|node_uid, _| bound.contains(node_uid));
+            for node_uid in bound {
+                if database.node_proxies.contains_key(&node_uid) {
+                    continue;
+                }
+                let Some(node) = state.node(node_uid) else { continue };
+                let addrs = std::iter::once(&node.addr)
+                    .chain(&node.external_addr)
+                    .map(|addr| addr.parse::<IpAddr>())
+                    .collect::<Result<Vec<_>, _>>()
+                    .with_context(|| format!("node {node_uid} has an invalid address"))?;
+                let node_proxy = NodeProxy::bind(&addrs, port, u64::from(node_uid), database.proxy.clone())
+                    .await
+                    .with_context(|| format!("cannot bind the proxy of db:{} on node {node_uid} port {port}", bdb.uid))?;
+                database.node_proxies.insert(node_uid, node_proxy);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// "0-5460" or "0-100,200-300" -> inclusive ranges.
+fn parse_slot_ranges(assigned: &str) -> Vec<(u16, u16)> {
+    assigned
+        .split(',')
+        .filter_map(|range| {
+            let (start, end) = range.trim().split_once('-').unwrap_or((range.trim(), range.trim()));
+            Some((start.parse().ok()?, end.parse().ok()?))
+        })
+        .collect()
 }
 
 /// Stops every process a (possibly SIGKILLed) sandbox in `dir` left behind.
-pub fn kill_leftovers(_dir: &Path) {}
+pub fn kill_leftovers(dir: &Path) {
+    shard_process::kill_recorded(&run_dir(dir));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_assigned_slots() {
+        assert_eq!(parse_slot_ranges("0-5460"), vec![(0, 5460)]);
+        assert_eq!(parse_slot_ranges("1-2,7"), vec![(1, 2), (7, 7)]);
+    }
+}

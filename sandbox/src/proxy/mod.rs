@@ -1,0 +1,138 @@
+//! The per-node RESP proxy of a database: one listener per (node, database) on the node's
+//! internal and external address at the database port, in front of the database's shards.
+//! Behaviour follows rs-observed.md §6 (OSS Cluster API on and off); error texts are in `errors`.
+
+mod command_table;
+mod connection;
+mod errors;
+mod resp;
+mod shard_link;
+mod slot;
+mod topology;
+
+use std::io;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+
+use tokio::net::TcpListener;
+use tokio::sync::OnceCell;
+use tokio::task::{JoinHandle, JoinSet};
+
+pub use slot::key_slot;
+pub use topology::{DbSettings, DbTopology, EndpointType, IpType, NodeView, ShardView};
+
+use command_table::CommandTable;
+use resp::{Protocol, Reply};
+use shard_link::ShardLink;
+
+/// What the proxy learns once from a shard: where keys are in each command, and the version.
+pub(crate) struct BackendInfo {
+    commands: CommandTable,
+    redis_version: String,
+}
+
+/// Shared by every listener and connection of one database.
+pub struct DatabaseProxy {
+    topology: RwLock<Arc<DbTopology>>,
+    backend: OnceCell<Arc<BackendInfo>>,
+    next_client_id: AtomicU64,
+}
+
+impl DatabaseProxy {
+    pub fn new(topology: DbTopology) -> Arc<DatabaseProxy> {
+        Arc::new(DatabaseProxy {
+            topology: RwLock::new(Arc::new(topology)),
+            backend: OnceCell::new(),
+            next_client_id: AtomicU64::new(1),
+        })
+    }
+
+    /// Replaces the topology; like Redis Software, only connections accepted afterwards see it.
+    pub fn update(&self, topology: DbTopology) {
+        let mut current = self.topology.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *current = Arc::new(topology);
+    }
+
+    pub fn snapshot(&self) -> Arc<DbTopology> {
+        self.topology.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    fn next_client_id(&self) -> u64 {
+        self.next_client_id.fetch_add(1, Ordering::Relaxed)
+    }
+
+    async fn backend_info(&self, topology: &DbTopology) -> io::Result<Arc<BackendInfo>> {
+        self.backend.get_or_try_init(|| fetch_backend_info(topology)).await.cloned()
+    }
+}
+
+async fn query(link: &mut ShardLink, args: &[&[u8]]) -> io::Result<Reply> {
+    link.queue(args);
+    link.flush().await?;
+    let frame = link.read_frame_alone().await?;
+    Reply::parse(&frame).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "invalid RESP from shard"))
+}
+
+async fn fetch_backend_info(topology: &DbTopology) -> io::Result<Arc<BackendInfo>> {
+    let shard = topology.shards.first().ok_or_else(|| io::Error::other("database has no shards"))?;
+    let mut link = ShardLink::connect(shard.backend, Protocol::Resp2).await?;
+    let commands = CommandTable::from_command_reply(&query(&mut link, &[b"COMMAND"]).await?)
+        .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error.0))?;
+    let info = query(&mut link, &[b"INFO", b"server"]).await?;
+    let redis_version = info
+        .as_bytes()
+        .map(String::from_utf8_lossy)
+        .and_then(|text| text.lines().find_map(|line| line.strip_prefix("redis_version:").map(str::to_string)))
+        .unwrap_or_default();
+    Ok(Arc::new(BackendInfo { commands, redis_version }))
+}
+
+/// The proxy of one database on one node. Dropping it closes its listeners and every connection
+/// they accepted.
+pub struct NodeProxy {
+    accept_tasks: Vec<JoinHandle<()>>,
+}
+
+impl NodeProxy {
+    /// Binds `port` on every address in `addrs` (the node's internal and external addresses).
+    pub async fn bind(
+        addrs: &[IpAddr],
+        port: u16,
+        node_uid: u64,
+        proxy: Arc<DatabaseProxy>,
+    ) -> io::Result<NodeProxy> {
+        let mut listeners = Vec::new();
+        for addr in addrs {
+            listeners.push(TcpListener::bind(SocketAddr::new(*addr, port)).await?);
+        }
+        let accept_tasks =
+            listeners.into_iter().map(|listener| tokio::spawn(accept_loop(listener, node_uid, proxy.clone()))).collect();
+        Ok(NodeProxy { accept_tasks })
+    }
+}
+
+impl Drop for NodeProxy {
+    fn drop(&mut self) {
+        for task in &self.accept_tasks {
+            task.abort();
+        }
+    }
+}
+
+async fn accept_loop(listener: TcpListener, node_uid: u64, proxy: Arc<DatabaseProxy>) {
+    // Connections live in this set, so aborting the accept task also ends them.
+    let mut connections = JoinSet::new();
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    connections.spawn(connection::serve(stream, node_uid, proxy.clone()));
+                }
+                // Out of descriptors and the like: back off briefly instead of spinning.
+                Err(_) => tokio::time::sleep(std::time::Duration::from_millis(50)).await,
+            },
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! One connection from a client session to one shard's redis-server: requests are queued and
+//! flushed in batches, replies are read back frame by frame and relayed without re-encoding.
+
+use std::io;
+use std::net::SocketAddr;
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+use super::resp::{self, Protocol};
+
+pub struct ShardLink {
+    stream: TcpStream,
+    inbound: Vec<u8>,
+    consumed: usize,
+    outbound: Vec<u8>,
+}
+
+/// What interrupted waiting for a shard reply.
+pub enum WaitError {
+    ClientGone,
+    ShardGone,
+}
+
+fn protocol_error() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, "invalid RESP from shard")
+}
+
+impl ShardLink {
+    /// Connects and, for RESP3 clients, switches the shard connection to RESP3 so its replies can
+    /// be relayed as they are.
+    pub async fn connect(backend: SocketAddr, protocol: Protocol) -> io::Result<ShardLink> {
+        let stream = TcpStream::connect(backend).await?;
+        stream.set_nodelay(true)?;
+        let mut link = ShardLink { stream, inbound: Vec::with_capacity(16 * 1024), consumed: 0, outbound: Vec::new() };
+        if protocol == Protocol::Resp3 {
+            link.queue(&[b"HELLO".as_slice(), b"3"]);
+            link.flush().await?;
+            let reply = link.read_frame_alone().await?;
+            if reply.first() == Some(&b'-') {
+                return Err(io::Error::other(String::from_utf8_lossy(&reply).into_owned()));
+            }
+        }
+        Ok(link)
+    }
+
+    pub fn queue<A: AsRef<[u8]>>(&mut self, args: &[A]) {
+        resp::write_command(&mut self.outbound, args);
+    }
+
+    pub async fn flush(&mut self) -> io::Result<()> {
+        if !self.outbound.is_empty() {
+            self.stream.write_all(&self.outbound).await?;
+            self.outbound.clear();
+        }
+        Ok(())
+    }
+
+    /// The next complete frame if it is already buffered.
+    fn take_buffered_frame(&mut self) -> io::Result<Option<std::ops::Range<usize>>> {
+        let pending = &self.inbound[self.consumed..];
+        match resp::frame_len(pending).map_err(|_| protocol_error())? {
+            Some(len) => {
+                let range = self.consumed..self.consumed + len;
+                self.consumed += len;
+                Ok(Some(range))
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn compact(&mut self) {
+        if self.consumed == self.inbound.len() {
+            self.inbound.clear();
+            self.consumed = 0;
+        } else if self.consumed > self.inbound.capacity() / 2 {
+            self.inbound.drain(..self.consumed);
+            self.consumed = 0;
+        }
+    }
+
+    async fn fill(&mut self) -> io::Result<()> {
+        self.compact();
+        if self.stream.read_buf(&mut self.inbound).await? == 0 {
+            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "shard closed the connection"));
+        }
+        Ok(())
+    }
+
+    /// Reads one reply frame, used where no client is waiting (handshakes, start-up queries).
+    pub async fn read_frame_alone(&mut self) -> io::Result<Vec<u8>> {
+        loop {
+            if let Some(range) = self.take_buffered_frame()? {
+                return Ok(self.inbound[range].to_vec());
+            }
+            self.fill().await?;
+        }
+    }
+
+    /// Reads one reply frame and appends it to `out`. While waiting (a blocking command can wait
+    /// forever) it keeps reading the client into `client_inbound`, so that a client that hangs up
+    /// is noticed and its shard connections are released.
+    pub async fn relay_frame<R>(
+        &mut self,
+        out: &mut Vec<u8>,
+        client: &mut R,
+        client_inbound: &mut Vec<u8>,
+    ) -> Result<(), WaitError>
+    where
+        R: AsyncReadExt + Unpin,
+    {
+        loop {
+            if let Some(range) = self.take_buffered_frame().map_err(|_| WaitError::ShardGone)? {
+                out.extend_from_slice(&self.inbound[range]);
+                return Ok(());
+            }
+            self.compact();
+            tokio::select! {
+                read = self.stream.read_buf(&mut self.inbound) => match read {
+                    Ok(0) => return Err(WaitError::ShardGone),
+                    Ok(_) => {}
+                    Err(_) => return Err(WaitError::ShardGone),
+                },
+                read = client.read_buf(client_inbound) => match read {
+                    Ok(0) | Err(_) => return Err(WaitError::ClientGone),
+                    Ok(_) => {}
+                },
+            }
+        }
+    }
+
+    /// Waits for data from the shard (pub/sub mode); complete frames are then taken with
+    /// `next_buffered_frame`.
+    pub async fn wait_readable(&mut self) -> io::Result<()> {
+        self.fill().await
+    }
+
+    pub fn next_buffered_frame(&mut self) -> io::Result<Option<&[u8]>> {
+        Ok(self.take_buffered_frame()?.map(|range| &self.inbound[range]))
+    }
+}

@@ -1,0 +1,159 @@
+//! One shard = one `redis-server` on loopback, supervised: restarted on the same port when it dies,
+//! killed when the supervisor is dropped. Its pid is recorded under DIR/run/ so `kill_leftovers`
+//! can clean up after a SIGKILLed sandbox.
+
+use std::net::{Ipv4Addr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use anyhow::Context;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio::process::{Child, Command};
+use tokio::task::JoinHandle;
+
+use crate::state::DataPersistence;
+
+const START_TIMEOUT: Duration = Duration::from_secs(10);
+const RESTART_DELAY: Duration = Duration::from_millis(200);
+
+/// How a shard process is started; a change means a restart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShardLaunch {
+    pub redis_server: PathBuf,
+    /// DIR/shards/<uid>/: the working directory (dump/AOF files, log).
+    pub work_dir: PathBuf,
+    /// DIR/run/shard-<uid>.pid
+    pub pid_file: PathBuf,
+    pub port: u16,
+    pub persistence: DataPersistence,
+    /// The master's port for a replica shard.
+    pub replica_of: Option<u16>,
+}
+
+pub struct ShardProcess {
+    pub launch: ShardLaunch,
+    supervisor: JoinHandle<()>,
+}
+
+/// A loopback port nobody listens on right now.
+pub fn free_loopback_port() -> std::io::Result<u16> {
+    Ok(TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?.local_addr()?.port())
+}
+
+pub fn backend_addr(port: u16) -> SocketAddr {
+    SocketAddr::from((Ipv4Addr::LOCALHOST, port))
+}
+
+fn spawn(launch: &ShardLaunch) -> anyhow::Result<Child> {
+    std::fs::create_dir_all(&launch.work_dir)
+        .with_context(|| format!("cannot create {}", launch.work_dir.display()))?;
+    let log = std::fs::File::create(launch.work_dir.join("redis.log"))?;
+    let mut command = Command::new(&launch.redis_server);
+    command
+        .args(["--port", &launch.port.to_string(), "--bind", "127.0.0.1", "--daemonize", "no"])
+        .arg("--dir")
+        .arg(&launch.work_dir);
+    let (save, appendonly) = match launch.persistence {
+        DataPersistence::Disabled => ("", "no"),
+        DataPersistence::Snapshot => ("3600 1 300 100 60 10000", "no"),
+        DataPersistence::Aof => ("", "yes"),
+    };
+    command.args(["--save", save, "--appendonly", appendonly]);
+    if let Some(master_port) = launch.replica_of {
+        command.args(["--replicaof", "127.0.0.1", &master_port.to_string()]);
+    }
+    command.stdin(Stdio::null()).stdout(log.try_clone()?).stderr(log).kill_on_drop(true);
+    // SAFETY: prctl is async-signal-safe; it only asks the kernel to kill the shard when the
+    // sandbox dies, so a SIGKILLed sandbox leaves no redis-server behind.
+    unsafe {
+        command.pre_exec(|| {
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            Ok(())
+        });
+    }
+    let child = command.spawn().with_context(|| format!("cannot start {}", launch.redis_server.display()))?;
+    if let Some(pid) = child.id() {
+        std::fs::write(&launch.pid_file, pid.to_string())?;
+    }
+    Ok(child)
+}
+
+/// True once the server answers PING.
+async fn answers_ping(port: u16) -> bool {
+    let Ok(mut stream) = TcpStream::connect(backend_addr(port)).await else {
+        return false;
+    };
+    let mut reply = [0u8; 7];
+    stream.write_all(b"PING\r\n").await.is_ok() && stream.read_exact(&mut reply).await.is_ok() && &reply == b"+PONG\r\n"
+}
+
+impl ShardProcess {
+    /// Starts the shard and returns once it answers PING.
+    pub async fn start(launch: ShardLaunch) -> anyhow::Result<ShardProcess> {
+        let child = spawn(&launch)?;
+        let supervisor = tokio::spawn(supervise(launch.clone(), child));
+        let process = ShardProcess { launch, supervisor };
+        let deadline = tokio::time::Instant::now() + START_TIMEOUT;
+        while !answers_ping(process.launch.port).await {
+            if tokio::time::Instant::now() > deadline {
+                anyhow::bail!(
+                    "redis-server on port {} did not answer PING (log: {})",
+                    process.launch.port,
+                    process.launch.work_dir.join("redis.log").display()
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        Ok(process)
+    }
+}
+
+/// Waits for the shard to exit and starts it again on the same port (proxies keep its address).
+async fn supervise(launch: ShardLaunch, mut child: Child) {
+    loop {
+        let _ = child.wait().await;
+        tokio::time::sleep(RESTART_DELAY).await;
+        match spawn(&launch) {
+            Ok(restarted) => child = restarted,
+            Err(error) => {
+                eprintln!("rsadmin-sandbox: cannot restart shard on port {}: {error:#}", launch.port);
+                return;
+            }
+        }
+    }
+}
+
+impl Drop for ShardProcess {
+    fn drop(&mut self) {
+        // Aborting drops the Child, and kill_on_drop kills the redis-server.
+        self.supervisor.abort();
+        let _ = std::fs::remove_file(&self.launch.pid_file);
+    }
+}
+
+/// Kills the redis-servers recorded in `run_dir` (pid files) that are still alive, and removes the
+/// pid files.
+pub fn kill_recorded(run_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(run_dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|ext| ext == "pid")
+            && let Ok(text) = std::fs::read_to_string(&path)
+            && let Ok(pid) = text.trim().parse::<i32>()
+        {
+            // Only kill what still is a redis-server: the pid may have been reused.
+            let command_line = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            if String::from_utf8_lossy(&command_line).contains("redis-server") {
+                // SAFETY: plain kill(2) on a pid we started.
+                unsafe {
+                    libc::kill(pid, libc::SIGKILL);
+                }
+            }
+        }
+        let _ = std::fs::remove_file(&path);
+    }
+}
