@@ -2,6 +2,7 @@
 //! (`pending`/`active-change-pending`/`delete-pending` -> reconcile -> `active`), the request log
 //! and the fault-injection switches tests use.
 
+use crate::envfile::Credentials;
 use crate::reconcile::Reconciler;
 use crate::state::change::Rejection;
 use crate::state::{self, Bdb, BdbStatus, ClusterState, Shard};
@@ -22,12 +23,6 @@ pub struct LoggedRequest {
 /// Oldest entries are dropped beyond this, so a long-running `up` does not grow without bound.
 const REQUEST_LOG_LIMIT: usize = 10_000;
 
-#[derive(Debug, Clone)]
-pub struct Credentials {
-    pub user: String,
-    pub password: String,
-}
-
 /// What an accepted change did, so a failed apply can be rolled back.
 #[derive(Debug, Clone)]
 pub enum PendingChange {
@@ -45,7 +40,10 @@ pub struct BdbSnapshot {
 
 impl BdbSnapshot {
     pub fn of(state: &ClusterState, bdb: &Bdb) -> BdbSnapshot {
-        BdbSnapshot { bdb: bdb.clone(), shards: state.shards_of(bdb.uid).cloned().collect() }
+        BdbSnapshot {
+            bdb: bdb.clone(),
+            shards: state.shards_of(bdb.uid).cloned().collect(),
+        }
     }
 }
 
@@ -64,7 +62,9 @@ pub struct ControlPlane {
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while holding the lock leaves plain data behind; keep serving it.
-    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 pub struct ControlPlaneParts {
@@ -140,7 +140,10 @@ impl ControlPlane {
     }
 
     async fn finish(&self, change: PendingChange) {
-        tokio::time::sleep(Duration::from_millis(self.change_delay_ms.load(Ordering::SeqCst))).await;
+        tokio::time::sleep(Duration::from_millis(
+            self.change_delay_ms.load(Ordering::SeqCst),
+        ))
+        .await;
         let _apply_guard = self.apply_lock.lock().await;
         if let PendingChange::Delete { before } = &change {
             lock(&self.state).remove_bdb(before.bdb.uid);
@@ -203,7 +206,8 @@ impl ControlPlane {
     }
 
     pub fn set_change_delay(&self, delay: Duration) {
-        self.change_delay_ms.store(duration_ms(delay), Ordering::SeqCst);
+        self.change_delay_ms
+            .store(duration_ms(delay), Ordering::SeqCst);
     }
 
     pub fn fail_next_change(&self) {

@@ -1,10 +1,15 @@
 //! rsadmin-sandbox: a local emulation of a small Redis Software cluster (REST control plane,
 //! per-node proxies, real redis-server shards).
 
+pub mod control;
+pub mod envfile;
+pub mod handle;
 pub mod ports;
 pub mod proxy;
 pub mod reconcile;
+pub mod rest;
 pub mod state;
 pub mod tls;
-pub mod control;
-pub mod rest;
+
+pub use control::LoggedRequest;
+pub use handle::{SandboxHandle, SandboxOptions};

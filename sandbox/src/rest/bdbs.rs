@@ -12,15 +12,27 @@ use serde_json::{Map, Value};
 
 pub async fn list(State(control): Control, query: Query) -> Json<Value> {
     let bdbs = control.read(|state| {
-        state.bdbs.iter().map(|bdb| select_fields(render::bdb(state, bdb), &query)).collect::<Vec<_>>()
+        state
+            .bdbs
+            .iter()
+            .map(|bdb| select_fields(render::bdb(state, bdb), &query))
+            .collect::<Vec<_>>()
     });
     Json(Value::Array(bdbs))
 }
 
-pub async fn get_one(State(control): Control, Path(uid): Path<String>, query: Query) -> Result<Json<Value>, ApiError> {
+pub async fn get_one(
+    State(control): Control,
+    Path(uid): Path<String>,
+    query: Query,
+) -> Result<Json<Value>, ApiError> {
     let uid = parse_uid(&uid)?;
     control
-        .read(|state| state.bdb(uid).map(|bdb| select_fields(render::bdb(state, bdb), &query)))
+        .read(|state| {
+            state
+                .bdb(uid)
+                .map(|bdb| select_fields(render::bdb(state, bdb), &query))
+        })
         .map(Json)
         .ok_or_else(|| ApiError::db_not_found(uid))
 }
@@ -33,15 +45,27 @@ fn busy(bdb: &Bdb) -> Rejection {
     Rejection::new(
         RejectionKind::Conflict,
         "busy",
-        format!("db:{} is busy: status is {}, wait until it is active", bdb.uid, bdb.status.as_str()),
+        format!(
+            "db:{} is busy: status is {}, wait until it is active",
+            bdb.uid,
+            bdb.status.as_str()
+        ),
     )
 }
 
 fn not_found(uid: u32) -> Rejection {
-    Rejection::new(RejectionKind::NotFound, "db_not_exist", format!("database {uid} does not exist"))
+    Rejection::new(
+        RejectionKind::NotFound,
+        "db_not_exist",
+        format!("database {uid} does not exist"),
+    )
 }
 
-pub async fn create(State(control): Control, query: Query, body: String) -> Result<Json<Value>, ApiError> {
+pub async fn create(
+    State(control): Control,
+    query: Query,
+    body: String,
+) -> Result<Json<Value>, ApiError> {
     let body = object_body(&body)?;
     let dry_run = is_dry_run(&query);
     let (uid, created) = control.modify(!dry_run, |state| create_in(state, &body, dry_run))?;
@@ -51,10 +75,21 @@ pub async fn create(State(control): Control, query: Query, body: String) -> Resu
     Ok(Json(created))
 }
 
-fn create_in(state: &mut ClusterState, body: &Map<String, Value>, dry_run: bool) -> Result<(u32, Value), Rejection> {
-    for (field, code) in [("name", "missing_db_name"), ("memory_size", "missing_memory_size")] {
+fn create_in(
+    state: &mut ClusterState,
+    body: &Map<String, Value>,
+    dry_run: bool,
+) -> Result<(u32, Value), Rejection> {
+    for (field, code) in [
+        ("name", "missing_db_name"),
+        ("memory_size", "missing_memory_size"),
+    ] {
         if !body.contains_key(field) {
-            return Err(Rejection::new(RejectionKind::BadRequest, code, format!("'{field}' is required")));
+            return Err(Rejection::new(
+                RejectionKind::BadRequest,
+                code,
+                format!("'{field}' is required"),
+            ));
         }
     }
     let uid = match body.get("uid") {
@@ -62,11 +97,21 @@ fn create_in(state: &mut ClusterState, body: &Map<String, Value>, dry_run: bool)
             .as_u64()
             .and_then(|uid| u32::try_from(uid).ok())
             .filter(|uid| *uid > 0)
-            .ok_or_else(|| Rejection::new(RejectionKind::BadRequest, "invalid_schema", format!("invalid uid {value}")))?,
+            .ok_or_else(|| {
+                Rejection::new(
+                    RejectionKind::BadRequest,
+                    "invalid_schema",
+                    format!("invalid uid {value}"),
+                )
+            })?,
         None => state.last_bdb_uid + 1,
     };
     if state.bdb(uid).is_some() {
-        return Err(Rejection::new(RejectionKind::Conflict, "uid_exists", format!("database {uid} already exists")));
+        return Err(Rejection::new(
+            RejectionKind::Conflict,
+            "uid_exists",
+            format!("database {uid} already exists"),
+        ));
     }
     let template = Bdb::with_defaults(uid, String::new(), 0, &now_rfc3339());
     let mut bdb = change::apply_body(&template, body, ChangeKind::Create)?;
@@ -77,7 +122,10 @@ fn create_in(state: &mut ClusterState, body: &Map<String, Value>, dry_run: bool)
     state.last_bdb_uid = state.last_bdb_uid.max(uid);
     state.insert_bdb(bdb, port);
     change::validate(state, uid, ChangeKind::Create)?;
-    let created = state.bdb(uid).map(|bdb| render::bdb(state, bdb)).unwrap_or_default();
+    let created = state
+        .bdb(uid)
+        .map(|bdb| render::bdb(state, bdb))
+        .unwrap_or_default();
     Ok((uid, created))
 }
 
@@ -87,7 +135,11 @@ fn endpoint_port(state: &ClusterState, requested: u16) -> Result<u16, Rejection>
     let used = state.used_ports();
     if requested == 0 {
         return ports::choose_free(&addresses, &used).map_err(|error| {
-            Rejection::new(RejectionKind::InvalidConfiguration, "insufficient_resources", format!("no free port: {error}"))
+            Rejection::new(
+                RejectionKind::InvalidConfiguration,
+                "insufficient_resources",
+                format!("no free port: {error}"),
+            )
         });
     }
     if used.contains(&requested) || !ports::is_free(&addresses, requested) {
@@ -109,7 +161,8 @@ pub async fn update(
     let uid = parse_uid(&uid)?;
     let body = object_body(&body)?;
     let dry_run = is_dry_run(&query);
-    let (before, updated) = control.modify(!dry_run, |state| update_in(state, uid, &body, dry_run))?;
+    let (before, updated) =
+        control.modify(!dry_run, |state| update_in(state, uid, &body, dry_run))?;
     if !dry_run {
         control.finish_in_background(PendingChange::Update { before });
     }
@@ -133,7 +186,10 @@ fn update_in(
     }
     state.replace_bdb(updated);
     change::validate(state, uid, ChangeKind::Update)?;
-    let rendered = state.bdb(uid).map(|bdb| render::bdb(state, bdb)).unwrap_or_default();
+    let rendered = state
+        .bdb(uid)
+        .map(|bdb| render::bdb(state, bdb))
+        .unwrap_or_default();
     Ok((before, rendered))
 }
 

@@ -1,9 +1,9 @@
 //! Errors as Redis Software sends them: `{"error_code": ..., "description": ...}`.
 
 use crate::state::change::{Rejection, RejectionKind};
+use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde_json::json;
 
 #[derive(Debug)]
@@ -14,8 +14,16 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, error_code: &'static str, description: impl Into<String>) -> ApiError {
-        ApiError { status, error_code, description: description.into() }
+    pub fn new(
+        status: StatusCode,
+        error_code: &'static str,
+        description: impl Into<String>,
+    ) -> ApiError {
+        ApiError {
+            status,
+            error_code,
+            description: description.into(),
+        }
     }
 
     pub fn bad_request(description: impl Into<String>) -> ApiError {
@@ -25,7 +33,11 @@ impl ApiError {
     pub fn db_not_found(uid: impl std::fmt::Display) -> ApiError {
         // UNCONFIRMED: the 404 code for GET/PUT/DELETE bdb is undocumented; `db_not_exist` is the
         // one documented for a missing database on /v1/bdbs/{uid}/modules/config.
-        ApiError::new(StatusCode::NOT_FOUND, "db_not_exist", format!("database {uid} does not exist"))
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "db_not_exist",
+            format!("database {uid} does not exist"),
+        )
     }
 }
 

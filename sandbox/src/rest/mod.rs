@@ -34,13 +34,22 @@ pub fn router(control: Arc<ControlPlane>) -> Router {
         .route("/v1/nodes", get(nodes::list))
         .route("/v1/nodes/{uid}", get(nodes::get_one).put(nodes::update))
         .route("/v1/bdbs", get(bdbs::list).post(bdbs::create))
-        .route("/v1/bdbs/{uid}", get(bdbs::get_one).put(bdbs::update).delete(bdbs::delete))
+        .route(
+            "/v1/bdbs/{uid}",
+            get(bdbs::get_one).put(bdbs::update).delete(bdbs::delete),
+        )
         .route("/v1/bdbs/{uid}/shards", get(shards::list_of_bdb))
         .route("/v1/shards", get(shards::list))
         .route("/v1/shards/{uid}", get(shards::get_one))
         .fallback(not_found)
-        .layer(middleware::from_fn_with_state(Arc::clone(&control), require_basic_auth))
-        .layer(middleware::from_fn_with_state(Arc::clone(&control), log_request))
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&control),
+            require_basic_auth,
+        ))
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&control),
+            log_request,
+        ))
         .with_state(control)
 }
 
@@ -53,27 +62,37 @@ async fn log_request(State(control): Control, request: Request, next: Next) -> R
     let (parts, body) = request.into_parts();
     let bytes = match to_bytes(body, MAX_BODY_BYTES).await {
         Ok(bytes) => bytes,
-        Err(_) => return ApiError::bad_request("request body too large or unreadable").into_response(),
+        Err(_) => {
+            return ApiError::bad_request("request body too large or unreadable").into_response();
+        }
     };
-    let path = parts.uri.path_and_query().map_or_else(|| parts.uri.path().to_string(), |pq| pq.as_str().to_string());
+    let path = parts.uri.path_and_query().map_or_else(
+        || parts.uri.path().to_string(),
+        |pq| pq.as_str().to_string(),
+    );
     control.log_request(LoggedRequest {
         method: parts.method.to_string(),
         path,
         body: String::from_utf8_lossy(&bytes).into_owned(),
     });
-    next.run(Request::from_parts(parts, Body::from(bytes))).await
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
 }
 
 async fn require_basic_auth(State(control): Control, request: Request, next: Next) -> Response {
     if is_authorized(request.headers(), &control) {
         return next.run(request).await;
     }
-    let mut response =
-        ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "authentication required: wrong or missing credentials")
-            .into_response();
-    response
-        .headers_mut()
-        .insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Basic realm=\"rsadmin-sandbox\""));
+    let mut response = ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+        "authentication required: wrong or missing credentials",
+    )
+    .into_response();
+    response.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        header::HeaderValue::from_static("Basic realm=\"rsadmin-sandbox\""),
+    );
     response
 }
 
@@ -85,8 +104,13 @@ fn is_authorized(headers: &HeaderMap, control: &ControlPlane) -> bool {
     else {
         return false;
     };
-    let Ok(decoded) = base64::engine::general_purpose::STANDARD.decode(encoded.trim()) else { return false };
-    let expected = format!("{}:{}", control.credentials.user, control.credentials.password);
+    let Ok(decoded) = base64::engine::general_purpose::STANDARD.decode(encoded.trim()) else {
+        return false;
+    };
+    let expected = format!(
+        "{}:{}",
+        control.credentials.user, control.credentials.password
+    );
     decoded == expected.as_bytes()
 }
 
@@ -101,12 +125,25 @@ fn object_body(body: &str) -> Result<Map<String, Value>, ApiError> {
 
 /// `?dry_run`, `?dry_run=true` and `?dry_run=1` ask for validation only.
 fn is_dry_run(query: &HashMap<String, String>) -> bool {
-    query.get("dry_run").is_some_and(|value| !matches!(value.as_str(), "false" | "0"))
+    query
+        .get("dry_run")
+        .is_some_and(|value| !matches!(value.as_str(), "false" | "0"))
 }
 
 /// Applies `?fields=a,b`: keeps only the listed keys of an object.
 fn select_fields(object: Value, query: &HashMap<String, String>) -> Value {
-    let (Some(fields), Value::Object(map)) = (query.get("fields"), &object) else { return object };
-    let wanted: Vec<&str> = fields.split(',').map(str::trim).filter(|field| !field.is_empty()).collect();
-    Value::Object(map.iter().filter(|(key, _)| wanted.contains(&key.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect())
+    let (Some(fields), Value::Object(map)) = (query.get("fields"), &object) else {
+        return object;
+    };
+    let wanted: Vec<&str> = fields
+        .split(',')
+        .map(str::trim)
+        .filter(|field| !field.is_empty())
+        .collect();
+    Value::Object(
+        map.iter()
+            .filter(|(key, _)| wanted.contains(&key.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    )
 }

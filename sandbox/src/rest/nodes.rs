@@ -11,14 +11,29 @@ use serde_json::{Map, Value};
 use std::net::Ipv4Addr;
 
 fn node_not_found(uid: &str) -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, "node_not_found", format!("node {uid} does not exist"))
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "node_not_found",
+        format!("node {uid} does not exist"),
+    )
 }
 
 pub async fn list(State(control): Control) -> Json<Value> {
-    Json(control.read(|state| Value::Array(state.nodes.iter().map(|node| render::node(state, node)).collect())))
+    Json(control.read(|state| {
+        Value::Array(
+            state
+                .nodes
+                .iter()
+                .map(|node| render::node(state, node))
+                .collect(),
+        )
+    }))
 }
 
-pub async fn get_one(State(control): Control, Path(uid): Path<String>) -> Result<Json<Value>, ApiError> {
+pub async fn get_one(
+    State(control): Control,
+    Path(uid): Path<String>,
+) -> Result<Json<Value>, ApiError> {
     let node_uid: u32 = uid.parse().map_err(|_| node_not_found(&uid))?;
     control
         .read(|state| state.node(node_uid).map(|node| render::node(state, node)))
@@ -28,14 +43,26 @@ pub async fn get_one(State(control): Control, Path(uid): Path<String>) -> Result
 
 /// Only `external_addr` can change in the sandbox; `addr` needs an offline node (406
 /// `node_not_offline`, as documented), anything else is refused with 400. Empty 200 body.
-pub async fn update(State(control): Control, Path(uid): Path<String>, body: String) -> Result<(), ApiError> {
+pub async fn update(
+    State(control): Control,
+    Path(uid): Path<String>,
+    body: String,
+) -> Result<(), ApiError> {
     let node_uid: u32 = uid.parse().map_err(|_| node_not_found(&uid))?;
     let body = object_body(&body)?;
     let external_addr = parse_external_addr(&body)?;
     control.modify(true, |state| {
-        let node = state.nodes.iter_mut().find(|node| node.uid == node_uid).ok_or_else(|| {
-            Rejection::new(RejectionKind::NotFound, "node_not_found", format!("node {node_uid} does not exist"))
-        })?;
+        let node = state
+            .nodes
+            .iter_mut()
+            .find(|node| node.uid == node_uid)
+            .ok_or_else(|| {
+                Rejection::new(
+                    RejectionKind::NotFound,
+                    "node_not_found",
+                    format!("node {node_uid} does not exist"),
+                )
+            })?;
         if let Some(external_addr) = external_addr {
             node.external_addr = external_addr;
         }
@@ -56,14 +83,28 @@ fn parse_external_addr(body: &Map<String, Value>) -> Result<Option<Vec<String>>,
                     "addr can only change while the node is offline",
                 ));
             }
-            other => return Err(ApiError::bad_request(format!("field '{other}' cannot be changed in the sandbox"))),
+            other => {
+                return Err(ApiError::bad_request(format!(
+                    "field '{other}' cannot be changed in the sandbox"
+                )));
+            }
         }
     }
-    let Some(value) = body.get("external_addr") else { return Ok(None) };
-    let addresses: Vec<String> = serde_json::from_value(value.clone())
-        .map_err(|_| ApiError::bad_request(format!("external_addr must be an array of IP strings, got {value}")))?;
-    if let Some(bad) = addresses.iter().find(|address| address.parse::<Ipv4Addr>().is_err()) {
-        return Err(ApiError::bad_request(format!("external_addr: '{bad}' is not an IPv4 address")));
+    let Some(value) = body.get("external_addr") else {
+        return Ok(None);
+    };
+    let addresses: Vec<String> = serde_json::from_value(value.clone()).map_err(|_| {
+        ApiError::bad_request(format!(
+            "external_addr must be an array of IP strings, got {value}"
+        ))
+    })?;
+    if let Some(bad) = addresses
+        .iter()
+        .find(|address| address.parse::<Ipv4Addr>().is_err())
+    {
+        return Err(ApiError::bad_request(format!(
+            "external_addr: '{bad}' is not an IPv4 address"
+        )));
     }
     Ok(Some(addresses))
 }

@@ -1,8 +1,8 @@
 //! `/v1/shards`, `/v1/shards/{uid}` and `/v1/bdbs/{uid}/shards`.
 
+use super::Control;
 use super::bdbs::parse_uid;
 use super::error::ApiError;
-use super::Control;
 use crate::state::{ClusterState, Shard, render};
 use axum::Json;
 use axum::extract::{Path, State};
@@ -17,14 +17,32 @@ pub async fn list(State(control): Control) -> Json<Value> {
     control.read(|state| render_all(state.shards.iter()))
 }
 
-pub async fn get_one(State(control): Control, Path(uid): Path<String>) -> Result<Json<Value>, ApiError> {
+pub async fn get_one(
+    State(control): Control,
+    Path(uid): Path<String>,
+) -> Result<Json<Value>, ApiError> {
     control
-        .read(|state| state.shards.iter().find(|shard| shard.uid == uid).map(render::shard))
+        .read(|state| {
+            state
+                .shards
+                .iter()
+                .find(|shard| shard.uid == uid)
+                .map(render::shard)
+        })
         .map(Json)
-        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "shard_not_exist", format!("shard {uid} does not exist")))
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::NOT_FOUND,
+                "shard_not_exist",
+                format!("shard {uid} does not exist"),
+            )
+        })
 }
 
-pub async fn list_of_bdb(State(control): Control, Path(uid): Path<String>) -> Result<Json<Value>, ApiError> {
+pub async fn list_of_bdb(
+    State(control): Control,
+    Path(uid): Path<String>,
+) -> Result<Json<Value>, ApiError> {
     let uid = parse_uid(&uid)?;
     control
         .read(|state: &ClusterState| state.bdb(uid).map(|_| render_all(state.shards_of(uid))))

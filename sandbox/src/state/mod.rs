@@ -270,7 +270,8 @@ impl ClusterState {
     /// dense placement, so it does not yet meet the OSS Cluster API prerequisites.
     pub fn add_demo_bdb(&mut self, port: u16) {
         self.last_bdb_uid += 1;
-        let mut demo = Bdb::with_defaults(self.last_bdb_uid, "demo-db".into(), 1 << 30, &now_rfc3339());
+        let mut demo =
+            Bdb::with_defaults(self.last_bdb_uid, "demo-db".into(), 1 << 30, &now_rfc3339());
         demo.sharding = true;
         demo.shards_count = 3;
         demo.shard_key_regex = layout::standard_shard_key_regex();
@@ -339,7 +340,12 @@ impl ClusterState {
 
     /// Every address a node listens on (internal and external), for port checks.
     pub fn node_addresses(&self) -> Vec<String> {
-        self.nodes.iter().flat_map(|node| std::iter::once(node.addr.clone()).chain(node.external_addr.iter().cloned())).collect()
+        self.nodes
+            .iter()
+            .flat_map(|node| {
+                std::iter::once(node.addr.clone()).chain(node.external_addr.iter().cloned())
+            })
+            .collect()
     }
 
     /// Removes a bdb and its shards.

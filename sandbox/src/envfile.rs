@@ -1,0 +1,89 @@
+//! `DIR/sandbox.env` (mode 0600): the only place the admin password is written.
+//! `set -a; . DIR/sandbox.env; set +a` points rsadmin at the sandbox.
+
+use anyhow::Context;
+use rand::RngExt;
+use std::fs;
+use std::io::Write;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::Path;
+
+pub const ENV_FILE: &str = "sandbox.env";
+
+/// The cluster admin user of every sandbox.
+pub const ADMIN_USER: &str = "admin@sandbox.local";
+
+const PASSWORD_LENGTH: usize = 32;
+
+#[derive(Clone)]
+pub struct Credentials {
+    pub user: String,
+    pub password: String,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("Credentials")
+            .field("user", &self.user)
+            .field("password", &"<redacted>")
+            .finish()
+    }
+}
+
+/// Keeps the password of an earlier run of the same sandbox (so a restarted sandbox accepts the
+/// same credentials), otherwise generates a random one.
+pub fn load_or_generate_credentials(env_path: &Path) -> anyhow::Result<Credentials> {
+    let saved = match fs::read_to_string(env_path) {
+        Ok(text) => read_var(&text, "RSADMIN_PASSWORD"),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+        Err(error) => return Err(error).with_context(|| format!("reading {}", env_path.display())),
+    };
+    let password = saved.unwrap_or_else(|| {
+        rand::rng()
+            .sample_iter(rand::distr::Alphanumeric)
+            .take(PASSWORD_LENGTH)
+            .map(char::from)
+            .collect()
+    });
+    Ok(Credentials {
+        user: ADMIN_USER.into(),
+        password,
+    })
+}
+
+/// Value of `NAME=value` in an env file.
+pub fn read_var(text: &str, name: &str) -> Option<String> {
+    text.lines().find_map(|line| {
+        line.strip_prefix(name)?
+            .strip_prefix('=')
+            .map(str::to_string)
+    })
+}
+
+pub fn write(
+    dir: &Path,
+    url: &str,
+    credentials: &Credentials,
+    ca_path: &Path,
+) -> anyhow::Result<()> {
+    let path = dir.join(ENV_FILE);
+    let text = format!(
+        "RSADMIN_URL={url}\nRSADMIN_USER={}\nRSADMIN_PASSWORD={}\nRSADMIN_CA_CERT={}\n",
+        credentials.user,
+        credentials.password,
+        ca_path.display()
+    );
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&path)
+        .with_context(|| format!("writing {}", path.display()))?;
+    // `mode` applies to new files only; an existing file is tightened as well.
+    file.set_permissions(fs::Permissions::from_mode(0o600))?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()?;
+    Ok(())
+}
