@@ -3,5 +3,7 @@
 
 pub mod cluster_reply;
 pub mod connection;
+pub mod expected;
 pub mod resp;
 pub mod slots;
+pub mod verify;

@@ -1,0 +1,834 @@
+//! `verify`: act as a cluster-aware client would and compare what it sees with the REST view.
+//! Probing runs in parallel per address; every step is bounded by the connect settings' timeout.
+
+use std::collections::BTreeSet;
+use std::net::IpAddr;
+use std::thread;
+
+use serde::Serialize;
+
+use super::cluster_reply::{
+    AdvertisedRange, NodeAddress, ServerError, classify_error, parse_cluster_shards,
+    parse_cluster_slots,
+};
+use super::connection::{ConnectSettings, ProbeError, RespConnection};
+use super::expected::{EndpointType, ExpectedTopology, IpType};
+use super::resp::RespValue;
+use super::slots::{
+    SLOT_COUNT, SlotRange, compress_slots, format_slot_list, key_slot, slot_coverage,
+};
+use crate::checks::Severity;
+
+/// Prefix of the keys the read-only probe asks about (`EXISTS`); nothing is written.
+const READ_PROBE_PREFIX: &str = "rsadmin-verify:probe:";
+
+#[derive(Debug, Clone)]
+pub struct VerifyOptions {
+    pub connect: ConnectSettings,
+    /// Write, read back and delete keys under a unique prefix instead of only asking `EXISTS`.
+    pub write_probe: bool,
+}
+
+/// One line of the report: what was checked, on what, what was seen and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VerifyCheck {
+    pub check: &'static str,
+    pub severity: Severity,
+    pub subject: String,
+    pub seen: String,
+    pub expected: String,
+    pub fix: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VerifyReport {
+    pub db: String,
+    pub checks: Vec<VerifyCheck>,
+}
+
+impl VerifyReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.checks
+            .iter()
+            .filter(|check| check.severity == severity)
+            .count()
+    }
+
+    pub fn passed(&self) -> bool {
+        self.count(Severity::Fail) == 0
+    }
+
+    pub fn failed(&self, check: &str) -> bool {
+        self.checks
+            .iter()
+            .any(|line| line.check == check && line.severity == Severity::Fail)
+    }
+}
+
+fn line(
+    check: &'static str,
+    severity: Severity,
+    subject: impl Into<String>,
+    seen: impl Into<String>,
+    expected: impl Into<String>,
+) -> VerifyCheck {
+    VerifyCheck {
+        check,
+        severity,
+        subject: subject.into(),
+        seen: seen.into(),
+        expected: expected.into(),
+        fix: None,
+    }
+}
+
+impl VerifyCheck {
+    fn with_fix(mut self, fix: impl Into<String>) -> Self {
+        self.fix = Some(fix.into());
+        self
+    }
+}
+
+/// What one seed address answered to the topology commands.
+struct SeedReplies {
+    slots: RespValue,
+    shards: RespValue,
+}
+
+pub fn verify(expected: &ExpectedTopology, options: &VerifyOptions) -> VerifyReport {
+    let mut checks = shard_status(expected);
+    let seeds: Vec<NodeAddress> = expected
+        .seeds
+        .iter()
+        .map(|seed| seed.address.clone())
+        .collect();
+    let replies = in_parallel(&seeds, |seed| fetch_topology(seed, &options.connect));
+    checks.extend(api_mode(expected, &replies));
+    if !expected.oss_cluster {
+        return VerifyReport {
+            db: expected.db.clone(),
+            checks,
+        };
+    }
+    let advertised: Vec<(NodeAddress, Vec<AdvertisedRange>)> = seeds
+        .iter()
+        .zip(&replies)
+        .filter_map(|(seed, reply)| {
+            let ranges = parse_cluster_slots(&reply.as_ref().ok()?.slots).ok()?;
+            Some((seed.clone(), ranges))
+        })
+        .collect();
+    let Some((_, reference)) = advertised.first() else {
+        return VerifyReport {
+            db: expected.db.clone(),
+            checks,
+        };
+    };
+    checks.extend(coverage(&advertised));
+    checks.extend(consistency(&advertised));
+    checks.extend(shards_agree(&seeds, &replies));
+    checks.extend(address_types(expected, reference));
+    checks.extend(rest_match(expected, reference));
+    checks.extend(data_plane(reference, options));
+    VerifyReport {
+        db: expected.db.clone(),
+        checks,
+    }
+}
+
+/// Runs `probe` for every item on its own thread, keeping the order of `items`.
+fn in_parallel<T: Sync, R: Send>(items: &[T], probe: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .iter()
+            .map(|item| scope.spawn(|| probe(item)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| match handle.join() {
+                Ok(result) => result,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
+
+fn fetch_topology(
+    seed: &NodeAddress,
+    settings: &ConnectSettings,
+) -> Result<SeedReplies, ProbeError> {
+    let mut connection = RespConnection::open(&seed.host, seed.port, settings)?;
+    let slots = connection.call_text(&["CLUSTER", "SLOTS"])?;
+    let shards = connection.call_text(&["CLUSTER", "SHARDS"])?;
+    Ok(SeedReplies { slots, shards })
+}
+
+fn shard_status(expected: &ExpectedTopology) -> Vec<VerifyCheck> {
+    let unhealthy: Vec<VerifyCheck> = expected
+        .masters
+        .iter()
+        .filter(|master| {
+            master
+                .status
+                .as_deref()
+                .is_some_and(|status| status != "active")
+        })
+        .map(|master| {
+            line(
+                "shard_status",
+                Severity::Fail,
+                format!("redis:{} on node:{}", master.shard_uid, master.node_uid),
+                format!("status {}", master.status.as_deref().unwrap_or("unknown")),
+                "status active",
+            )
+        })
+        .collect();
+    if !unhealthy.is_empty() {
+        return unhealthy;
+    }
+    let count = expected.masters.len();
+    let (severity, seen) = if count == 0 {
+        (Severity::Fail, "no master shard".to_string())
+    } else {
+        (Severity::Ok, format!("{count} master shard(s) active"))
+    };
+    vec![line(
+        "shard_status",
+        severity,
+        expected.db.clone(),
+        seen,
+        "every master shard active",
+    )]
+}
+
+fn error_text(reply: &RespValue) -> Option<&str> {
+    match reply {
+        RespValue::Error(text) => Some(text),
+        _ => None,
+    }
+}
+
+fn api_mode(
+    expected: &ExpectedTopology,
+    replies: &[Result<SeedReplies, ProbeError>],
+) -> Vec<VerifyCheck> {
+    let mut checks = Vec::new();
+    let enable_fix = format!("rsadmin tune db {} oss_cluster enabled --fix", expected.db);
+    if !expected.oss_cluster {
+        checks.push(
+            line(
+                "oss_cluster",
+                Severity::Fail,
+                expected.db.clone(),
+                "oss_cluster: disabled in the REST API; cluster-aware clients cannot discover the \
+                 topology",
+                "oss_cluster: enabled",
+            )
+            .with_fix(enable_fix.clone()),
+        );
+    }
+    for (seed, reply) in expected.seeds.iter().zip(replies) {
+        let subject = seed.address.to_string();
+        let check = match reply {
+            Err(err) if seed.is_dns_name => line(
+                "seed_connect",
+                Severity::Warn,
+                subject,
+                err.to_string(),
+                "clients that seed with the database DNS name can connect",
+            ),
+            Err(err) => line(
+                "seed_connect",
+                Severity::Fail,
+                subject,
+                err.to_string(),
+                "a bound proxy accepting connections",
+            ),
+            Ok(replies) => match (expected.oss_cluster, error_text(&replies.slots)) {
+                (true, None) => match parse_cluster_slots(&replies.slots) {
+                    Ok(ranges) => line(
+                        "cluster_api",
+                        Severity::Ok,
+                        subject,
+                        format!("CLUSTER SLOTS answered with {} range(s)", ranges.len()),
+                        "the slot map",
+                    ),
+                    Err(err) => line("cluster_api", Severity::Fail, subject, err, "the slot map"),
+                },
+                (true, Some(error)) => line(
+                    "cluster_api",
+                    Severity::Fail,
+                    subject,
+                    format!("CLUSTER SLOTS answered -{error}"),
+                    "the slot map (oss_cluster is enabled in the REST API)",
+                )
+                .with_fix(format!(
+                    "reconnect: the proxy applies the OSS Cluster API to new connections only; if \
+                     it persists, {enable_fix}"
+                )),
+                (false, Some(error)) => line(
+                    "cluster_api",
+                    Severity::Ok,
+                    subject,
+                    format!("CLUSTER SLOTS answered -{error}"),
+                    "an error: the OSS Cluster API is off, as the REST API says",
+                ),
+                (false, None) => line(
+                    "cluster_api",
+                    Severity::Fail,
+                    subject,
+                    "CLUSTER SLOTS answered with a slot map",
+                    "an error: the REST API says oss_cluster is disabled",
+                ),
+            },
+        };
+        checks.push(check);
+    }
+    checks
+}
+
+fn coverage(advertised: &[(NodeAddress, Vec<AdvertisedRange>)]) -> Vec<VerifyCheck> {
+    advertised
+        .iter()
+        .map(|(seed, ranges)| {
+            let slots: Vec<SlotRange> = ranges.iter().map(|range| range.slots).collect();
+            let coverage = slot_coverage(&slots);
+            let mut problems = Vec::new();
+            if !coverage.missing.is_empty() {
+                problems.push(format!(
+                    "slots {} not served",
+                    format_slot_list(&coverage.missing)
+                ));
+            }
+            if !coverage.duplicated.is_empty() {
+                problems.push(format!(
+                    "slots {} served more than once",
+                    format_slot_list(&coverage.duplicated)
+                ));
+            }
+            let (severity, seen) = if problems.is_empty() {
+                (
+                    Severity::Ok,
+                    format!("{} range(s) cover 0-16383 once", ranges.len()),
+                )
+            } else {
+                (Severity::Fail, problems.join(", "))
+            };
+            line(
+                "slot_coverage",
+                severity,
+                seed.to_string(),
+                seen,
+                "every slot 0-16383 served exactly once",
+            )
+        })
+        .collect()
+}
+
+/// A topology as a comparable value: ranges with their advertised master, ordered.
+fn topology_key(ranges: &[AdvertisedRange]) -> BTreeSet<(SlotRange, NodeAddress)> {
+    ranges
+        .iter()
+        .map(|range| (range.slots, range.master.clone()))
+        .collect()
+}
+
+fn describe_topology(ranges: &BTreeSet<(SlotRange, NodeAddress)>) -> String {
+    ranges
+        .iter()
+        .map(|(slots, master)| format!("{slots} {master}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+const RECONNECT_FIX: &str = "clients must reconnect (or restart) to pick up the current topology; rerun verify after the \
+     cluster settles";
+
+fn consistency(advertised: &[(NodeAddress, Vec<AdvertisedRange>)]) -> Vec<VerifyCheck> {
+    let Some((first_seed, first_ranges)) = advertised.first() else {
+        return Vec::new();
+    };
+    let reference = topology_key(first_ranges);
+    let differing: Vec<VerifyCheck> = advertised[1..]
+        .iter()
+        .filter(|(_, ranges)| topology_key(ranges) != reference)
+        .map(|(seed, ranges)| {
+            line(
+                "same_topology",
+                Severity::Fail,
+                seed.to_string(),
+                describe_topology(&topology_key(ranges)),
+                format!(
+                    "the topology {first_seed} advertises: {}",
+                    describe_topology(&reference)
+                ),
+            )
+            .with_fix(RECONNECT_FIX)
+        })
+        .collect();
+    if !differing.is_empty() {
+        return differing;
+    }
+    vec![line(
+        "same_topology",
+        Severity::Ok,
+        format!("{} seed address(es)", advertised.len()),
+        describe_topology(&reference),
+        "every node answers the same topology",
+    )]
+}
+
+fn shards_agree(
+    seeds: &[NodeAddress],
+    replies: &[Result<SeedReplies, ProbeError>],
+) -> Vec<VerifyCheck> {
+    seeds
+        .iter()
+        .zip(replies)
+        .filter_map(|(seed, reply)| {
+            let replies = reply.as_ref().ok()?;
+            let slots = topology_key(&parse_cluster_slots(&replies.slots).ok()?);
+            let expected = "the same ranges and masters as CLUSTER SLOTS";
+            if let Some(error) = error_text(&replies.shards) {
+                return Some(line(
+                    "cluster_shards",
+                    Severity::Warn,
+                    seed.to_string(),
+                    format!(
+                        "CLUSTER SHARDS answered -{error} (older versions lack it; clients use \
+                         CLUSTER SLOTS)"
+                    ),
+                    expected,
+                ));
+            }
+            let check = match parse_cluster_shards(&replies.shards) {
+                Err(err) => line(
+                    "cluster_shards",
+                    Severity::Fail,
+                    seed.to_string(),
+                    err,
+                    expected,
+                ),
+                Ok(shards) => {
+                    let from_shards: BTreeSet<(SlotRange, NodeAddress)> = shards
+                        .iter()
+                        .filter_map(|shard| Some((shard.slots.clone(), shard.master.clone()?)))
+                        .flat_map(|(ranges, master)| {
+                            ranges.into_iter().map(move |range| (range, master.clone()))
+                        })
+                        .collect();
+                    if from_shards == slots {
+                        line(
+                            "cluster_shards",
+                            Severity::Ok,
+                            seed.to_string(),
+                            format!("{} shard(s) agree with CLUSTER SLOTS", shards.len()),
+                            expected,
+                        )
+                    } else {
+                        line(
+                            "cluster_shards",
+                            Severity::Fail,
+                            seed.to_string(),
+                            describe_topology(&from_shards),
+                            format!("{expected}: {}", describe_topology(&slots)),
+                        )
+                    }
+                }
+            };
+            Some(check)
+        })
+        .collect()
+}
+
+fn distinct_masters(ranges: &[AdvertisedRange]) -> Vec<NodeAddress> {
+    let masters: BTreeSet<NodeAddress> = ranges.iter().map(|range| range.master.clone()).collect();
+    masters.into_iter().collect()
+}
+
+fn address_types(expected: &ExpectedTopology, reference: &[AdvertisedRange]) -> Vec<VerifyCheck> {
+    let wanted = match (expected.endpoint_type, expected.ip_type) {
+        (EndpointType::Hostname, _) => {
+            "a hostname (oss_cluster_api_preferred_endpoint_type hostname)"
+        }
+        (EndpointType::Ip, IpType::Internal) => {
+            "a node's internal address (oss_cluster_api_preferred_ip_type internal)"
+        }
+        (EndpointType::Ip, IpType::External) => {
+            "a node's external address (oss_cluster_api_preferred_ip_type external)"
+        }
+    };
+    let mut problems = Vec::new();
+    for address in distinct_masters(reference) {
+        let node = expected.node_of_host(&address.host);
+        let type_ok = match (expected.endpoint_type, expected.ip_type) {
+            (EndpointType::Hostname, _) => address.host.parse::<IpAddr>().is_err(),
+            (EndpointType::Ip, IpType::Internal) => {
+                node.is_some_and(|node| node.addr == address.host)
+            }
+            (EndpointType::Ip, IpType::External) => {
+                node.is_some_and(|node| node.external_addr.contains(&address.host))
+            }
+        };
+        if !type_ok {
+            let mut check = line(
+                "address_type",
+                Severity::Fail,
+                address.to_string(),
+                format!("advertised {}", expected.describe_host(&address.host)),
+                wanted,
+            );
+            if let Some(node) = node.filter(|node| {
+                expected.ip_type == IpType::External && node.external_addr.is_empty()
+            }) {
+                check
+                    .seen
+                    .push_str(&format!("; node:{} has no external address", node.uid));
+                check = check.with_fix(format!("rsadmin node {} external_addr add <ip>", node.uid));
+            }
+            problems.push(check);
+        }
+        if address.port != expected.port {
+            problems.push(line(
+                "address_type",
+                Severity::Fail,
+                address.to_string(),
+                format!("advertised port {}", address.port),
+                format!("the database port {}", expected.port),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        let hosts: Vec<String> = distinct_masters(reference)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        return vec![line(
+            "address_type",
+            Severity::Ok,
+            hosts.join(", "),
+            "as configured",
+            wanted,
+        )];
+    }
+    problems
+}
+
+fn rest_match(expected: &ExpectedTopology, reference: &[AdvertisedRange]) -> Vec<VerifyCheck> {
+    let owners = expected.slot_owners();
+    let mut advertised_owner: Vec<Option<&NodeAddress>> = vec![None; usize::from(SLOT_COUNT)];
+    for range in reference {
+        for slot in range.slots.start..=range.slots.end {
+            advertised_owner[usize::from(slot)] = Some(&range.master);
+        }
+    }
+    // Group mismatching slots by (what was advertised, what REST says) so each becomes one line.
+    let mut mismatches: Vec<((String, String), Vec<u16>)> = Vec::new();
+    for slot in 0..SLOT_COUNT {
+        let advertised = advertised_owner[usize::from(slot)];
+        let owner = owners[usize::from(slot)];
+        let expected_host = owner
+            .and_then(|master| expected.node(master.node_uid))
+            .and_then(|node| expected.advertised_host(node));
+        let matches = match (advertised, owner) {
+            (None, None) => true,
+            (Some(address), Some(master)) => match &expected_host {
+                Some(host) => address.host == *host && address.port == expected.port,
+                // Hostname endpoints: the name is not in the REST API; match by slot ownership.
+                None => expected
+                    .node_of_host(&address.host)
+                    .is_none_or(|node| node.uid == master.node_uid),
+            },
+            _ => false,
+        };
+        if matches {
+            continue;
+        }
+        let seen = advertised.map_or("no node".to_string(), ToString::to_string);
+        let wanted = owner.map_or("no shard".to_string(), |master| {
+            let address = expected_host
+                .as_ref()
+                .map(|host| format!(" ({host}:{})", expected.port))
+                .unwrap_or_default();
+            format!(
+                "redis:{} on node:{}{address}",
+                master.shard_uid, master.node_uid
+            )
+        });
+        match mismatches
+            .iter_mut()
+            .find(|(key, _)| *key == (seen.clone(), wanted.clone()))
+        {
+            Some((_, slots)) => slots.push(slot),
+            None => mismatches.push(((seen, wanted), vec![slot])),
+        }
+    }
+    if mismatches.is_empty() {
+        return vec![line(
+            "rest_match",
+            Severity::Ok,
+            expected.db.clone(),
+            format!(
+                "{} master shard(s) where the REST API places them",
+                expected.masters.len()
+            ),
+            "the slot ranges of the master shards the REST API reports",
+        )];
+    }
+    mismatches
+        .into_iter()
+        .map(|((seen, wanted), slots)| {
+            line(
+                "rest_match",
+                Severity::Fail,
+                format!("slots {}", format_slot_list(&compress_slots(slots))),
+                format!("advertised on {seen}"),
+                format!("served by {wanted}"),
+            )
+            .with_fix(RECONNECT_FIX)
+        })
+        .collect()
+}
+
+/// A key whose slot lies in `range`, found by counting up from the prefix.
+pub fn probe_key(prefix: &str, range: SlotRange) -> String {
+    (0u32..)
+        .map(|n| format!("{prefix}{n}"))
+        .find(|key| range.contains(key_slot(key.as_bytes())))
+        .unwrap_or_else(|| prefix.to_string())
+}
+
+fn write_probe_prefix() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_nanos())
+        .unwrap_or_default();
+    format!("rsadmin-verify:{}-{nanos}:", std::process::id())
+}
+
+/// Reachability, routing and the deliberate MOVED, one connection per advertised node.
+fn data_plane(reference: &[AdvertisedRange], options: &VerifyOptions) -> Vec<VerifyCheck> {
+    let prefix = if options.write_probe {
+        write_probe_prefix()
+    } else {
+        READ_PROBE_PREFIX.to_string()
+    };
+    let masters = distinct_masters(reference);
+    let per_node = in_parallel(&masters, |master| {
+        probe_node(master, reference, &masters, &prefix, options)
+    });
+    per_node.into_iter().flatten().collect()
+}
+
+fn probe_node(
+    master: &NodeAddress,
+    reference: &[AdvertisedRange],
+    masters: &[NodeAddress],
+    prefix: &str,
+    options: &VerifyOptions,
+) -> Vec<VerifyCheck> {
+    let mut connection = match RespConnection::open(&master.host, master.port, &options.connect)
+        .and_then(|mut connection| {
+            connection
+                .call_text(&["PING"])
+                .map(|reply| (connection, reply))
+        }) {
+        Ok((_, RespValue::Error(error))) => {
+            return vec![line(
+                "reachable",
+                Severity::Fail,
+                master.to_string(),
+                format!("PING answered -{error}"),
+                "PONG",
+            )];
+        }
+        Ok((connection, _)) => connection,
+        Err(err) => {
+            return vec![line(
+                "reachable",
+                Severity::Fail,
+                master.to_string(),
+                err.to_string(),
+                "the advertised address accepts connections from here",
+            )
+            .with_fix(
+                "check the firewall and routing from the clients to this address; clients outside \
+                 the internal network need oss_cluster_api_preferred_ip_type external",
+            )];
+        }
+    };
+    let mut checks = vec![line(
+        "reachable",
+        Severity::Ok,
+        master.to_string(),
+        "PONG",
+        "the advertised address accepts connections from here",
+    )];
+    for range in reference.iter().filter(|range| range.master == *master) {
+        let key = probe_key(prefix, range.slots);
+        checks.push(route_probe(
+            &mut connection,
+            master,
+            range,
+            &key,
+            options.write_probe,
+        ));
+    }
+    // A key owned by the next node answers MOVED to that node: proves redirects point right.
+    if let Some(foreign) = masters
+        .iter()
+        .cycle()
+        .skip_while(|other| *other != master)
+        .nth(1)
+        .filter(|other| *other != master)
+        .and_then(|other| reference.iter().find(|range| range.master == *other))
+    {
+        let key = probe_key(prefix, foreign.slots);
+        checks.push(moved_probe(&mut connection, master, foreign, &key));
+    }
+    checks
+}
+
+fn describe_reply(reply: &RespValue) -> String {
+    match reply {
+        RespValue::Error(error) => format!("-{error}"),
+        RespValue::Null => "nil".to_string(),
+        other => other
+            .as_text()
+            .or_else(|| other.as_integer().map(|n| n.to_string()))
+            .unwrap_or_else(|| format!("{other:?}")),
+    }
+}
+
+fn route_probe(
+    connection: &mut RespConnection,
+    master: &NodeAddress,
+    range: &AdvertisedRange,
+    key: &str,
+    write: bool,
+) -> VerifyCheck {
+    let slot = key_slot(key.as_bytes());
+    let subject = format!("{master} slot {slot} (key {key})");
+    let expected = "served by the advertised node, no MOVED";
+    let outcome = if write {
+        write_read_delete(connection, key)
+    } else {
+        connection
+            .call_text(&["EXISTS", key])
+            .map(|reply| match reply {
+                RespValue::Integer(_) => Ok(()),
+                other => Err(other),
+            })
+    };
+    match outcome {
+        Ok(Ok(())) => line(
+            "routing",
+            Severity::Ok,
+            subject,
+            if write {
+                "SET/GET/DEL answered"
+            } else {
+                "EXISTS answered"
+            },
+            expected,
+        ),
+        Ok(Err(reply)) => {
+            let mut check = line(
+                "routing",
+                Severity::Fail,
+                subject,
+                describe_reply(&reply),
+                expected,
+            );
+            if let RespValue::Error(error) = &reply {
+                if matches!(classify_error(error), ServerError::Moved { .. }) {
+                    check = check.with_fix(RECONNECT_FIX);
+                } else {
+                    check.seen.push_str(&format!(
+                        " (the shard serving slots {} does not answer)",
+                        range.slots
+                    ));
+                }
+            }
+            check
+        }
+        Err(err) => line(
+            "routing",
+            Severity::Fail,
+            subject,
+            err.to_string(),
+            expected,
+        ),
+    }
+}
+
+/// `SET key value PX 60000`, `GET key`, `DEL key`; the first unexpected reply is returned.
+fn write_read_delete(
+    connection: &mut RespConnection,
+    key: &str,
+) -> Result<Result<(), RespValue>, ProbeError> {
+    let value = "rsadmin-verify";
+    let set = connection.call_text(&["SET", key, value, "PX", "60000"])?;
+    if set != RespValue::Simple("OK".into()) {
+        return Ok(Err(set));
+    }
+    let get = connection.call_text(&["GET", key])?;
+    if get.as_text().as_deref() != Some(value) {
+        return Ok(Err(get));
+    }
+    let del = connection.call_text(&["DEL", key])?;
+    if del != RespValue::Integer(1) {
+        return Ok(Err(del));
+    }
+    Ok(Ok(()))
+}
+
+fn moved_probe(
+    connection: &mut RespConnection,
+    master: &NodeAddress,
+    foreign: &AdvertisedRange,
+    key: &str,
+) -> VerifyCheck {
+    let slot = key_slot(key.as_bytes());
+    let subject = format!("{master} slot {slot} (key {key})");
+    let expected = format!("-MOVED {slot} {}", foreign.master);
+    match connection.call_text(&["EXISTS", key]) {
+        Err(err) => line("moved", Severity::Fail, subject, err.to_string(), expected),
+        Ok(reply) => {
+            let redirected_right = matches!(
+                &reply,
+                RespValue::Error(error) if classify_error(error)
+                    == ServerError::Moved { slot, target: foreign.master.clone() }
+            );
+            let severity = if redirected_right {
+                Severity::Ok
+            } else {
+                Severity::Fail
+            };
+            line("moved", severity, subject, describe_reply(&reply), expected)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probe_keys_land_in_their_range() {
+        for range in [
+            SlotRange {
+                start: 0,
+                end: 5460,
+            },
+            SlotRange {
+                start: 16383,
+                end: 16383,
+            },
+        ] {
+            let key = probe_key(READ_PROBE_PREFIX, range);
+            assert!(key.starts_with(READ_PROBE_PREFIX));
+            assert!(range.contains(key_slot(key.as_bytes())), "{key}");
+        }
+    }
+}
