@@ -54,11 +54,18 @@ fn run_dir(dir: &Path) -> PathBuf {
 
 impl Reconciler {
     pub async fn start(ctx: ReconcileContext) -> anyhow::Result<Reconciler> {
-        let redis_server = ctx.redis_server.clone().unwrap_or_else(|| PathBuf::from("redis-server"));
+        let redis_server = ctx
+            .redis_server
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("redis-server"));
         kill_leftovers(&ctx.dir);
         std::fs::create_dir_all(run_dir(&ctx.dir))
             .with_context(|| format!("cannot create {}", run_dir(&ctx.dir).display()))?;
-        Ok(Reconciler { ctx, redis_server, running: Mutex::new(Running::default()) })
+        Ok(Reconciler {
+            ctx,
+            redis_server,
+            running: Mutex::new(Running::default()),
+        })
     }
 
     /// Called at start-up and after every accepted change, before the bdb becomes `active`.
@@ -68,13 +75,30 @@ impl Reconciler {
         self.apply_proxies(state, &mut running).await
     }
 
+    /// Loopback port of each running shard's redis-server, by shard uid (for `/v1/shards`-style
+    /// reporting and for tests that look at a shard directly).
+    pub async fn shard_ports(&self) -> BTreeMap<String, u16> {
+        let running = self.running.lock().await;
+        running
+            .shards
+            .iter()
+            .map(|(uid, process)| (uid.clone(), process.launch.port))
+            .collect()
+    }
+
     pub async fn shutdown(&self) {
         let mut running = self.running.lock().await;
         running.databases.clear();
         running.shards.clear();
     }
 
-    fn launch_for(&self, bdb: &Bdb, shard_uid: &str, port: u16, replica_of: Option<u16>) -> ShardLaunch {
+    fn launch_for(
+        &self,
+        bdb: &Bdb,
+        shard_uid: &str,
+        port: u16,
+        replica_of: Option<u16>,
+    ) -> ShardLaunch {
         ShardLaunch {
             redis_server: self.redis_server.clone(),
             work_dir: self.ctx.dir.join("shards").join(shard_uid),
@@ -87,11 +111,17 @@ impl Reconciler {
 
     /// Stops shards that are gone or changed, then starts the missing ones in parallel (masters
     /// first, so replicas find them).
-    async fn apply_shards(&self, state: &ClusterState, running: &mut Running) -> anyhow::Result<()> {
+    async fn apply_shards(
+        &self,
+        state: &ClusterState,
+        running: &mut Running,
+    ) -> anyhow::Result<()> {
         let mut wanted: BTreeMap<String, ShardLaunch> = BTreeMap::new();
         for role in [ShardRole::Master, ShardRole::Slave] {
             for shard in state.shards.iter().filter(|shard| shard.role == role) {
-                let Some(bdb) = state.bdb(shard.bdb_uid) else { continue };
+                let Some(bdb) = state.bdb(shard.bdb_uid) else {
+                    continue;
+                };
                 let port = match running.shards.get(&shard.uid) {
                     Some(process) => process.launch.port,
                     None => free_loopback_port()?,
@@ -100,26 +130,39 @@ impl Reconciler {
                     .then(|| {
                         state
                             .shards_of(bdb.uid)
-                            .find(|master| master.role == ShardRole::Master && master.assigned_slots == shard.assigned_slots)
+                            .find(|master| {
+                                master.role == ShardRole::Master
+                                    && master.assigned_slots == shard.assigned_slots
+                            })
                             .and_then(|master| wanted.get(&master.uid))
                             .map(|launch| launch.port)
                     })
                     .flatten();
-                wanted.insert(shard.uid.clone(), self.launch_for(bdb, &shard.uid, port, replica_of));
+                wanted.insert(
+                    shard.uid.clone(),
+                    self.launch_for(bdb, &shard.uid, port, replica_of),
+                );
             }
         }
-        running.shards.retain(|uid, process| wanted.get(uid) == Some(&process.launch));
+        running
+            .shards
+            .retain(|uid, process| wanted.get(uid) == Some(&process.launch));
         for role_is_replica in [false, true] {
             let mut starting = JoinSet::new();
             for (uid, launch) in &wanted {
-                if launch.replica_of.is_some() == role_is_replica && !running.shards.contains_key(uid) {
+                if launch.replica_of.is_some() == role_is_replica
+                    && !running.shards.contains_key(uid)
+                {
                     let (uid, launch) = (uid.clone(), launch.clone());
                     starting.spawn(async move { (uid, ShardProcess::start(launch).await) });
                 }
             }
             while let Some(started) = starting.join_next().await {
                 let (uid, process) = started?;
-                running.shards.insert(uid.clone(), process.with_context(|| format!("shard {uid}"))?);
+                running.shards.insert(
+                    uid.clone(),
+                    process.with_context(|| format!("shard {uid}"))?,
+                );
             }
         }
         Ok(())
@@ -167,7 +210,11 @@ impl Reconciler {
         DbTopology::new(settings, nodes, shards)
     }
 
-    async fn apply_proxies(&self, state: &ClusterState, running: &mut Running) -> anyhow::Result<()> {
+    async fn apply_proxies(
+        &self,
+        state: &ClusterState,
+        running: &mut Running,
+    ) -> anyhow::Result<()> {
         let wanted_dbs: BTreeSet<u32> = state.bdbs.iter().map(|bdb| bdb.uid).collect();
         running.databases.retain(|uid, _| wanted_dbs.contains(uid));
         for bdb in &state.bdbs {
@@ -180,26 +227,39 @@ impl Reconciler {
                 }
                 _ => {
                     running.databases.remove(&bdb.uid);
-                    let database =
-                        RunningDatabase { port, proxy: DatabaseProxy::new(topology), node_proxies: BTreeMap::new() };
+                    let database = RunningDatabase {
+                        port,
+                        proxy: DatabaseProxy::new(topology),
+                        node_proxies: BTreeMap::new(),
+                    };
                     running.databases.entry(bdb.uid).or_insert(database)
                 }
             };
             let bound = state.bound_node_uids(bdb.uid);
-            database.node_proxies.retain(|node_uid, _| bound.contains(node_uid));
+            database
+                .node_proxies
+                .retain(|node_uid, _| bound.contains(node_uid));
             for node_uid in bound {
                 if database.node_proxies.contains_key(&node_uid) {
                     continue;
                 }
-                let Some(node) = state.node(node_uid) else { continue };
+                let Some(node) = state.node(node_uid) else {
+                    continue;
+                };
                 let addrs = std::iter::once(&node.addr)
                     .chain(&node.external_addr)
                     .map(|addr| addr.parse::<IpAddr>())
                     .collect::<Result<Vec<_>, _>>()
                     .with_context(|| format!("node {node_uid} has an invalid address"))?;
-                let node_proxy = NodeProxy::bind(&addrs, port, u64::from(node_uid), database.proxy.clone())
-                    .await
-                    .with_context(|| format!("cannot bind the proxy of db:{} on node {node_uid} port {port}", bdb.uid))?;
+                let node_proxy =
+                    NodeProxy::bind(&addrs, port, u64::from(node_uid), database.proxy.clone())
+                        .await
+                        .with_context(|| {
+                            format!(
+                                "cannot bind the proxy of db:{} on node {node_uid} port {port}",
+                                bdb.uid
+                            )
+                        })?;
                 database.node_proxies.insert(node_uid, node_proxy);
             }
         }
@@ -212,7 +272,10 @@ fn parse_slot_ranges(assigned: &str) -> Vec<(u16, u16)> {
     assigned
         .split(',')
         .filter_map(|range| {
-            let (start, end) = range.trim().split_once('-').unwrap_or((range.trim(), range.trim()));
+            let (start, end) = range
+                .trim()
+                .split_once('-')
+                .unwrap_or((range.trim(), range.trim()));
             Some((start.parse().ok()?, end.parse().ok()?))
         })
         .collect()
