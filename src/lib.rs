@@ -1,10 +1,15 @@
 //! rsadmin: manage the OSS Cluster API of Redis Software databases over the REST API.
 
 pub mod api;
+pub mod assets;
+pub mod change;
 pub mod checks;
+pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod error;
 pub mod output;
+pub mod resolve;
 pub mod topology;
 pub mod tunables;
 

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 pub fn fixtures_dir() -> PathBuf {
     std::env::var_os("RSADMIN_FIXTURES")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/captured"))
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/captured")
+        })
 }
 
 pub fn fixture(name: &str) -> String {

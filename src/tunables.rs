@@ -3,8 +3,7 @@
 
 use serde_json::Value;
 
-/// The two standard (OSS-compatible) hashing rules, as decoded strings (rest-api.md §2.2).
-pub const STANDARD_HASHING_RULES: [&str; 2] = [r".*\{(?<tag>.*)\}.*", "(?<tag>.*)"];
+use crate::checks::STANDARD_SHARD_KEY_REGEX;
 
 /// How a value is typed on the wire and written on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +54,11 @@ pub const SETTINGS: &[Setting] = &[
         display_key: "maxclients",
         tune_key: Some("maxclients"),
         field: "maxclients",
-        kind: ValueKind::Integer { min: 1, max: UNBOUNDED, unit: "" },
+        kind: ValueKind::Integer {
+            min: 1,
+            max: UNBOUNDED,
+            unit: "",
+        },
         disruptive: false,
         help: "maximum proxy-to-shard connections",
     },
@@ -63,7 +66,11 @@ pub const SETTINGS: &[Setting] = &[
         display_key: "conns",
         tune_key: Some("conns"),
         field: "conns",
-        kind: ValueKind::Integer { min: 1, max: UNBOUNDED, unit: "" },
+        kind: ValueKind::Integer {
+            min: 1,
+            max: UNBOUNDED,
+            unit: "",
+        },
         disruptive: false,
         help: "proxy connection pool size (per thread or per shard, see conns_type)",
     },
@@ -87,7 +94,11 @@ pub const SETTINGS: &[Setting] = &[
         display_key: "max_aof_load_time",
         tune_key: Some("max_aof_load_time"),
         field: "max_aof_load_time",
-        kind: ValueKind::Integer { min: 2700, max: UNBOUNDED, unit: " seconds" },
+        kind: ValueKind::Integer {
+            min: 2700,
+            max: UNBOUNDED,
+            unit: " seconds",
+        },
         disruptive: false,
         help: "AOF load time cap in seconds; longer triggers a rewrite",
     },
@@ -95,7 +106,11 @@ pub const SETTINGS: &[Setting] = &[
         display_key: "max_client_pipeline",
         tune_key: Some("max_client_pipeline"),
         field: "max_client_pipeline",
-        kind: ValueKind::Integer { min: 1, max: 2047, unit: "" },
+        kind: ValueKind::Integer {
+            min: 1,
+            max: 2047,
+            unit: "",
+        },
         disruptive: false,
         help: "proxy pipeline depth per client connection",
     },
@@ -103,7 +118,11 @@ pub const SETTINGS: &[Setting] = &[
         display_key: "max_shard_pipeline",
         tune_key: Some("max_shard_pipeline"),
         field: "max_pipelined",
-        kind: ValueKind::Integer { min: 1, max: UNBOUNDED, unit: "" },
+        kind: ValueKind::Integer {
+            min: 1,
+            max: UNBOUNDED,
+            unit: "",
+        },
         disruptive: false,
         help: "proxy pipeline depth per shard connection",
     },
@@ -111,7 +130,11 @@ pub const SETTINGS: &[Setting] = &[
         display_key: "max_connections",
         tune_key: Some("max_connections"),
         field: "max_connections",
-        kind: ValueKind::Integer { min: 0, max: UNBOUNDED, unit: "" },
+        kind: ValueKind::Integer {
+            min: 0,
+            max: UNBOUNDED,
+            unit: "",
+        },
         disruptive: false,
         help: "maximum client connections to the endpoint (0 = unlimited)",
     },
@@ -223,7 +246,11 @@ pub const SETTINGS: &[Setting] = &[
         display_key: "tracking_table_max_keys",
         tune_key: Some("tracking_table_max_keys"),
         field: "tracking_table_max_keys",
-        kind: ValueKind::Integer { min: 0, max: UNBOUNDED, unit: "" },
+        kind: ValueKind::Integer {
+            min: 0,
+            max: UNBOUNDED,
+            unit: "",
+        },
         disruptive: false,
         help: "client-side caching invalidation table size (0 = unlimited)",
     },
@@ -247,7 +274,11 @@ pub const SETTINGS: &[Setting] = &[
         display_key: "shards_count",
         tune_key: None,
         field: "shards_count",
-        kind: ValueKind::Integer { min: 1, max: 512, unit: "" },
+        kind: ValueKind::Integer {
+            min: 1,
+            max: 512,
+            unit: "",
+        },
         disruptive: false,
         help: "number of primary shards",
     },
@@ -325,7 +356,9 @@ impl Setting {
     /// `enabled|disabled`, `<0..=2047>`, ...
     pub fn value_synopsis(&self) -> String {
         match self.kind {
-            ValueKind::Integer { min, max, .. } if max == UNBOUNDED => format!("<integer >= {min}>"),
+            ValueKind::Integer { min, max, .. } if max == UNBOUNDED => {
+                format!("<integer >= {min}>")
+            }
             ValueKind::Integer { min, max, .. } => format!("<integer {min}..{max}>"),
             _ => self.value_words().join("|"),
         }
@@ -334,7 +367,12 @@ impl Setting {
     /// Parses a command-line value into its JSON wire value; the error names the valid values.
     pub fn parse(&self, raw: &str) -> Result<Value, String> {
         let key = self.tune_key.unwrap_or(self.display_key);
-        let invalid = || format!("invalid value {raw:?} for {key}: expected {}", self.value_synopsis());
+        let invalid = || {
+            format!(
+                "invalid value {raw:?} for {key}: expected {}",
+                self.value_synopsis()
+            )
+        };
         match self.kind {
             ValueKind::Toggle => match raw {
                 "enabled" => Ok(Value::Bool(true)),
@@ -366,8 +404,8 @@ impl Setting {
     }
 }
 
-/// `standard` when the rules are exactly the two OSS-compatible ones, `custom` for any other
-/// non-empty list, N/A when there are none (an unsharded database has no hashing rules).
+/// `standard` when the rules are exactly the two OSS-compatible ones or there are none (an
+/// unsharded database hashes keys as OSS Redis does), `custom` otherwise.
 fn hashing_policy(rules: &Value) -> &'static str {
     let regexes: Vec<&str> = rules
         .as_array()
@@ -378,9 +416,7 @@ fn hashing_policy(rules: &Value) -> &'static str {
                 .collect()
         })
         .unwrap_or_default();
-    if regexes.is_empty() {
-        ABSENT
-    } else if regexes == STANDARD_HASHING_RULES {
+    if regexes.is_empty() || regexes == STANDARD_SHARD_KEY_REGEX {
         "standard"
     } else {
         "custom"
@@ -421,7 +457,9 @@ mod tests {
         assert_eq!(pipeline.parse("2047"), Ok(json!(2047)));
         assert_eq!(
             pipeline.parse("2048"),
-            Err("invalid value \"2048\" for max_client_pipeline: expected <integer 1..2047>".into())
+            Err(
+                "invalid value \"2048\" for max_client_pipeline: expected <integer 1..2047>".into()
+            )
         );
         assert!(pipeline.parse("x").is_err());
         let load = find_tunable("max_aof_load_time").unwrap();
@@ -441,14 +479,24 @@ mod tests {
         let setting = find_by_field("shard_key_regex").unwrap();
         let standard = json!([{"regex": ".*\\{(?<tag>.*)\\}.*"}, {"regex": "(?<tag>.*)"}]);
         assert_eq!(setting.display(Some(&standard)), "standard");
-        assert_eq!(setting.display(Some(&json!([{"regex": "(?<tag>.*)"}]))), "custom");
-        assert_eq!(setting.display(Some(&json!([]))), "N/A");
+        assert_eq!(
+            setting.display(Some(&json!([{"regex": "(?<tag>.*)"}]))),
+            "custom"
+        );
+        assert_eq!(setting.display(Some(&json!([]))), "standard");
     }
 
     #[test]
     fn completion_words_hold_keys_and_values() {
         let words = completion_words();
-        for expected in ["oss_cluster", "enabled", "sparse", "external", "hostname", "schedpolicy"] {
+        for expected in [
+            "oss_cluster",
+            "enabled",
+            "sparse",
+            "external",
+            "hostname",
+            "schedpolicy",
+        ] {
             assert!(words.contains(&expected), "{expected}");
         }
     }

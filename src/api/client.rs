@@ -170,7 +170,13 @@ pub fn node_path(uid: u64) -> String {
 
 /// Maps an HTTP error status to the exit-code contract. A 406 means the cluster refused the
 /// configuration: we report it as "refused" (exit 3), the same as our own prerequisite refusals.
-fn status_error(base_url: &str, user: &str, request: &str, status: StatusCode, body: &str) -> CliError {
+fn status_error(
+    base_url: &str,
+    user: &str,
+    request: &str,
+    status: StatusCode,
+    body: &str,
+) -> CliError {
     let parsed: ApiErrorBody = serde_json::from_str(body).unwrap_or_default();
     let code = parsed
         .error_code

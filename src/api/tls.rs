@@ -57,9 +57,7 @@ fn add_ca_file(roots: &mut RootCertStore, path: &Path) -> CliResult<()> {
         return Err(unreadable("no certificate found".into()));
     }
     for cert in certs {
-        roots
-            .add(cert)
-            .map_err(|err| unreadable(err.to_string()))?;
+        roots.add(cert).map_err(|err| unreadable(err.to_string()))?;
     }
     Ok(())
 }

@@ -57,9 +57,10 @@ pub fn resolve(input: &ConnectionInput) -> CliResult<ConnectionSettings> {
             "cluster URL {url} must start with https:// (the REST API is served over HTTPS, port 9443)"
         )));
     }
-    let user = input.user.clone().ok_or_else(|| {
-        CliError::usage("no user: pass --user <email> or set RSADMIN_USER")
-    })?;
+    let user = input
+        .user
+        .clone()
+        .ok_or_else(|| CliError::usage("no user: pass --user <email> or set RSADMIN_USER"))?;
     let password = password(&user, &url)?;
     Ok(ConnectionSettings {
         url,
@@ -90,7 +91,9 @@ fn password(user: &str, url: &str) -> CliResult<String> {
         return dialoguer::Password::new()
             .with_prompt(format!("Password for {user} at {url}"))
             .interact()
-            .map_err(|err| CliError::new(ExitKind::Auth, format!("cannot read the password: {err}")));
+            .map_err(|err| {
+                CliError::new(ExitKind::Auth, format!("cannot read the password: {err}"))
+            });
     }
     Err(CliError::new(
         ExitKind::Auth,

@@ -55,7 +55,10 @@ pub fn cluster_block(cluster: &Cluster) -> String {
             ("http support", enabled(cluster.http_support)),
             ("handle_redirects", enabled(cluster.handle_redirects)),
             ("upgrade mode", enabled(cluster.upgrade_mode)),
-            ("cm_session_timeout_minutes", optional(&cluster.cm_session_timeout_minutes)),
+            (
+                "cm_session_timeout_minutes",
+                optional(&cluster.cm_session_timeout_minutes),
+            ),
             ("cm_port", optional(&cluster.cm_port)),
             ("cnm_http_port", optional(&cluster.cnm_http_port)),
             ("cnm_https_port", optional(&cluster.cnm_https_port)),
@@ -124,7 +127,7 @@ mod tests {
   sharding: disabled
   shards_count: 1
   hash_slots_policy: 16k
-  hashing_policy: N/A
+  hashing_policy: standard
 "
         );
     }
@@ -145,6 +148,8 @@ mod tests {
 "
         );
         let cluster: Cluster = serde_json::from_str(&fixture("cluster_trimmed.json")).unwrap();
-        assert!(cluster_block(&cluster).starts_with("Cluster configuration:\n  name: docker-cluster\n"));
+        assert!(
+            cluster_block(&cluster).starts_with("Cluster configuration:\n  name: docker-cluster\n")
+        );
     }
 }

@@ -72,7 +72,11 @@ pub struct StatusOptions {
 
 const OK: &str = "OK";
 
-pub fn section_table(section: Section, snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
+pub fn section_table(
+    section: Section,
+    snapshot: &ClusterSnapshot,
+    options: &StatusOptions,
+) -> Table {
     let (table, status_column) = match section {
         Section::Nodes => (nodes_table(snapshot, options), "STATUS"),
         Section::Databases => (databases_table(snapshot, options), "STATUS"),
@@ -87,7 +91,11 @@ pub fn section_table(section: Section, snapshot: &ClusterSnapshot, options: &Sta
 }
 
 /// A section as printed: title, column header, rows.
-pub fn render_section(section: Section, snapshot: &ClusterSnapshot, options: &StatusOptions) -> String {
+pub fn render_section(
+    section: Section,
+    snapshot: &ClusterSnapshot,
+    options: &StatusOptions,
+) -> String {
     format!(
         "{}\n{}",
         section.title(),
@@ -97,7 +105,11 @@ pub fn render_section(section: Section, snapshot: &ClusterSnapshot, options: &St
 
 fn without_healthy_rows(mut table: Table, status_column: &str) -> Table {
     // Endpoints carry no status in the default columns: they are healthy when bound.
-    if let Some(index) = table.columns.iter().position(|title| *title == status_column) {
+    if let Some(index) = table
+        .columns
+        .iter()
+        .position(|title| *title == status_column)
+    {
         table
             .rows
             .retain(|row| !matches!(row[index].as_str(), "OK" | "active"));
@@ -122,13 +134,17 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
     let mut nodes: Vec<&Node> = snapshot.nodes.iter().collect();
     nodes.sort_by_key(|node| node.uid);
     for node in nodes {
-        let connected = options
-            .connected_host
-            .as_deref()
-            .is_some_and(|host| node.addr == host || node.external_addr.iter().any(|addr| addr == host));
+        let connected = options.connected_host.as_deref().is_some_and(|host| {
+            node.addr == host || node.external_addr.iter().any(|addr| addr == host)
+        });
         let mut row = vec![
             format!("{}node:{}", if connected { "*" } else { "" }, node.uid),
-            if Some(node.uid) == master_uid { "master" } else { "slave" }.to_string(),
+            if Some(node.uid) == master_uid {
+                "master"
+            } else {
+                "slave"
+            }
+            .to_string(),
             node.addr.clone(),
             node.external_addr.join(","),
             String::new(),
@@ -139,11 +155,17 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
                 snapshot
                     .shards
                     .iter()
-                    .filter(|shard| shard.node_uid == node_uid && shard.role.as_deref() == Some(role))
+                    .filter(|shard| {
+                        shard.node_uid == node_uid && shard.role.as_deref() == Some(role)
+                    })
                     .count()
                     .to_string()
             };
-            row.extend([count_role("master"), count_role("slave"), ABSENT.to_string()]);
+            row.extend([
+                count_role("master"),
+                count_role("slave"),
+                ABSENT.to_string(),
+            ]);
         }
         row.extend([
             format!(
@@ -154,7 +176,9 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
             or_absent(node.cores),
             ABSENT.to_string(),
             ABSENT.to_string(),
-            node.software_version.clone().unwrap_or_else(|| ABSENT.to_string()),
+            node.software_version
+                .clone()
+                .unwrap_or_else(|| ABSENT.to_string()),
         ]);
         if options.extra_all {
             let rack = node.rack_id.clone().filter(|rack| !rack.is_empty());
@@ -209,7 +233,15 @@ fn endpoint_address(endpoint: &Endpoint) -> String {
 
 fn databases_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
     let mut columns = vec![
-        "DB:ID", "NAME", "TYPE", "STATUS", "SHARDS", "PLACEMENT", "REPLICATION", "PERSISTENCE", "ENDPOINT",
+        "DB:ID",
+        "NAME",
+        "TYPE",
+        "STATUS",
+        "SHARDS",
+        "PLACEMENT",
+        "REPLICATION",
+        "PERSISTENCE",
+        "ENDPOINT",
     ];
     if options.extra_all {
         columns.extend([
@@ -258,10 +290,18 @@ pub fn endpoint_role(endpoint: &Endpoint) -> String {
         .clone()
         .unwrap_or_else(|| ABSENT.to_string());
     let join = |ids: &[u64]| ids.iter().map(u64::to_string).collect::<Vec<_>>().join(",");
-    if let Some(ids) = endpoint.include_proxies.as_deref().filter(|ids| !ids.is_empty()) {
+    if let Some(ids) = endpoint
+        .include_proxies
+        .as_deref()
+        .filter(|ids| !ids.is_empty())
+    {
         role.push_str(&format!(" +{}", join(ids)));
     }
-    if let Some(ids) = endpoint.exclude_proxies.as_deref().filter(|ids| !ids.is_empty()) {
+    if let Some(ids) = endpoint
+        .exclude_proxies
+        .as_deref()
+        .filter(|ids| !ids.is_empty())
+    {
         role.push_str(&format!(" -{}", join(ids)));
     }
     role
@@ -324,7 +364,15 @@ fn endpoints_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table
 }
 
 fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
-    let mut columns = vec!["DB:ID", "NAME", "ID", "NODE", "ROLE", "SLOTS", "USED_MEMORY"];
+    let mut columns = vec![
+        "DB:ID",
+        "NAME",
+        "ID",
+        "NODE",
+        "ROLE",
+        "SLOTS",
+        "USED_MEMORY",
+    ];
     if options.extra_all {
         columns.extend(["BACKUP_PROGRESS", "RAM_FRAG", "WATCHDOG_STATUS"]);
     }
@@ -340,7 +388,11 @@ fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
     for shard in shards {
         let mut row = vec![
             format!("db:{}", shard.bdb_uid),
-            names.get(&shard.bdb_uid).copied().unwrap_or_default().to_string(),
+            names
+                .get(&shard.bdb_uid)
+                .copied()
+                .unwrap_or_default()
+                .to_string(),
             format!("redis:{}", shard.uid),
             format!("node:{}", shard.node_uid),
             shard.role.clone().unwrap_or_else(|| ABSENT.to_string()),
@@ -362,7 +414,11 @@ fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
 }
 
 /// `-o json`: each requested section as an array of objects keyed by column title.
-pub fn sections_json(sections: &[Section], snapshot: &ClusterSnapshot, options: &StatusOptions) -> Value {
+pub fn sections_json(
+    sections: &[Section],
+    snapshot: &ClusterSnapshot,
+    options: &StatusOptions,
+) -> Value {
     sections
         .iter()
         .map(|section| {
@@ -448,7 +504,11 @@ db:1  default-db redis:1 node:1 master 0-16383 N/A         OK
         let table = section_table(Section::Shards, &snapshot, &options);
         assert_eq!(table.rows.len(), 1);
         assert_eq!(table.rows[0][7], "DOWN");
-        assert!(section_table(Section::Nodes, &snapshot, &options).rows.is_empty());
+        assert!(
+            section_table(Section::Nodes, &snapshot, &options)
+                .rows
+                .is_empty()
+        );
     }
 
     #[test]

@@ -62,7 +62,9 @@ impl Table {
                 self.columns
                     .iter()
                     .zip(row)
-                    .map(|(title, cell)| (title.to_string(), serde_json::Value::from(cell.as_str())))
+                    .map(|(title, cell)| {
+                        (title.to_string(), serde_json::Value::from(cell.as_str()))
+                    })
                     .collect::<serde_json::Map<_, _>>()
             })
             .collect()
@@ -76,8 +78,18 @@ mod tests {
     #[test]
     fn aligns_left_with_blank_cells_and_no_trailing_space() {
         let mut table = Table::new(vec!["NODE:ID", "ADDRESS", "EXTERNAL_ADDRESS", "STATUS"]);
-        table.push(vec!["node:1".into(), "127.0.1.1".into(), "".into(), "OK".into()]);
-        table.push(vec!["node:2".into(), "127.0.1.2".into(), "127.0.2.2".into(), "".into()]);
+        table.push(vec![
+            "node:1".into(),
+            "127.0.1.1".into(),
+            "".into(),
+            "OK".into(),
+        ]);
+        table.push(vec![
+            "node:2".into(),
+            "127.0.1.2".into(),
+            "127.0.2.2".into(),
+            "".into(),
+        ]);
         assert_eq!(
             table.render(),
             "NODE:ID ADDRESS   EXTERNAL_ADDRESS STATUS\n\

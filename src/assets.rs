@@ -1,0 +1,73 @@
+//! Shell completions and man pages generated from the clap definitions. They are committed under
+//! `completions/` and `man/`; `rsadmin generate-assets <repo>` rewrites them and a test fails
+//! when they are stale.
+
+use std::path::PathBuf;
+
+use clap::CommandFactory;
+use clap_complete::{Generator, Shell};
+use clap_mangen::Man;
+
+use crate::cli::{Cli, ENVIRONMENT_HELP, EXIT_CODES_HELP};
+
+const SHELLS: [Shell; 5] = [
+    Shell::Bash,
+    Shell::Zsh,
+    Shell::Fish,
+    Shell::Elvish,
+    Shell::PowerShell,
+];
+
+/// Every generated file: its path relative to the repository root and its content.
+pub fn generated_assets() -> std::io::Result<Vec<(PathBuf, Vec<u8>)>> {
+    let mut command = Cli::command();
+    command.build();
+    let mut files = Vec::new();
+    for shell in SHELLS {
+        let mut script = Vec::new();
+        clap_complete::generate(shell, &mut command.clone(), "rsadmin", &mut script);
+        files.push((PathBuf::from("completions").join(shell.file_name("rsadmin")), script));
+    }
+    man_pages(&command, "rsadmin", &mut files)?;
+    Ok(files)
+}
+
+/// `rsadmin.1`, then one page per visible subcommand (`rsadmin-tune.1`, `rsadmin-tune-db.1`).
+fn man_pages(command: &clap::Command, name: &str, files: &mut Vec<(PathBuf, Vec<u8>)>) -> std::io::Result<()> {
+    // After `build()`, clap has set each subcommand's display name (`rsadmin-tune`) and bin name.
+    let page_command = command.clone();
+    let man = Man::new(page_command.clone()).title(name.to_uppercase());
+    let mut page = Vec::new();
+    man.render_title(&mut page)?;
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    man.render_description_section(&mut page)?;
+    if page_command.get_arguments().any(|arg| !arg.is_hide_set()) {
+        man.render_options_section(&mut page)?;
+    }
+    if page_command.get_subcommands().any(|sub| !sub.is_hide_set()) {
+        man.render_subcommands_section(&mut page)?;
+    }
+    // The top-level help text is the exit-code and environment sections below.
+    if name != "rsadmin" && page_command.get_after_help().is_some() {
+        man.render_extra_section(&mut page)?;
+    }
+    page.extend(roff_section("EXIT STATUS", EXIT_CODES_HELP).into_bytes());
+    page.extend(roff_section("ENVIRONMENT", ENVIRONMENT_HELP).into_bytes());
+    man.render_version_section(&mut page)?;
+    files.push((PathBuf::from("man").join(format!("{name}.1")), page));
+    for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+        man_pages(sub, &format!("{name}-{}", sub.get_name()), files)?;
+    }
+    Ok(())
+}
+
+/// A preformatted section from our help text (its first line is the help's own heading).
+fn roff_section(title: &str, help: &str) -> String {
+    let body: Vec<String> = help
+        .lines()
+        .skip(1)
+        .map(|line| line.trim_start().replace('\\', "\\e"))
+        .collect();
+    format!(".SH \"{title}\"\n.nf\n{}\n.fi\n", body.join("\n"))
+}

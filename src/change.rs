@@ -1,0 +1,524 @@
+//! The change flow every mutating command shares (design §4): a typed plan of field changes,
+//! the prerequisite gate, `--dry-run`, confirmation, one PUT per step, waiting until the database
+//! is `active`, and reading back what the cluster applied.
+
+use std::io::{IsTerminal, Write};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+use crate::api::ApiClient;
+use crate::api::client::{bdb_path, node_path};
+use crate::api::models::{Bdb, cluster_version};
+use crate::checks::{self, CheckInput, Finding, Origin, Severity};
+use crate::cli::ChangeArgs;
+use crate::commands::Context;
+use crate::error::{CliError, CliResult, ExitKind};
+use crate::output::print_json;
+use crate::tunables;
+
+const POLL_INTERVAL: Duration = Duration::from_millis(200);
+
+/// Where a changed value lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A top-level bdb field.
+    Bdb(String),
+    /// A field of one endpoint; the PUT names the endpoint with `"endpoint": "<uid>"`.
+    Endpoint { uid: String, field: String },
+    /// A node field.
+    Node(String),
+}
+
+impl Location {
+    pub fn label(&self) -> String {
+        match self {
+            Location::Bdb(field) => tunables::find_by_field(field)
+                .map(|setting| setting.display_key.to_string())
+                .unwrap_or_else(|| field.clone()),
+            Location::Endpoint { uid, field } => format!("endpoint:{uid} {field}"),
+            Location::Node(field) => field.clone(),
+        }
+    }
+
+    /// The current value in an object as the cluster returns it.
+    pub fn read<'a>(&self, object: &'a Value) -> Option<&'a Value> {
+        match self {
+            Location::Bdb(field) | Location::Node(field) => object.get(field),
+            Location::Endpoint { uid, field } => find_endpoint(object, uid)?.get(field),
+        }
+    }
+
+    /// Sets the value in a projected object (the database as it would be after the plan).
+    fn write(&self, object: &mut Value, value: Value) {
+        match self {
+            Location::Bdb(field) | Location::Node(field) => {
+                object[field.as_str()] = value;
+            }
+            Location::Endpoint { uid, field } => {
+                // The endpoint's proxy policy is also the database's (rest-api.md §2.4).
+                if field == "proxy_policy" {
+                    object["proxy_policy"] = value.clone();
+                }
+                if let Some(endpoint) = object
+                    .get_mut("endpoints")
+                    .and_then(Value::as_array_mut)
+                    .and_then(|endpoints| {
+                        endpoints
+                            .iter_mut()
+                            .find(|endpoint| endpoint.get("uid").and_then(Value::as_str) == Some(uid))
+                    })
+                {
+                    endpoint[field.as_str()] = value;
+                }
+            }
+        }
+    }
+}
+
+fn find_endpoint<'a>(bdb: &'a Value, uid: &str) -> Option<&'a Value> {
+    bdb.get("endpoints")?
+        .as_array()?
+        .iter()
+        .find(|endpoint| endpoint.get("uid").and_then(Value::as_str) == Some(uid))
+}
+
+/// An absent list reads the same as an empty one (the cluster omits unused proxy lists).
+fn same_value(actual: Option<&Value>, wanted: &Value) -> bool {
+    match actual {
+        Some(actual) => actual == wanted,
+        None => wanted.as_array().is_some_and(Vec::is_empty) || wanted.is_null(),
+    }
+}
+
+/// One field: what it is and what it should become.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldChange {
+    pub location: Location,
+    pub current: Value,
+    pub wanted: Value,
+}
+
+impl FieldChange {
+    /// A change read from `object`, or `None` when the object already holds `wanted`.
+    pub fn against(object: &Value, location: Location, wanted: Value) -> Option<FieldChange> {
+        let current = location.read(object);
+        if same_value(current, &wanted) {
+            return None;
+        }
+        Some(FieldChange {
+            current: current.cloned().unwrap_or(Value::Null),
+            location,
+            wanted,
+        })
+    }
+
+    fn display(&self, value: &Value) -> String {
+        let setting = match &self.location {
+            Location::Bdb(field) => tunables::find_by_field(field),
+            _ => None,
+        };
+        match (setting, value) {
+            (Some(setting), value) => setting.display(Some(value)),
+            (None, Value::String(text)) => text.clone(),
+            (None, Value::Null) => tunables::ABSENT.to_string(),
+            (None, other) => other.to_string(),
+        }
+    }
+}
+
+/// What one PUT changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Bdb(u64),
+    Node(u64),
+}
+
+/// One PUT and the changes it carries; steps run in order, each waited for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub target: Target,
+    pub changes: Vec<FieldChange>,
+    /// Connected clients notice it (reconnects, new topology): needs confirmation.
+    pub disruptive: bool,
+}
+
+impl Step {
+    pub fn path(&self) -> String {
+        match self.target {
+            Target::Bdb(uid) => bdb_path(uid),
+            Target::Node(uid) => node_path(uid),
+        }
+    }
+
+    /// Only the changed fields, plus `endpoint` when an endpoint is addressed.
+    pub fn body(&self) -> Value {
+        let mut body = Map::new();
+        for change in &self.changes {
+            match &change.location {
+                Location::Bdb(field) | Location::Node(field) => {
+                    body.insert(field.clone(), change.wanted.clone());
+                }
+                Location::Endpoint { uid, field } => {
+                    body.insert("endpoint".to_string(), Value::from(uid.as_str()));
+                    body.insert(field.clone(), change.wanted.clone());
+                }
+            }
+        }
+        Value::Object(body)
+    }
+}
+
+/// A validated plan for one object.
+#[derive(Debug, Clone)]
+pub struct ChangePlan {
+    /// `db:1 [name]` or `node:2`.
+    pub subject: String,
+    pub steps: Vec<Step>,
+    /// Prerequisite findings (empty when no check applies).
+    pub findings: Vec<Finding>,
+    /// Printed when every step is applied, e.g. `Finished successfully`.
+    pub success_text: String,
+}
+
+/// The database as it would be after `changes`, typed for the checks module.
+pub fn project(bdb: &Value, changes: &[FieldChange]) -> CliResult<Bdb> {
+    let mut projected = bdb.clone();
+    for change in changes {
+        change.location.write(&mut projected, change.wanted.clone());
+    }
+    serde_json::from_value(projected).map_err(|err| {
+        CliError::new(ExitKind::Failed, format!("unexpected database object from the cluster: {err}"))
+    })
+}
+
+/// Runs the OSS Cluster API rules when the database would have the API on after the plan.
+pub fn prerequisite_findings(client: &ApiClient, projected: &Bdb, origin: Origin) -> CliResult<Vec<Finding>> {
+    if projected.oss_cluster != Some(true) {
+        return Ok(Vec::new());
+    }
+    let nodes = client.nodes()?;
+    Ok(checks::oss_cluster_prerequisites(&CheckInput {
+        bdb: projected,
+        nodes: &nodes,
+        cluster_version: cluster_version(&nodes),
+        origin,
+    }))
+}
+
+#[derive(Serialize)]
+struct RequestReport {
+    method: &'static str,
+    path: String,
+    body: Value,
+    changes: Vec<Value>,
+}
+
+#[derive(Serialize)]
+struct ChangeReport<'a> {
+    subject: &'a str,
+    outcome: &'static str,
+    dry_run: bool,
+    requests: Vec<RequestReport>,
+    findings: &'a [Finding],
+}
+
+fn report<'a>(plan: &'a ChangePlan, outcome: &'static str, dry_run: bool) -> ChangeReport<'a> {
+    ChangeReport {
+        subject: &plan.subject,
+        outcome,
+        dry_run,
+        requests: plan
+            .steps
+            .iter()
+            .map(|step| RequestReport {
+                method: "PUT",
+                path: step.path(),
+                body: step.body(),
+                changes: step
+                    .changes
+                    .iter()
+                    .map(|change| {
+                        json!({"field": change.location.label(), "current": change.current, "wanted": change.wanted})
+                    })
+                    .collect(),
+            })
+            .collect(),
+        findings: &plan.findings,
+    }
+}
+
+/// Runs a plan: refuse, report nothing to change, dry-run, confirm, apply, wait, read back.
+pub fn execute(ctx: &Context, client: &ApiClient, plan: &ChangePlan, args: &ChangeArgs) -> CliResult<()> {
+    print_warnings(&plan.findings);
+    let failing: Vec<&Finding> = plan
+        .findings
+        .iter()
+        .filter(|finding| finding.severity == Severity::Fail)
+        .collect();
+    if !failing.is_empty() {
+        if ctx.json() {
+            print_json(&report(plan, "refused", args.dry_run));
+        }
+        return Err(refusal(&plan.subject, &failing));
+    }
+    if plan.steps.iter().all(|step| step.changes.is_empty()) {
+        if ctx.json() {
+            print_json(&report(plan, "nothing_to_change", args.dry_run));
+        } else {
+            println!("Nothing to change");
+        }
+        return Ok(());
+    }
+    if args.dry_run {
+        if ctx.json() {
+            print_json(&report(plan, "dry_run", true));
+        } else {
+            print!("{}", render_dry_run(plan));
+        }
+        return Ok(());
+    }
+    confirm(ctx, plan)?;
+    let deadline = Instant::now() + Duration::from_secs(args.timeout);
+    for step in &plan.steps {
+        apply_step(client, step, deadline, args.timeout)?;
+    }
+    if ctx.json() {
+        print_json(&report(plan, "applied", false));
+    } else {
+        println!("{}", plan.success_text);
+    }
+    Ok(())
+}
+
+fn print_warnings(findings: &[Finding]) {
+    for finding in findings.iter().filter(|finding| finding.severity == Severity::Warn) {
+        eprintln!("warning: {}", finding.message);
+    }
+}
+
+fn with_fix(finding: &Finding) -> String {
+    match &finding.fix {
+        Some(fix) => format!("{}. Fix: {}", finding.message, fix.command),
+        None => finding.message.clone(),
+    }
+}
+
+/// One `error:` line per failing rule (main prints the first prefix), then the summary.
+fn refusal(subject: &str, failing: &[&Finding]) -> CliError {
+    let mut lines: Vec<String> = failing.iter().map(|finding| with_fix(finding)).collect();
+    lines.push(format!(
+        "refused: {} prerequisite(s) of the OSS Cluster API not met for {subject}; nothing was changed",
+        failing.len()
+    ));
+    CliError::new(ExitKind::Refused, lines.join("\nerror: "))
+}
+
+pub fn render_dry_run(plan: &ChangePlan) -> String {
+    let mut text = format!("Plan for {}:\n", plan.subject);
+    for change in plan.steps.iter().flat_map(|step| &step.changes) {
+        text.push_str(&format!(
+            "  {}: {} -> {}\n",
+            change.location.label(),
+            change.display(&change.current),
+            change.display(&change.wanted)
+        ));
+    }
+    text.push_str("REST calls:\n");
+    for step in plan.steps.iter().filter(|step| !step.changes.is_empty()) {
+        text.push_str(&format!("  PUT {} {}\n", step.path(), step.body()));
+    }
+    text.push_str("Dry run: nothing was sent.\n");
+    text
+}
+
+fn confirm(ctx: &Context, plan: &ChangePlan) -> CliResult<()> {
+    let disruptive: Vec<String> = plan
+        .steps
+        .iter()
+        .filter(|step| step.disruptive)
+        .flat_map(|step| step.changes.iter().map(|change| change.location.label()))
+        .collect();
+    if disruptive.is_empty() || ctx.assume_yes {
+        return Ok(());
+    }
+    let what = format!(
+        "changing {} on {} affects connected clients",
+        disruptive.join(", "),
+        plan.subject
+    );
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(CliError::usage(format!(
+            "{what} and needs confirmation, but there is no terminal to ask on. \
+             Re-run with -y to confirm (or --dry-run to see the plan); nothing was sent."
+        )));
+    }
+    eprint!("{}", render_dry_run(plan).replace("Dry run: nothing was sent.\n", ""));
+    let accepted = dialoguer::Confirm::new()
+        .with_prompt(format!("{what}. Apply?"))
+        .default(false)
+        .interact()
+        .map_err(|err| CliError::usage(format!("cannot read the answer: {err}")))?;
+    if accepted {
+        Ok(())
+    } else {
+        // Declining leaves the cluster unchanged, like a refusal.
+        Err(CliError::new(ExitKind::Refused, "cancelled; nothing was changed"))
+    }
+}
+
+fn apply_step(client: &ApiClient, step: &Step, deadline: Instant, timeout_secs: u64) -> CliResult<()> {
+    if step.changes.is_empty() {
+        return Ok(());
+    }
+    let body = step.body();
+    let applied = match step.target {
+        Target::Bdb(uid) => {
+            client.put_bdb(uid, &body)?;
+            wait_until_active(client, uid, deadline, timeout_secs)?;
+            client.bdb_json(uid)?
+        }
+        Target::Node(uid) => {
+            client.put_node(uid, &body)?;
+            client.get(&node_path(uid))?
+        }
+    };
+    verify(step, &applied)
+}
+
+/// Polls the database until it leaves `active-change-pending`; a progress line only on a terminal.
+fn wait_until_active(client: &ApiClient, uid: u64, deadline: Instant, timeout_secs: u64) -> CliResult<()> {
+    let mut progress = Progress::start("Tuning database");
+    loop {
+        let status = client.bdb_status(uid)?;
+        if status.as_deref() == Some("active") {
+            progress.finish();
+            return Ok(());
+        }
+        if Instant::now() >= deadline {
+            progress.finish();
+            return Err(CliError::new(
+                ExitKind::Timeout,
+                format!(
+                    "db:{uid} is still {} after {timeout_secs} s; the change was sent and may still \
+                     be applied. Check with: rsadmin status databases (or raise --timeout)",
+                    status.as_deref().unwrap_or("in an unknown state")
+                ),
+            ));
+        }
+        progress.tick();
+        sleep(POLL_INTERVAL);
+    }
+}
+
+fn verify(step: &Step, applied: &Value) -> CliResult<()> {
+    let missing: Vec<String> = step
+        .changes
+        .iter()
+        .filter(|change| !same_value(change.location.read(applied), &change.wanted))
+        .map(|change| {
+            let actual = change.location.read(applied).cloned().unwrap_or(Value::Null);
+            format!(
+                "{} reads {} instead of {}",
+                change.location.label(),
+                change.display(&actual),
+                change.display(&change.wanted)
+            )
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(CliError::new(
+        ExitKind::Failed,
+        format!(
+            "the cluster did not apply the change: {}. Check the cluster's event log, then retry.",
+            missing.join("; ")
+        ),
+    ))
+}
+
+/// rladmin's `Tuning database: ooo` progress, on stderr and only when it is a terminal.
+struct Progress {
+    visible: bool,
+}
+
+impl Progress {
+    fn start(label: &str) -> Self {
+        let visible = std::io::stderr().is_terminal();
+        if visible {
+            eprint!("{label}: ");
+        }
+        Progress { visible }
+    }
+
+    fn tick(&mut self) {
+        if self.visible {
+            eprint!("o");
+            let _ = std::io::stderr().flush();
+        }
+    }
+
+    fn finish(&mut self) {
+        if self.visible {
+            eprintln!();
+            self.visible = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bdb() -> Value {
+        json!({"uid": 1, "name": "a", "oss_cluster": false, "proxy_policy": "single",
+               "endpoints": [{"uid": "1:1", "proxy_policy": "single"}]})
+    }
+
+    #[test]
+    fn same_value_yields_no_change() {
+        assert_eq!(FieldChange::against(&bdb(), Location::Bdb("oss_cluster".into()), json!(false)), None);
+        let absent_list = Location::Endpoint { uid: "1:1".into(), field: "include_proxies".into() };
+        assert_eq!(FieldChange::against(&bdb(), absent_list, json!([])), None);
+    }
+
+    #[test]
+    fn endpoint_step_body_names_the_endpoint() {
+        let location = Location::Endpoint { uid: "1:1".into(), field: "proxy_policy".into() };
+        let change = FieldChange::against(&bdb(), location, json!("all-master-shards")).unwrap();
+        let step = Step { target: Target::Bdb(1), changes: vec![change.clone()], disruptive: true };
+        assert_eq!(step.body(), json!({"endpoint": "1:1", "proxy_policy": "all-master-shards"}));
+        assert_eq!(step.path(), "/v1/bdbs/1");
+        let projected = project(&bdb(), &[change]).unwrap();
+        assert_eq!(projected.proxy_policy.as_deref(), Some("all-master-shards"));
+        assert_eq!(projected.endpoints[0].proxy_policy.as_deref(), Some("all-master-shards"));
+    }
+
+    #[test]
+    fn dry_run_lists_plan_and_calls() {
+        let change = FieldChange::against(&bdb(), Location::Bdb("oss_cluster".into()), json!(true)).unwrap();
+        let plan = ChangePlan {
+            subject: "db:1 [a]".into(),
+            steps: vec![Step { target: Target::Bdb(1), changes: vec![change], disruptive: true }],
+            findings: vec![],
+            success_text: "Finished successfully".into(),
+        };
+        assert_eq!(
+            render_dry_run(&plan),
+            "Plan for db:1 [a]:\n  oss_cluster: disabled -> enabled\nREST calls:\n  \
+             PUT /v1/bdbs/1 {\"oss_cluster\":true}\nDry run: nothing was sent.\n"
+        );
+    }
+
+    #[test]
+    fn verify_reports_what_was_not_applied() {
+        let change = FieldChange::against(&bdb(), Location::Bdb("oss_cluster".into()), json!(true)).unwrap();
+        let step = Step { target: Target::Bdb(1), changes: vec![change], disruptive: false };
+        let err = verify(&step, &bdb()).unwrap_err();
+        assert_eq!(err.kind, ExitKind::Failed);
+        assert!(err.message.contains("oss_cluster reads disabled instead of enabled"));
+    }
+}

@@ -1,0 +1,126 @@
+//! clap definitions only: one file per command group. Parsing stops at raw strings and simple
+//! enums; commands validate them into typed plans.
+
+pub mod bind;
+pub mod check;
+pub mod generate;
+pub mod info;
+pub mod node;
+pub mod placement;
+pub mod status;
+pub mod tune;
+pub mod words;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueHint};
+
+use crate::config::ConnectionInput;
+use crate::output::OutputFormat;
+
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  done (also: nothing to change)
+  1  the operation failed on the cluster
+  2  usage error: bad flag, unknown key, invalid value (nothing was sent)
+  3  refused: prerequisites not met (nothing was changed)
+  4  authentication or permission failure
+  5  not found (database, node, endpoint)
+  6  conflict: the cluster is busy or the object changed underneath
+  7  timed out waiting for the cluster
+  8  cannot connect / TLS failure";
+
+pub const ENVIRONMENT_HELP: &str = "\
+Environment:
+  RSADMIN_URL       cluster REST API URL, like --cluster (https://<node>:9443)
+  RSADMIN_USER      user, like --user
+  RSADMIN_PASSWORD  password (there is no --password flag; without it rsadmin prompts on a terminal)
+  RSADMIN_CA_CERT   CA certificate file, like --ca-cert
+  RSADMIN_INSECURE  skip TLS verification, like --insecure
+  RSADMIN_PROFILE   profile name, like --profile";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rsadmin",
+    version,
+    about = "Manage the OSS Cluster API of Redis Software databases over the REST API",
+    long_about = "Manage the OSS Cluster API of Redis Software databases from anywhere the REST API \
+                  (port 9443) is reachable, with rladmin's grammar: check prerequisites, show the \
+                  plan, apply, wait, read back.",
+    after_help = format!("{EXIT_CODES_HELP}\n\n{ENVIRONMENT_HELP}")
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Cluster REST API URL, e.g. https://cluster.example.com:9443
+    #[arg(long = "cluster", env = "RSADMIN_URL", global = true, value_name = "URL", value_hint = ValueHint::Url)]
+    pub url: Option<String>,
+    /// User name (an email on Redis Software)
+    #[arg(long, env = "RSADMIN_USER", global = true, value_name = "USER")]
+    pub user: Option<String>,
+    /// Trust this CA certificate (PEM) in addition to the public CAs
+    #[arg(long, env = "RSADMIN_CA_CERT", global = true, value_name = "PATH", value_hint = ValueHint::FilePath)]
+    pub ca_cert: Option<PathBuf>,
+    /// Do not verify the server certificate (prints a warning)
+    #[arg(long, env = "RSADMIN_INSECURE", global = true)]
+    pub insecure: bool,
+    /// Use a saved connection profile
+    #[arg(long, env = "RSADMIN_PROFILE", global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+    /// Output format: rladmin-style text, or one JSON document on stdout
+    #[arg(short = 'o', long, value_enum, default_value_t = OutputFormat::Text, global = true)]
+    pub output: OutputFormat,
+    /// Assume yes for confirmations (rladmin's -y)
+    #[arg(short = 'y', long, global = true)]
+    pub yes: bool,
+}
+
+impl GlobalArgs {
+    pub fn connection_input(&self) -> ConnectionInput {
+        ConnectionInput {
+            url: self.url.clone(),
+            user: self.user.clone(),
+            ca_cert: self.ca_cert.clone(),
+            insecure: self.insecure,
+            profile: self.profile.clone(),
+        }
+    }
+}
+
+/// Options of every command that changes the cluster.
+#[derive(Debug, Clone, Args)]
+pub struct ChangeArgs {
+    /// Print the plan and the REST call; send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Seconds to wait for the cluster to apply the change
+    #[arg(long, value_name = "SECS", default_value_t = 300)]
+    pub timeout: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show settings of databases, the cluster or nodes
+    Info(info::InfoArgs),
+    /// Show nodes, databases, endpoints and shards as rladmin's tables
+    Status(status::StatusArgs),
+    /// Change database settings: tune db <db> <key> <value> [<key> <value> ...]
+    Tune(tune::TuneArgs),
+    /// Change an endpoint's proxy policy or proxy lists
+    Bind(bind::BindArgs),
+    /// Set shard placement (deprecated: use tune db <db> shards_placement)
+    Placement(placement::PlacementArgs),
+    /// Node settings: node <id> external_addr add|set|remove <ip>...
+    Node(node::NodeArgs),
+    /// Report the OSS Cluster API prerequisites of a database
+    Check(check::CheckArgs),
+    /// Write shell completions and man pages (for maintainers)
+    #[command(hide = true, name = "generate-assets")]
+    GenerateAssets(generate::GenerateArgs),
+}

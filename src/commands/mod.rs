@@ -1,0 +1,65 @@
+//! One file per command. Each turns its clap arguments into a typed request, then runs
+//! resolve -> plan -> check -> apply -> wait -> read back -> render.
+
+pub mod bind;
+pub mod check;
+pub mod generate;
+pub mod info;
+pub mod node;
+pub mod placement;
+pub mod status;
+pub mod tune;
+
+use crate::api::ApiClient;
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::config::{self, ConnectionInput};
+use crate::error::CliResult;
+use crate::output::OutputFormat;
+
+/// What every command may need: output settings and a way to reach the cluster.
+pub struct Context {
+    pub output: OutputFormat,
+    pub assume_yes: bool,
+    connection: ConnectionInput,
+}
+
+impl Context {
+    pub fn new(global: &GlobalArgs) -> Self {
+        Context {
+            output: global.output,
+            assume_yes: global.yes,
+            connection: global.connection_input(),
+        }
+    }
+
+    pub fn json(&self) -> bool {
+        self.output == OutputFormat::Json
+    }
+
+    /// Resolves the connection settings and builds the client; nothing is sent yet.
+    pub fn client(&self) -> CliResult<ApiClient> {
+        let settings = config::resolve(&self.connection)?;
+        if settings.insecure {
+            eprintln!(
+                "warning: --insecure: the certificate of {} is not verified; anyone on the path \
+                 can read the password. Prefer --ca-cert PATH.",
+                settings.url
+            );
+        }
+        ApiClient::new(&settings)
+    }
+}
+
+pub fn run(cli: Cli) -> CliResult<()> {
+    let ctx = Context::new(&cli.global);
+    match cli.command {
+        Command::Info(args) => info::run(&ctx, args),
+        Command::Status(args) => status::run(&ctx, args),
+        Command::Tune(args) => tune::run(&ctx, args),
+        Command::Bind(args) => bind::run(&ctx, args),
+        Command::Placement(args) => placement::run(&ctx, args),
+        Command::Node(args) => node::run(&ctx, args),
+        Command::Check(args) => check::run(&ctx, args),
+        Command::GenerateAssets(args) => generate::run(args),
+    }
+}

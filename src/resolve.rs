@@ -1,0 +1,117 @@
+//! Turning rladmin object references (`db:1`, a database name, `1:1` endpoints) into uids.
+
+use crate::api::ApiClient;
+use crate::error::{CliError, CliResult, ExitKind};
+
+/// `db:<id>` or a database name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbRef {
+    Id(u64),
+    Name(String),
+}
+
+impl DbRef {
+    pub fn parse(raw: &str) -> CliResult<DbRef> {
+        match raw.strip_prefix("db:") {
+            Some(id) => id.parse().map(DbRef::Id).map_err(|_| {
+                CliError::usage(format!(
+                    "invalid database reference {raw:?}: expected db:<id> (a number) or a database name"
+                ))
+            }),
+            None if raw.is_empty() => Err(CliError::usage(
+                "empty database reference: expected db:<id> or a database name",
+            )),
+            None => Ok(DbRef::Name(raw.to_string())),
+        }
+    }
+}
+
+impl std::fmt::Display for DbRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DbRef::Id(id) => write!(f, "db:{id}"),
+            DbRef::Name(name) => write!(f, "{name:?}"),
+        }
+    }
+}
+
+/// A database found on the cluster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedDb {
+    pub uid: u64,
+    pub name: String,
+}
+
+impl ResolvedDb {
+    /// rladmin's form, `db:1 [name]`.
+    pub fn subject(&self) -> String {
+        format!("db:{} [{}]", self.uid, self.name)
+    }
+}
+
+/// One `GET /v1/bdbs?fields=uid,name`, whatever the number of databases.
+pub fn resolve_db(client: &ApiClient, db: &DbRef) -> CliResult<ResolvedDb> {
+    let index = client.bdb_index()?;
+    index
+        .into_iter()
+        .find(|bdb| match db {
+            DbRef::Id(id) => bdb.uid == *id,
+            DbRef::Name(name) => bdb.name == *name,
+        })
+        .map(|bdb| ResolvedDb {
+            uid: bdb.uid,
+            name: bdb.name,
+        })
+        .ok_or_else(|| {
+            CliError::new(
+                ExitKind::NotFound,
+                format!("database {db} not found. `rsadmin status databases` lists the databases."),
+            )
+        })
+}
+
+/// An endpoint reference `<db>:<n>` (rladmin's argument form), also accepted as `endpoint:<db>:<n>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndpointRef {
+    pub bdb_uid: u64,
+    /// The endpoint uid as the REST API spells it, `"<db>:<n>"`.
+    pub uid: String,
+}
+
+impl EndpointRef {
+    pub fn parse(raw: &str) -> CliResult<EndpointRef> {
+        let text = raw.strip_prefix("endpoint:").unwrap_or(raw);
+        let invalid = || {
+            CliError::usage(format!(
+                "invalid endpoint {raw:?}: expected <db id>:<n>, e.g. 1:1 (see `rsadmin status endpoints`)"
+            ))
+        };
+        let (db, index) = text.split_once(':').ok_or_else(invalid)?;
+        let bdb_uid: u64 = db.parse().map_err(|_| invalid())?;
+        let index: u64 = index.parse().map_err(|_| invalid())?;
+        Ok(EndpointRef {
+            bdb_uid,
+            uid: format!("{bdb_uid}:{index}"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_db_references() {
+        assert_eq!(DbRef::parse("db:3").unwrap(), DbRef::Id(3));
+        assert_eq!(DbRef::parse("orders").unwrap(), DbRef::Name("orders".into()));
+        assert_eq!(DbRef::parse("db:x").unwrap_err().kind, ExitKind::Usage);
+    }
+
+    #[test]
+    fn parses_endpoint_references() {
+        let endpoint = EndpointRef::parse("endpoint:2:1").unwrap();
+        assert_eq!(endpoint.bdb_uid, 2);
+        assert_eq!(endpoint.uid, "2:1");
+        assert_eq!(EndpointRef::parse("2").unwrap_err().kind, ExitKind::Usage);
+    }
+}
