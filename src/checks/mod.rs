@@ -2,6 +2,8 @@
 //! change, its nodes and the cluster version. No I/O; `check db`, `tune db`, `crdb` and `doctor`
 //! all render the same findings.
 
+pub mod diagnosis;
+
 use serde::Serialize;
 
 use crate::api::models::{Bdb, Endpoint, Node};

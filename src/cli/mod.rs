@@ -3,12 +3,15 @@
 
 pub mod bind;
 pub mod check;
+pub mod doctor;
 pub mod generate;
 pub mod info;
+pub mod keyslot;
 pub mod node;
 pub mod placement;
 pub mod status;
 pub mod tune;
+pub mod verify;
 pub mod words;
 
 use std::path::PathBuf;
@@ -120,6 +123,12 @@ pub enum Command {
     Node(node::NodeArgs),
     /// Report the OSS Cluster API prerequisites of a database
     Check(check::CheckArgs),
+    /// Connect as a cluster-aware client and prove the topology it sees: verify db <db>
+    Verify(verify::VerifyArgs),
+    /// Run check and verify and map findings to the troubleshooting table: doctor db <db>
+    Doctor(doctor::DoctorArgs),
+    /// Show each key's hash slot (and, with --db, the shard and node serving it)
+    Keyslot(keyslot::KeyslotArgs),
     /// Write shell completions and man pages (for maintainers)
     #[command(hide = true, name = "generate-assets")]
     GenerateAssets(generate::GenerateArgs),

@@ -3,12 +3,15 @@
 
 pub mod bind;
 pub mod check;
+pub mod doctor;
 pub mod generate;
 pub mod info;
+pub mod keyslot;
 pub mod node;
 pub mod placement;
 pub mod status;
 pub mod tune;
+pub mod verify;
 
 use crate::api::ApiClient;
 use crate::cli::{Cli, Command, GlobalArgs};
@@ -60,6 +63,9 @@ pub fn run(cli: Cli) -> CliResult<()> {
         Command::Placement(args) => placement::run(&ctx, args),
         Command::Node(args) => node::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
+        Command::Verify(args) => verify::run(&ctx, args),
+        Command::Doctor(args) => doctor::run(&ctx, args),
+        Command::Keyslot(args) => keyslot::run(&ctx, args),
         Command::GenerateAssets(args) => generate::run(args),
     }
 }

@@ -1,0 +1,502 @@
+//! `doctor`: maps prerequisite findings and verify results to the rows of the Redis Software OSS
+//! Cluster API troubleshooting table, each with what was found and the fix. Pure: no I/O.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Finding, Severity, can_enable};
+use crate::api::models::{Bdb, Node};
+use crate::topology::slots::key_slot;
+use crate::topology::verify::VerifyReport;
+
+/// The troubleshooting rows doctor answers, in the order it prints them.
+pub const CLUSTER_NOT_ENABLED: &str = "\"Cluster not enabled\" errors";
+pub const PREREQUISITES: &str = "Prerequisites";
+pub const MOVED_CROSSSLOT: &str = "MOVED or CROSSSLOT errors";
+pub const EXTERNAL_ACCESS: &str = "Cannot connect externally";
+pub const CHANGES_NOT_REFLECTED: &str = "Changes not reflected in clients";
+pub const NOT_CLUSTER_AWARE: &str = "Tools that are not cluster-aware";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnosis {
+    pub problem: &'static str,
+    pub severity: Severity,
+    pub finding: String,
+    pub fix: Option<String>,
+}
+
+pub struct DoctorInput<'a> {
+    pub bdb: &'a Bdb,
+    pub nodes: &'a [Node],
+    pub prerequisites: &'a [Finding],
+    pub verify: &'a VerifyReport,
+    /// Keys the application uses together (`--key`).
+    pub keys: &'a [String],
+}
+
+pub fn diagnose(input: &DoctorInput) -> Vec<Diagnosis> {
+    let mut diagnoses = Vec::new();
+    diagnoses.extend(cluster_not_enabled(input));
+    diagnoses.extend(prerequisites(input));
+    diagnoses.extend(moved_crossslot(input));
+    diagnoses.extend(external_access(input));
+    diagnoses.extend(changes_not_reflected(input));
+    diagnoses.push(not_cluster_aware(input));
+    diagnoses
+}
+
+fn diagnosis(
+    problem: &'static str,
+    severity: Severity,
+    finding: String,
+    fix: Option<String>,
+) -> Diagnosis {
+    Diagnosis {
+        problem,
+        severity,
+        finding,
+        fix,
+    }
+}
+
+fn db_ref(bdb: &Bdb) -> String {
+    format!("db:{}", bdb.uid)
+}
+
+/// The verify lines of one check that did not pass, as `subject: seen`.
+fn failures(report: &VerifyReport, check: &str) -> Vec<String> {
+    report
+        .checks
+        .iter()
+        .filter(|line| line.check == check && line.severity != Severity::Ok)
+        .map(|line| format!("{}: {}", line.subject, line.seen))
+        .collect()
+}
+
+fn cluster_not_enabled(input: &DoctorInput) -> Vec<Diagnosis> {
+    let db = db_ref(input.bdb);
+    if input.bdb.oss_cluster != Some(true) {
+        let fix = if can_enable(input.prerequisites) {
+            format!("rsadmin tune db {db} oss_cluster enabled --fix")
+        } else {
+            format!(
+                "fix the FAIL prerequisites below, then rsadmin tune db {db} oss_cluster enabled --fix"
+            )
+        };
+        return vec![diagnosis(
+            CLUSTER_NOT_ENABLED,
+            Severity::Fail,
+            format!(
+                "the OSS Cluster API is disabled for {db}: cluster clients get \"ERR command is not \
+                 allowed\" to CLUSTER SLOTS (redis-py: \"Cluster mode is not enabled on this node\")"
+            ),
+            Some(fix),
+        )];
+    }
+    let refused = failures(input.verify, "cluster_api");
+    if !refused.is_empty() {
+        return vec![diagnosis(
+            CLUSTER_NOT_ENABLED,
+            Severity::Fail,
+            format!(
+                "the OSS Cluster API is enabled in the REST API but not answered: {}",
+                refused.join("; ")
+            ),
+            Some(
+                "reconnect the clients (the mode applies to new connections only); if it persists \
+                 the proxies did not apply the change"
+                    .to_string(),
+            ),
+        )];
+    }
+    vec![diagnosis(
+        CLUSTER_NOT_ENABLED,
+        Severity::Ok,
+        format!("the OSS Cluster API is enabled for {db} and answers CLUSTER SLOTS"),
+        None,
+    )]
+}
+
+fn prerequisites(input: &DoctorInput) -> Vec<Diagnosis> {
+    let problems: Vec<Diagnosis> = input
+        .prerequisites
+        .iter()
+        .filter(|finding| finding.severity != Severity::Ok)
+        .map(|finding| {
+            diagnosis(
+                PREREQUISITES,
+                finding.severity,
+                format!("{}: {}", finding.rule, finding.message),
+                finding.fix.as_ref().map(|fix| fix.command.clone()),
+            )
+        })
+        .collect();
+    if problems.is_empty() {
+        return vec![diagnosis(
+            PREREQUISITES,
+            Severity::Ok,
+            format!(
+                "{} meets every OSS Cluster API prerequisite",
+                db_ref(input.bdb)
+            ),
+            None,
+        )];
+    }
+    problems
+}
+
+fn moved_crossslot(input: &DoctorInput) -> Vec<Diagnosis> {
+    let mut diagnoses = Vec::new();
+    let redirected: Vec<String> = failures(input.verify, "routing")
+        .into_iter()
+        .filter(|line| line.contains("MOVED"))
+        .collect();
+    if !redirected.is_empty() {
+        diagnoses.push(diagnosis(
+            MOVED_CROSSSLOT,
+            Severity::Fail,
+            format!(
+                "keys sent to the advertised node were redirected: {}",
+                redirected.join("; ")
+            ),
+            Some("clients must reconnect to refresh the topology".to_string()),
+        ));
+    }
+    let mut slots: BTreeMap<u16, Vec<&str>> = BTreeMap::new();
+    for key in input.keys {
+        slots.entry(key_slot(key.as_bytes())).or_default().push(key);
+    }
+    let keyslot_command = format!("rsadmin keyslot {}", shell_words(input.keys));
+    if slots.len() > 1 {
+        let placed: Vec<String> = slots
+            .iter()
+            .flat_map(|(slot, keys)| keys.iter().map(move |key| format!("{key} (slot {slot})")))
+            .collect();
+        diagnoses.push(diagnosis(
+            MOVED_CROSSSLOT,
+            Severity::Warn,
+            format!(
+                "keys {} are in {} different slots: a multi-key command, transaction or script \
+                 on them fails with CROSSSLOT; give them one hash tag, e.g. {{user1000}}.following \
+                 and {{user1000}}.followers",
+                placed.join(", "),
+                slots.len()
+            ),
+            Some(keyslot_command),
+        ));
+    } else if let Some((slot, _)) = slots.iter().next() {
+        diagnoses.push(diagnosis(
+            MOVED_CROSSSLOT,
+            Severity::Ok,
+            format!("the given keys share slot {slot}: multi-key commands on them work"),
+            None,
+        ));
+    } else if diagnoses.is_empty() {
+        diagnoses.push(diagnosis(
+            MOVED_CROSSSLOT,
+            Severity::Ok,
+            "probe keys were served without redirects; multi-key commands need every key in one \
+             slot (hash tags: {user1000}.following, {user1000}.followers); pass --key KEY to \
+             check your keys"
+                .to_string(),
+            Some("rsadmin keyslot KEY...".to_string()),
+        ));
+    }
+    diagnoses
+}
+
+/// Quotes keys so the printed command can be pasted into a shell.
+fn shell_words(keys: &[String]) -> String {
+    keys.iter()
+        .map(|key| {
+            if key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.:/".contains(c))
+            {
+                key.clone()
+            } else {
+                format!("'{}'", key.replace('\'', r"'\''"))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn external_access(input: &DoctorInput) -> Vec<Diagnosis> {
+    let bdb = input.bdb;
+    let db = db_ref(bdb);
+    let mut diagnoses = Vec::new();
+    let external = bdb.oss_cluster_api_preferred_ip_type.as_deref() == Some("external");
+    let nodes_with_external = input
+        .nodes
+        .iter()
+        .filter(|node| !node.external_addr.is_empty())
+        .count();
+    if !external && nodes_with_external > 0 {
+        diagnoses.push(diagnosis(
+            EXTERNAL_ACCESS,
+            Severity::Warn,
+            format!(
+                "{db} advertises internal addresses: clients outside the cluster's network \
+                 cannot reach them, although {nodes_with_external} node(s) have external addresses"
+            ),
+            Some(format!(
+                "rsadmin tune db {db} oss_cluster_api_preferred_ip_type external"
+            )),
+        ));
+    }
+    for finding in input.prerequisites.iter().filter(|finding| {
+        finding.rule == "external_addresses" && finding.severity == Severity::Fail
+    }) {
+        diagnoses.push(diagnosis(
+            EXTERNAL_ACCESS,
+            Severity::Fail,
+            finding.message.clone(),
+            finding.fix.as_ref().map(|fix| fix.command.clone()),
+        ));
+    }
+    let wrong_type = failures(input.verify, "address_type");
+    if !wrong_type.is_empty() {
+        diagnoses.push(diagnosis(
+            EXTERNAL_ACCESS,
+            Severity::Fail,
+            format!(
+                "advertised addresses are not of the preferred type: {}",
+                wrong_type.join("; ")
+            ),
+            Some(if external {
+                "give every node an external address: rsadmin node <id> external_addr add <ip>"
+                    .to_string()
+            } else {
+                format!("rsadmin tune db {db} oss_cluster_api_preferred_ip_type internal")
+            }),
+        ));
+    }
+    let unreachable = failures(input.verify, "reachable");
+    if !unreachable.is_empty() {
+        diagnoses.push(diagnosis(
+            EXTERNAL_ACCESS,
+            Severity::Fail,
+            format!(
+                "advertised addresses are unreachable from here: {}",
+                unreachable.join("; ")
+            ),
+            Some(
+                "check firewalls and routes to the database port on every node; clients outside \
+                 the internal network need oss_cluster_api_preferred_ip_type external"
+                    .to_string(),
+            ),
+        ));
+    }
+    let tls = bdb.tls_mode.as_deref() == Some("enabled") || bdb.ssl == Some(true);
+    if tls && bdb.oss_cluster_api_preferred_endpoint_type.as_deref() != Some("hostname") {
+        diagnoses.push(diagnosis(
+            EXTERNAL_ACCESS,
+            Severity::Warn,
+            format!(
+                "{db} uses TLS and advertises IP addresses; proxy certificates carry DNS names \
+                 only, so clients that verify the certificate fail on IPs"
+            ),
+            Some(format!(
+                "rsadmin tune db {db} oss_cluster_api_preferred_endpoint_type hostname"
+            )),
+        ));
+    }
+    if diagnoses.is_empty() {
+        diagnoses.push(diagnosis(
+            EXTERNAL_ACCESS,
+            Severity::Ok,
+            "every advertised address is of the preferred type and reachable from here".to_string(),
+            None,
+        ));
+    }
+    diagnoses
+}
+
+fn changes_not_reflected(input: &DoctorInput) -> Vec<Diagnosis> {
+    let differing: Vec<String> = [
+        "same_topology",
+        "rest_match",
+        "cluster_shards",
+        "slot_coverage",
+    ]
+    .iter()
+    .flat_map(|check| failures(input.verify, check))
+    .collect();
+    if differing.is_empty() {
+        return vec![diagnosis(
+            CHANGES_NOT_REFLECTED,
+            Severity::Ok,
+            "every node advertises the same topology, matching the REST API; after a change, \
+             clients must reconnect to see it"
+                .to_string(),
+            None,
+        )];
+    }
+    vec![diagnosis(
+        CHANGES_NOT_REFLECTED,
+        Severity::Fail,
+        format!(
+            "the topology differs between nodes or from the REST API: {}",
+            differing.join("; ")
+        ),
+        Some(
+            "restart or reconnect the clients to refresh the topology; if it persists, rebind: \
+             rsadmin bind db <db> endpoint <db>:1 policy all-master-shards"
+                .to_string(),
+        ),
+    )]
+}
+
+fn not_cluster_aware(input: &DoctorInput) -> Diagnosis {
+    let advice = "Redis Insight and redis-cli without -c are not cluster-aware; use redis-cli -c \
+                  or a cluster client (redis-py RedisCluster, node-redis createCluster, ioredis \
+                  Cluster, JedisCluster, go-redis ClusterClient)";
+    let finding = if input.bdb.oss_cluster == Some(true) {
+        format!("{advice}: with the OSS Cluster API on, other tools see MOVED")
+    } else {
+        advice.to_string()
+    };
+    diagnosis(NOT_CLUSTER_AWARE, Severity::Ok, finding, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::topology::verify::VerifyCheck;
+
+    fn report(lines: Vec<(&'static str, Severity, &str)>) -> VerifyReport {
+        VerifyReport {
+            db: "db:1".into(),
+            checks: lines
+                .into_iter()
+                .map(|(check, severity, seen)| VerifyCheck {
+                    check,
+                    severity,
+                    subject: "127.0.1.1:12000".into(),
+                    seen: seen.into(),
+                    expected: String::new(),
+                    fix: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn enabled_bdb() -> Bdb {
+        Bdb {
+            uid: 1,
+            oss_cluster: Some(true),
+            ..Bdb::default()
+        }
+    }
+
+    fn run(bdb: &Bdb, nodes: &[Node], verify: &VerifyReport, keys: &[String]) -> Vec<Diagnosis> {
+        diagnose(&DoctorInput {
+            bdb,
+            nodes,
+            prerequisites: &[],
+            verify,
+            keys,
+        })
+    }
+
+    #[test]
+    fn healthy_database_is_all_ok() {
+        let diagnoses = run(&enabled_bdb(), &[], &report(vec![]), &[]);
+        assert!(
+            diagnoses.iter().all(|d| d.severity == Severity::Ok),
+            "{diagnoses:#?}"
+        );
+        let problems: Vec<&str> = diagnoses.iter().map(|d| d.problem).collect();
+        assert_eq!(
+            problems,
+            vec![
+                CLUSTER_NOT_ENABLED,
+                PREREQUISITES,
+                MOVED_CROSSSLOT,
+                EXTERNAL_ACCESS,
+                CHANGES_NOT_REFLECTED,
+                NOT_CLUSTER_AWARE
+            ]
+        );
+    }
+
+    #[test]
+    fn disabled_api_names_the_enable_command() {
+        let bdb = Bdb {
+            uid: 1,
+            oss_cluster: Some(false),
+            ..Bdb::default()
+        };
+        let diagnoses = run(&bdb, &[], &report(vec![]), &[]);
+        assert_eq!(diagnoses[0].severity, Severity::Fail);
+        assert_eq!(
+            diagnoses[0].fix.as_deref(),
+            Some("rsadmin tune db db:1 oss_cluster enabled --fix")
+        );
+    }
+
+    #[test]
+    fn keys_in_different_slots_get_hash_tag_advice() {
+        let keys = vec!["a".to_string(), "b".to_string()];
+        let diagnoses = run(&enabled_bdb(), &[], &report(vec![]), &keys);
+        let crossslot = diagnoses
+            .iter()
+            .find(|d| d.problem == MOVED_CROSSSLOT)
+            .unwrap();
+        assert_eq!(crossslot.severity, Severity::Warn);
+        assert!(
+            crossslot
+                .finding
+                .starts_with("keys b (slot 3300), a (slot 15495) are in 2 different slots")
+        );
+        assert_eq!(crossslot.fix.as_deref(), Some("rsadmin keyslot a b"));
+
+        let tagged = vec!["{u1}.a".to_string(), "{u1}.b".to_string()];
+        let diagnoses = run(&enabled_bdb(), &[], &report(vec![]), &tagged);
+        let crossslot = diagnoses
+            .iter()
+            .find(|d| d.problem == MOVED_CROSSSLOT)
+            .unwrap();
+        assert_eq!(crossslot.severity, Severity::Ok);
+    }
+
+    #[test]
+    fn internal_addresses_with_external_ones_available_warn() {
+        let nodes = vec![Node {
+            uid: 1,
+            external_addr: vec!["127.0.2.1".into()],
+            ..Node::default()
+        }];
+        let diagnoses = run(&enabled_bdb(), &nodes, &report(vec![]), &[]);
+        let external = diagnoses
+            .iter()
+            .find(|d| d.problem == EXTERNAL_ACCESS)
+            .unwrap();
+        assert_eq!(external.severity, Severity::Warn);
+        assert_eq!(
+            external.fix.as_deref(),
+            Some("rsadmin tune db db:1 oss_cluster_api_preferred_ip_type external")
+        );
+    }
+
+    #[test]
+    fn verify_failures_map_to_rows() {
+        let verify = report(vec![
+            ("reachable", Severity::Fail, "cannot connect"),
+            ("same_topology", Severity::Fail, "0-16383 127.0.1.1:12000"),
+            ("routing", Severity::Fail, "-MOVED 5 127.0.1.2:12000"),
+        ]);
+        let diagnoses = run(&enabled_bdb(), &[], &verify, &[]);
+        let failed: Vec<&str> = diagnoses
+            .iter()
+            .filter(|d| d.severity == Severity::Fail)
+            .map(|d| d.problem)
+            .collect();
+        assert_eq!(
+            failed,
+            vec![MOVED_CROSSSLOT, EXTERNAL_ACCESS, CHANGES_NOT_REFLECTED]
+        );
+    }
+}

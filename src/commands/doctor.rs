@@ -1,0 +1,93 @@
+//! `doctor db <db>`: runs `check` and `verify`, then maps what they found to the OSS Cluster API
+//! troubleshooting table, each row with the fix.
+
+use serde::Serialize;
+
+use crate::checks::diagnosis::{Diagnosis, DoctorInput, diagnose};
+use crate::checks::{CheckInput, Finding, Origin, Severity, oss_cluster_prerequisites};
+use crate::cli::doctor::{DoctorArgs, DoctorTarget};
+use crate::commands::Context;
+use crate::commands::verify::{Summary, gather, probe_options, render_checks, summary};
+use crate::error::{CliError, CliResult, ExitKind};
+use crate::output::print_json;
+use crate::resolve::DbRef;
+use crate::topology::verify::{VerifyReport, verify};
+
+#[derive(Serialize)]
+struct DoctorDocument<'a> {
+    db: &'a str,
+    passed: bool,
+    diagnoses: &'a [Diagnosis],
+    prerequisites: &'a [Finding],
+    verify: &'a VerifyReport,
+    verify_summary: Summary,
+}
+
+pub fn run(ctx: &Context, args: DoctorArgs) -> CliResult<()> {
+    let DoctorTarget::Db { db, keys, probe } = args.target;
+    let db = DbRef::parse(&db)?;
+    let client = ctx.client()?;
+    let facts = gather(&client, &db)?;
+    let options = probe_options(&probe, &facts)?;
+    let prerequisites = oss_cluster_prerequisites(&CheckInput {
+        bdb: &facts.bdb,
+        nodes: &facts.nodes,
+        cluster_version: facts.cluster_version.as_deref(),
+        origin: Origin::CheckDb,
+    });
+    let report = verify(&facts.expected, &options);
+    let diagnoses = diagnose(&DoctorInput {
+        bdb: &facts.bdb,
+        nodes: &facts.nodes,
+        prerequisites: &prerequisites,
+        verify: &report,
+        keys: &keys,
+    });
+    let failed = diagnoses
+        .iter()
+        .filter(|diagnosis| diagnosis.severity == Severity::Fail)
+        .count();
+    if ctx.json() {
+        print_json(&DoctorDocument {
+            db: &report.db,
+            passed: failed == 0,
+            diagnoses: &diagnoses,
+            prerequisites: &prerequisites,
+            verify: &report,
+            verify_summary: summary(&report),
+        });
+    } else {
+        println!("{}:", facts.subject);
+        print!("{}", render_diagnoses(&diagnoses));
+        println!("verify:");
+        print!("{}", render_checks(&report.checks));
+    }
+    if failed == 0 {
+        return Ok(());
+    }
+    Err(CliError::new(
+        ExitKind::Failed,
+        format!(
+            "doctor found {failed} problem(s) with {}; each FAIL line names its fix",
+            report.db
+        ),
+    ))
+}
+
+fn render_diagnoses(diagnoses: &[Diagnosis]) -> String {
+    diagnoses
+        .iter()
+        .map(|diagnosis| {
+            let mut text = format!(
+                "{:<4}  {}: {}\n",
+                diagnosis.severity.label(),
+                diagnosis.problem,
+                diagnosis.finding
+            );
+            if let Some(fix) = &diagnosis.fix {
+                text.push_str(&format!("      fix: {fix}\n"));
+            }
+            text
+        })
+        .collect()
+}

@@ -1,0 +1,171 @@
+//! `verify db <db>`: read the REST view, then probe every seed and advertised address as a
+//! cluster-aware client would, and report one line per check.
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::api::ApiClient;
+use crate::api::client::bdb_path;
+use crate::api::models::{Bdb, Node, Shard, cluster_version};
+use crate::checks::Severity;
+use crate::cli::verify::{ProbeArgs, VerifyArgs, VerifyTarget};
+use crate::commands::Context;
+use crate::error::{CliError, CliResult, ExitKind};
+use crate::output::print_json;
+use crate::resolve::{DbRef, resolve_db};
+use crate::topology::connection::{ConnectSettings, DbCredentials, tls_client_config};
+use crate::topology::expected::ExpectedTopology;
+use crate::topology::verify::{VerifyCheck, VerifyOptions, VerifyReport, verify};
+
+/// The only way to give the database password: never a flag, so never in process arguments.
+pub const DB_PASSWORD_ENV: &str = "RSADMIN_DB_PASSWORD";
+
+/// Everything the REST API says about one database that verify and doctor need.
+pub struct DatabaseFacts {
+    pub subject: String,
+    pub bdb: Bdb,
+    pub nodes: Vec<Node>,
+    pub cluster_version: Option<String>,
+    pub expected: ExpectedTopology,
+}
+
+pub fn gather(client: &ApiClient, db: &DbRef) -> CliResult<DatabaseFacts> {
+    let resolved = resolve_db(client, db)?;
+    let bdb: Bdb = client.get(&bdb_path(resolved.uid))?;
+    let nodes = client.nodes()?;
+    let shards: Vec<Shard> = client.get(&format!("{}/shards", bdb_path(resolved.uid)))?;
+    let expected = ExpectedTopology::from_rest(&bdb, &nodes, &shards)
+        .map_err(|err| CliError::new(ExitKind::Failed, err))?;
+    Ok(DatabaseFacts {
+        subject: resolved.subject(),
+        cluster_version: cluster_version(&nodes).map(str::to_string),
+        bdb,
+        nodes,
+        expected,
+    })
+}
+
+pub fn probe_options(probe: &ProbeArgs, facts: &DatabaseFacts) -> CliResult<VerifyOptions> {
+    if !(probe.probe_timeout.is_finite() && probe.probe_timeout > 0.0) {
+        return Err(CliError::usage(format!(
+            "--probe-timeout {} must be a positive number of seconds",
+            probe.probe_timeout
+        )));
+    }
+    let tls = if facts.expected.tls {
+        let ca = probe.db_ca_cert.as_ref().ok_or_else(|| {
+            CliError::usage(format!(
+                "{} uses TLS: pass --db-ca-cert PATH (or RSADMIN_DB_CA_CERT) with the CA of the \
+                 database certificates",
+                facts.subject
+            ))
+        })?;
+        Some(tls_client_config(ca).map_err(CliError::usage)?)
+    } else {
+        None
+    };
+    let credentials = std::env::var(DB_PASSWORD_ENV)
+        .ok()
+        .filter(|password| !password.is_empty())
+        .map(|password| DbCredentials {
+            user: probe.db_user.clone(),
+            password,
+        });
+    Ok(VerifyOptions {
+        connect: ConnectSettings {
+            timeout: Duration::from_secs_f64(probe.probe_timeout),
+            tls,
+            credentials,
+        },
+        write_probe: probe.write_probe,
+    })
+}
+
+#[derive(Serialize)]
+struct VerifyDocument<'a> {
+    db: &'a str,
+    passed: bool,
+    summary: Summary,
+    checks: &'a [VerifyCheck],
+}
+
+#[derive(Serialize)]
+pub struct Summary {
+    pub ok: usize,
+    pub warn: usize,
+    pub fail: usize,
+}
+
+pub fn summary(report: &VerifyReport) -> Summary {
+    Summary {
+        ok: report.count(Severity::Ok),
+        warn: report.count(Severity::Warn),
+        fail: report.count(Severity::Fail),
+    }
+}
+
+pub fn run(ctx: &Context, args: VerifyArgs) -> CliResult<()> {
+    let VerifyTarget::Db { db, probe } = args.target;
+    let db = DbRef::parse(&db)?;
+    let client = ctx.client()?;
+    let facts = gather(&client, &db)?;
+    let options = probe_options(&probe, &facts)?;
+    let report = verify(&facts.expected, &options);
+    let counts = summary(&report);
+    if ctx.json() {
+        print_json(&VerifyDocument {
+            db: &report.db,
+            passed: report.passed(),
+            summary: summary(&report),
+            checks: &report.checks,
+        });
+    } else {
+        println!("{}:", facts.subject);
+        print!("{}", render_checks(&report.checks));
+        println!(
+            "summary: {} OK, {} WARN, {} FAIL",
+            counts.ok, counts.warn, counts.fail
+        );
+    }
+    if report.passed() {
+        return Ok(());
+    }
+    Err(CliError::new(
+        ExitKind::Failed,
+        format!(
+            "{} check(s) failed: cluster-aware clients of {} do not see the topology the REST \
+             API describes",
+            counts.fail, report.db
+        ),
+    ))
+}
+
+/// `OK    check  subject: seen`, and for WARN/FAIL also what was expected and the fix.
+pub fn render_checks(checks: &[VerifyCheck]) -> String {
+    let width = checks
+        .iter()
+        .map(|check| check.check.len())
+        .max()
+        .unwrap_or(0);
+    checks
+        .iter()
+        .map(|check| {
+            let mut text = format!(
+                "{:<4}  {:<width$}  {}: {}",
+                check.severity.label(),
+                check.check,
+                check.subject,
+                check.seen
+            );
+            if check.severity != Severity::Ok {
+                text.push_str(&format!("; expected {}", check.expected));
+            }
+            text.push('\n');
+            if let Some(fix) = &check.fix {
+                text.push_str(&format!("      fix: {fix}\n"));
+            }
+            text
+        })
+        .collect()
+}
