@@ -1,0 +1,189 @@
+//! `info` and `status` against a fresh sandbox: whole outputs, exit codes, requests sent.
+
+mod support;
+
+use support::Sandbox;
+
+const DEMO_INFO_DB: &str = "db:1 [demo-db]:
+  master_persistence: disabled
+  maxclients: 10000
+  conns: 5
+  conns_type: per-thread
+  sched_policy: cmp
+  max_aof_load_time: 3600 seconds
+  max_client_pipeline: 200
+  max_shard_pipeline: 2000
+  max_connections: 0
+  oss_cluster: disabled
+  oss_cluster_api_preferred_ip_type: internal
+  oss_cluster_api_preferred_endpoint_type: ip
+  mkms: enabled
+  oss_sharding: disabled
+  mtls_allow_weak_hashing: disabled
+  mtls_allow_outdated_certs: disabled
+  data_internode_encryption: disabled
+  proxy_policy: single
+  db_conns_auditing: disabled
+  syncer_mode: distributed
+  shards_placement: dense
+  resp3: enabled
+  tracking_table_max_keys: 1000000
+  metrics_export_all: disabled
+  sharding: enabled
+  shards_count: 3
+  hash_slots_policy: 16k
+  hashing_policy: standard
+";
+
+#[test]
+fn info_db_prints_rladmin_layout_by_id_name_and_all() {
+    let sandbox = Sandbox::start();
+    for args in [&["info", "db", "db:1"][..], &["info", "db", "demo-db"], &["info", "db"]] {
+        let run = sandbox.rsadmin(args);
+        assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{args:?}");
+        assert_eq!(run.stdout, DEMO_INFO_DB, "{args:?}");
+    }
+    let grepped: Vec<&str> = DEMO_INFO_DB
+        .lines()
+        .filter(|line| line.contains("oss_cluster:"))
+        .collect();
+    assert_eq!(grepped, ["  oss_cluster: disabled"]);
+    assert!(sandbox.puts().is_empty());
+}
+
+#[test]
+fn info_db_json_is_one_document_without_secrets() {
+    let sandbox = Sandbox::start();
+    let run = sandbox.rsadmin(&["-o", "json", "info", "db", "db:1"]);
+    assert_eq!(run.code, 0);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("one JSON document");
+    assert_eq!(document[0]["uid"], 1);
+    assert_eq!(document[0]["oss_cluster"], false);
+    assert_eq!(document[0]["endpoints"][0]["uid"], "1:1");
+    assert!(!run.stdout.contains("authentication"));
+}
+
+#[test]
+fn unknown_database_and_node_exit_5() {
+    let sandbox = Sandbox::start();
+    let run = sandbox.rsadmin(&["info", "db", "db:9"]);
+    assert_eq!(run.code, 5);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "error: database db:9 not found. `rsadmin status databases` lists the databases.\n"
+    );
+    let run = sandbox.rsadmin(&["info", "node", "9"]);
+    assert_eq!(run.code, 5);
+    assert_eq!(run.stderr, "error: node 9 not found. `rsadmin status nodes` lists the nodes.\n");
+}
+
+#[test]
+fn info_node_and_cluster() {
+    let sandbox = Sandbox::start();
+    let run = sandbox.rsadmin(&["info", "node", "2"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "node:2
+  address: 127.0.1.2
+  external addresses: 127.0.2.2
+  recovery path: N/A
+  max redis servers: 100
+  max listeners: 100
+  software version: 100.0.21-sandbox
+  status: active
+"
+    );
+    let run = sandbox.rsadmin(&["info", "cluster"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("Cluster configuration:\n  name: "));
+}
+
+/// The endpoint cell (`redis-<port>.<cluster>:<port>`), whose port is ephemeral.
+fn endpoint_cell(status: &str) -> String {
+    let row = status
+        .lines()
+        .find(|line| line.starts_with("db:1  demo-db redis"))
+        .expect("database row");
+    row.split_whitespace().nth(8).expect("ENDPOINT column").to_string()
+}
+
+#[test]
+fn status_prints_every_section_with_one_request_per_resource() {
+    let sandbox = Sandbox::start();
+    sandbox.clear_requests();
+    let run = sandbox.rsadmin(&["status"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let endpoint = endpoint_cell(&run.stdout);
+    let port = endpoint.rsplit(':').next().unwrap();
+    assert_eq!(endpoint, format!("redis-{port}.cluster1.sandbox.local:{port}"));
+    assert_eq!(
+        run.stdout,
+        format!(
+            "CLUSTER NODES:
+NODE:ID ROLE   ADDRESS   EXTERNAL_ADDRESS HOSTNAME SHARDS CORES FREE_RAM PROVISIONAL_RAM VERSION          STATUS
+node:1  master 127.0.1.1 127.0.2.1                 3/100  2     N/A      N/A             100.0.21-sandbox OK
+node:2  slave  127.0.1.2 127.0.2.2                 0/100  2     N/A      N/A             100.0.21-sandbox OK
+node:3  slave  127.0.1.3 127.0.2.3                 0/100  2     N/A      N/A             100.0.21-sandbox OK
+
+DATABASES:
+DB:ID NAME    TYPE  STATUS SHARDS PLACEMENT REPLICATION PERSISTENCE ENDPOINT
+db:1  demo-db redis active 3      dense     disabled    disabled    {endpoint}
+
+ENDPOINTS:
+DB:ID NAME    ID           NODE   ROLE   SSL
+db:1  demo-db endpoint:1:1 node:1 single No
+
+SHARDS:
+DB:ID NAME    ID      NODE   ROLE   SLOTS       USED_MEMORY STATUS
+db:1  demo-db redis:1 node:1 master 0-5460      N/A         OK
+db:1  demo-db redis:2 node:1 master 5461-10922  N/A         OK
+db:1  demo-db redis:3 node:1 master 10923-16383 N/A         OK
+"
+        )
+    );
+    let requests: Vec<String> = sandbox
+        .requests()
+        .into_iter()
+        .map(|request| format!("{} {}", request.method, request.path))
+        .collect();
+    assert_eq!(requests, ["GET /v1/nodes", "GET /v1/bdbs", "GET /v1/shards"]);
+}
+
+#[test]
+fn status_single_sections_extra_all_and_issues_only() {
+    let sandbox = Sandbox::start();
+    let run = sandbox.rsadmin(&["status", "shards"]);
+    assert_eq!(run.code, 0);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines[0], "SHARDS:");
+    assert_eq!(lines[1], "DB:ID NAME    ID      NODE   ROLE   SLOTS       USED_MEMORY STATUS");
+    assert_eq!(lines.len(), 5);
+    let run = sandbox.rsadmin(&["status", "endpoints", "extra", "all"]);
+    assert_eq!(
+        run.stdout,
+        "ENDPOINTS:\nDB:ID NAME    ID           NODE   ROLE   SSL WATCHDOG_STATUS\n\
+         db:1  demo-db endpoint:1:1 node:1 single No  OK\n"
+    );
+    let run = sandbox.rsadmin(&["status", "nodes", "issues_only"]);
+    assert_eq!(
+        run.stdout,
+        "CLUSTER NODES:\nNODE:ID ROLE ADDRESS EXTERNAL_ADDRESS HOSTNAME SHARDS CORES FREE_RAM PROVISIONAL_RAM VERSION STATUS\n"
+    );
+    let run = sandbox.rsadmin(&["status", "bogus"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.starts_with("error: unexpected \"bogus\". Usage: rsadmin status"));
+}
+
+#[test]
+fn status_json_holds_every_section() {
+    let sandbox = Sandbox::start();
+    let run = sandbox.rsadmin(&["status", "-o", "json"]);
+    assert_eq!(run.code, 0);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(document["nodes"].as_array().unwrap().len(), 3);
+    assert_eq!(document["databases"][0]["PLACEMENT"], "dense");
+    assert_eq!(document["endpoints"][0]["ROLE"], "single");
+    assert_eq!(document["shards"][2]["SLOTS"], "10923-16383");
+}

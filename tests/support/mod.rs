@@ -1,0 +1,92 @@
+//! Test support: an in-process sandbox and a runner for the real `rsadmin` binary.
+
+#![allow(dead_code)] // Each test binary uses a different part of this module.
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use rsadmin_sandbox::{LoggedRequest, SandboxHandle, SandboxOptions};
+use tempfile::TempDir;
+
+/// What one run of the binary printed and returned.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// A fresh sandbox (3 nodes, the demo database db:1) in its own directory.
+pub struct Sandbox {
+    pub handle: SandboxHandle,
+    _dir: TempDir,
+}
+
+impl Sandbox {
+    pub fn start() -> Sandbox {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let handle = SandboxHandle::start(SandboxOptions::new(dir.path())).expect("sandbox starts");
+        Sandbox { handle, _dir: dir }
+    }
+
+    /// Runs `rsadmin ARGS` against the sandbox; the password travels in the environment only.
+    pub fn rsadmin(&self, args: &[&str]) -> Run {
+        self.rsadmin_with(args, &[])
+    }
+
+    /// Like `rsadmin`, with extra environment (or overrides such as a wrong password).
+    pub fn rsadmin_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let url = self.handle.url();
+        let ca = self.handle.ca_cert_path();
+        let password = self.handle.password();
+        let user = self.handle.user();
+        let mut base: Vec<(&str, &str)> = vec![
+            ("RSADMIN_URL", url.as_str()),
+            ("RSADMIN_USER", user.as_str()),
+            ("RSADMIN_PASSWORD", password.as_str()),
+            ("RSADMIN_CA_CERT", ca.to_str().expect("utf-8 path")),
+        ];
+        base.retain(|(key, _)| !env.iter().any(|(override_key, _)| override_key == key));
+        base.extend_from_slice(env);
+        run_rsadmin(args, &base)
+    }
+
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        self.handle.requests()
+    }
+
+    /// Every PUT the sandbox received since the last `clear_requests`.
+    pub fn puts(&self) -> Vec<(String, String)> {
+        self.requests()
+            .into_iter()
+            .filter(|request| request.method == "PUT")
+            .map(|request| (request.path, request.body))
+            .collect()
+    }
+
+    pub fn clear_requests(&self) {
+        self.handle.clear_requests();
+    }
+
+    pub fn set_change_delay(&self, delay: Duration) {
+        self.handle.set_change_delay(delay);
+    }
+}
+
+/// Runs the binary with a clean `RSADMIN_*` environment plus `env`; stdin is not a terminal.
+pub fn run_rsadmin(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rsadmin"));
+    command.args(args).stdin(Stdio::null());
+    for (key, _) in std::env::vars() {
+        if key.starts_with("RSADMIN_") {
+            command.env_remove(key);
+        }
+    }
+    command.envs(env.iter().copied());
+    let output = command.output().expect("rsadmin runs");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
