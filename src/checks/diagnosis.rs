@@ -26,6 +26,8 @@ pub struct Diagnosis {
     pub fix: Option<String>,
 }
 
+const EXTERNAL_ADDRESSES_RULE: &str = "external_addresses";
+
 pub struct DoctorInput<'a> {
     pub bdb: &'a Bdb,
     pub nodes: &'a [Node],
@@ -122,7 +124,10 @@ fn prerequisites(input: &DoctorInput) -> Vec<Diagnosis> {
     let problems: Vec<Diagnosis> = input
         .prerequisites
         .iter()
-        .filter(|finding| finding.severity != Severity::Ok)
+        // Missing external addresses are reported under "Cannot connect externally".
+        .filter(|finding| {
+            finding.severity != Severity::Ok && finding.rule != EXTERNAL_ADDRESSES_RULE
+        })
         .map(|finding| {
             diagnosis(
                 PREREQUISITES,
@@ -247,7 +252,7 @@ fn external_access(input: &DoctorInput) -> Vec<Diagnosis> {
         ));
     }
     for finding in input.prerequisites.iter().filter(|finding| {
-        finding.rule == "external_addresses" && finding.severity == Severity::Fail
+        finding.rule == EXTERNAL_ADDRESSES_RULE && finding.severity == Severity::Fail
     }) {
         diagnoses.push(diagnosis(
             EXTERNAL_ACCESS,
@@ -256,21 +261,25 @@ fn external_access(input: &DoctorInput) -> Vec<Diagnosis> {
             finding.fix.as_ref().map(|fix| fix.command.clone()),
         ));
     }
-    let wrong_type = failures(input.verify, "address_type");
-    if !wrong_type.is_empty() {
+    let generic_type_fix = if external {
+        "give every node an external address: rsadmin node <id> external_addr add <ip>".to_string()
+    } else {
+        format!("rsadmin tune db {db} oss_cluster_api_preferred_ip_type internal")
+    };
+    for line in input
+        .verify
+        .checks
+        .iter()
+        .filter(|line| line.check == "address_type" && line.severity == Severity::Fail)
+    {
         diagnoses.push(diagnosis(
             EXTERNAL_ACCESS,
             Severity::Fail,
             format!(
-                "advertised addresses are not of the preferred type: {}",
-                wrong_type.join("; ")
+                "{} is advertised but is not {}: {}",
+                line.subject, line.expected, line.seen
             ),
-            Some(if external {
-                "give every node an external address: rsadmin node <id> external_addr add <ip>"
-                    .to_string()
-            } else {
-                format!("rsadmin tune db {db} oss_cluster_api_preferred_ip_type internal")
-            }),
+            Some(line.fix.clone().unwrap_or_else(|| generic_type_fix.clone())),
         ));
     }
     let unreachable = failures(input.verify, "reachable");

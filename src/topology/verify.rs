@@ -507,7 +507,7 @@ fn address_types(expected: &ExpectedTopology, reference: &[AdvertisedRange]) -> 
             "address_type",
             Severity::Ok,
             hosts.join(", "),
-            "as configured",
+            format!("each is {wanted}"),
             wanted,
         )];
     }
@@ -627,13 +627,10 @@ fn probe_node(
     prefix: &str,
     options: &VerifyOptions,
 ) -> Vec<VerifyCheck> {
-    let mut connection = match RespConnection::open(&master.host, master.port, &options.connect)
-        .and_then(|mut connection| {
-            connection
-                .call_text(&["PING"])
-                .map(|reply| (connection, reply))
-        }) {
-        Ok((_, RespValue::Error(error))) => {
+    let ping = RespConnection::open(&master.host, master.port, &options.connect)
+        .and_then(|mut connection| connection.call_text(&["PING"]));
+    match ping {
+        Ok(RespValue::Error(error)) => {
             return vec![line(
                 "reachable",
                 Severity::Fail,
@@ -642,21 +639,23 @@ fn probe_node(
                 "PONG",
             )];
         }
-        Ok((connection, _)) => connection,
+        Ok(_) => {}
         Err(err) => {
-            return vec![line(
-                "reachable",
-                Severity::Fail,
-                master.to_string(),
-                err.to_string(),
-                "the advertised address accepts connections from here",
-            )
-            .with_fix(
-                "check the firewall and routing from the clients to this address; clients outside \
-                 the internal network need oss_cluster_api_preferred_ip_type external",
-            )];
+            return vec![
+                line(
+                    "reachable",
+                    Severity::Fail,
+                    master.to_string(),
+                    err.to_string(),
+                    "the advertised address accepts connections from here",
+                )
+                .with_fix(
+                    "check the firewall and routing from the clients to this address; clients \
+                     outside the internal network need oss_cluster_api_preferred_ip_type external",
+                ),
+            ];
         }
-    };
+    }
     let mut checks = vec![line(
         "reachable",
         Severity::Ok,
@@ -666,13 +665,7 @@ fn probe_node(
     )];
     for range in reference.iter().filter(|range| range.master == *master) {
         let key = probe_key(prefix, range.slots);
-        checks.push(route_probe(
-            &mut connection,
-            master,
-            range,
-            &key,
-            options.write_probe,
-        ));
+        checks.push(route_probe(master, range, &key, options));
     }
     // A key owned by the next node answers MOVED to that node: proves redirects point right.
     if let Some(foreign) = masters
@@ -684,7 +677,7 @@ fn probe_node(
         .and_then(|other| reference.iter().find(|range| range.master == *other))
     {
         let key = probe_key(prefix, foreign.slots);
-        checks.push(moved_probe(&mut connection, master, foreign, &key));
+        checks.push(moved_probe(master, foreign, &key, &options.connect));
     }
     checks
 }
@@ -700,58 +693,62 @@ fn describe_reply(reply: &RespValue) -> String {
     }
 }
 
+/// Each probe has its own connection, so a timed-out reply cannot be read as the next answer.
 fn route_probe(
-    connection: &mut RespConnection,
     master: &NodeAddress,
     range: &AdvertisedRange,
     key: &str,
-    write: bool,
+    options: &VerifyOptions,
 ) -> VerifyCheck {
+    let write = options.write_probe;
     let slot = key_slot(key.as_bytes());
     let subject = format!("{master} slot {slot} (key {key})");
     let expected = "served by the advertised node, no MOVED";
-    let outcome = if write {
-        write_read_delete(connection, key)
+    let outcome = RespConnection::open(&master.host, master.port, &options.connect).and_then(
+        |mut connection| {
+            if write {
+                write_read_delete(&mut connection, key)
+            } else {
+                connection
+                    .call_text(&["EXISTS", key])
+                    .map(|reply| match reply {
+                        RespValue::Integer(_) => Ok(()),
+                        other => Err(other),
+                    })
+            }
+        },
+    );
+    let shard_hint = format!(" (the shard serving slots {} does not answer)", range.slots);
+    let answered = if write {
+        "SET/GET/DEL answered"
     } else {
-        connection
-            .call_text(&["EXISTS", key])
-            .map(|reply| match reply {
-                RespValue::Integer(_) => Ok(()),
-                other => Err(other),
-            })
+        "EXISTS answered"
     };
     match outcome {
-        Ok(Ok(())) => line(
-            "routing",
-            Severity::Ok,
-            subject,
-            if write {
-                "SET/GET/DEL answered"
+        Ok(Ok(())) => line("routing", Severity::Ok, subject, answered, expected),
+        Ok(Err(reply)) => {
+            let moved = matches!(
+                &reply,
+                RespValue::Error(error) if matches!(classify_error(error), ServerError::Moved { .. })
+            );
+            let mut seen = describe_reply(&reply);
+            if !moved && matches!(reply, RespValue::Error(_)) {
+                seen.push_str(&shard_hint);
+            }
+            let check = line("routing", Severity::Fail, subject, seen, expected);
+            if moved {
+                check.with_fix(RECONNECT_FIX)
             } else {
-                "EXISTS answered"
-            },
+                check
+            }
+        }
+        Err(err @ ProbeError::Timeout { .. }) => line(
+            "routing",
+            Severity::Fail,
+            subject,
+            format!("{err}{shard_hint}"),
             expected,
         ),
-        Ok(Err(reply)) => {
-            let mut check = line(
-                "routing",
-                Severity::Fail,
-                subject,
-                describe_reply(&reply),
-                expected,
-            );
-            if let RespValue::Error(error) = &reply {
-                if matches!(classify_error(error), ServerError::Moved { .. }) {
-                    check = check.with_fix(RECONNECT_FIX);
-                } else {
-                    check.seen.push_str(&format!(
-                        " (the shard serving slots {} does not answer)",
-                        range.slots
-                    ));
-                }
-            }
-            check
-        }
         Err(err) => line(
             "routing",
             Severity::Fail,
@@ -784,15 +781,17 @@ fn write_read_delete(
 }
 
 fn moved_probe(
-    connection: &mut RespConnection,
     master: &NodeAddress,
     foreign: &AdvertisedRange,
     key: &str,
+    settings: &ConnectSettings,
 ) -> VerifyCheck {
     let slot = key_slot(key.as_bytes());
     let subject = format!("{master} slot {slot} (key {key})");
     let expected = format!("-MOVED {slot} {}", foreign.master);
-    match connection.call_text(&["EXISTS", key]) {
+    let reply = RespConnection::open(&master.host, master.port, settings)
+        .and_then(|mut connection| connection.call_text(&["EXISTS", key]));
+    match reply {
         Err(err) => line("moved", Severity::Fail, subject, err.to_string(), expected),
         Ok(reply) => {
             let redirected_right = matches!(
