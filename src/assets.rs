@@ -45,7 +45,7 @@ fn man_pages(command: &clap::Command, name: &str, files: &mut Vec<(PathBuf, Vec<
     if page_command.get_arguments().any(|arg| !arg.is_hide_set()) {
         man.render_options_section(&mut page)?;
     }
-    if page_command.get_subcommands().any(|sub| !sub.is_hide_set()) {
+    if page_command.get_subcommands().any(|sub| !sub.is_hide_set() && sub.get_name() != "help") {
         man.render_subcommands_section(&mut page)?;
     }
     // The top-level help text is the exit-code and environment sections below.
@@ -54,9 +54,15 @@ fn man_pages(command: &clap::Command, name: &str, files: &mut Vec<(PathBuf, Vec<
     }
     page.extend(roff_section("EXIT STATUS", EXIT_CODES_HELP).into_bytes());
     page.extend(roff_section("ENVIRONMENT", ENVIRONMENT_HELP).into_bytes());
-    man.render_version_section(&mut page)?;
+    if page_command.get_version().is_some() {
+        man.render_version_section(&mut page)?;
+    }
     files.push((PathBuf::from("man").join(format!("{name}.1")), page));
-    for sub in command.get_subcommands().filter(|sub| !sub.is_hide_set()) {
+    // clap's own `help` subcommand needs no page.
+    for sub in command
+        .get_subcommands()
+        .filter(|sub| !sub.is_hide_set() && sub.get_name() != "help")
+    {
         man_pages(sub, &format!("{name}-{}", sub.get_name()), files)?;
     }
     Ok(())

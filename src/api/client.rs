@@ -262,13 +262,19 @@ fn causes<'a>(err: &'a reqwest::Error) -> impl Iterator<Item = &'a (dyn StdError
 
 fn find_tls_error(err: &reqwest::Error) -> Option<&rustls::Error> {
     causes(err).find_map(|cause| {
-        cause.downcast_ref::<rustls::Error>().or_else(|| {
-            cause
-                .downcast_ref::<std::io::Error>()
-                .and_then(|io| io.get_ref())
-                .and_then(|inner| inner.downcast_ref::<rustls::Error>())
-        })
+        cause
+            .downcast_ref::<rustls::Error>()
+            .or_else(|| tls_error_in_io(cause.downcast_ref::<std::io::Error>()?))
     })
+}
+
+/// hyper wraps the TLS error in nested `io::Error`s, whose `source()` skips the wrapped errors.
+fn tls_error_in_io(io: &std::io::Error) -> Option<&rustls::Error> {
+    let inner = io.get_ref()?;
+    match inner.downcast_ref::<std::io::Error>() {
+        Some(nested) => tls_error_in_io(nested),
+        None => inner.downcast_ref::<rustls::Error>(),
+    }
 }
 
 fn find_io_error_kind(err: &reqwest::Error) -> Option<std::io::ErrorKind> {

@@ -1,0 +1,158 @@
+//! `bind`, `placement`, `node ... external_addr` and `check db` against a fresh sandbox.
+
+mod support;
+
+use support::Sandbox;
+
+fn endpoint_rows(sandbox: &Sandbox) -> Vec<String> {
+    let run = sandbox.rsadmin(&["status", "endpoints"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout.lines().skip(2).map(str::to_string).collect()
+}
+
+#[test]
+fn bind_policy_in_both_grammars() {
+    let sandbox = Sandbox::start();
+    sandbox.clear_requests();
+    let run = sandbox.rsadmin(&["bind", "db", "db:1", "endpoint", "1:1", "policy", "all-nodes", "-y"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "Finished successfully\n"), "{}", run.stderr);
+    assert_eq!(
+        sandbox.puts(),
+        [("/v1/bdbs/1".to_string(), r#"{"endpoint":"1:1","proxy_policy":"all-nodes"}"#.to_string())]
+    );
+    assert_eq!(
+        endpoint_rows(&sandbox),
+        [
+            "db:1  demo-db endpoint:1:1 node:1 all-nodes No",
+            "db:1  demo-db endpoint:1:1 node:2 all-nodes No",
+            "db:1  demo-db endpoint:1:1 node:3 all-nodes No",
+        ]
+    );
+    let run = sandbox.rsadmin(&["bind", "endpoint", "1:1", "policy", "single", "-y"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(endpoint_rows(&sandbox), ["db:1  demo-db endpoint:1:1 node:1 single No"]);
+}
+
+#[test]
+fn bind_exclude_then_policy_clears_the_list() {
+    let sandbox = Sandbox::start();
+    let run = sandbox.rsadmin(&["bind", "endpoint", "1:1", "policy", "all-nodes", "-y"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    sandbox.clear_requests();
+    let run = sandbox.rsadmin(&["bind", "endpoint", "1:1", "remove", "2", "-y"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        sandbox.puts(),
+        [("/v1/bdbs/1".to_string(), r#"{"endpoint":"1:1","exclude_proxies":[2]}"#.to_string())]
+    );
+    assert_eq!(
+        endpoint_rows(&sandbox),
+        [
+            "db:1  demo-db endpoint:1:1 node:1 all-nodes -2 No",
+            "db:1  demo-db endpoint:1:1 node:3 all-nodes -2 No",
+        ]
+    );
+    // With a proxy list, the OSS Cluster API is refused even with --fix (the list is not fixable).
+    sandbox.clear_requests();
+    let run = sandbox.rsadmin(&["tune", "db", "db:1", "oss_cluster", "enabled", "--fix", "-y"]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(run.stderr.contains("uses proxy include/exclude lists"));
+    assert!(sandbox.puts().is_empty());
+}
+
+#[test]
+fn bind_errors() {
+    let sandbox = Sandbox::start();
+    sandbox.clear_requests();
+    let run = sandbox.rsadmin(&["bind", "endpoint", "1:9", "policy", "single", "-y"]);
+    assert_eq!(run.code, 5);
+    assert_eq!(
+        run.stderr,
+        "error: endpoint 1:9 not found on db:1 [demo-db]. `rsadmin status endpoints` lists the endpoints.\n"
+    );
+    let run = sandbox.rsadmin(&["bind", "endpoint", "1:1", "policy", "everywhere"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.starts_with(
+        "error: invalid policy \"everywhere\": expected one of single, all-master-shards, all-nodes. Usage:"
+    ));
+    let run = sandbox.rsadmin(&["bind", "endpoint", "1:1", "policy", "all-nodes"]);
+    assert_eq!(run.code, 2, "no terminal and no -y");
+    assert!(sandbox.puts().is_empty());
+}
+
+#[test]
+fn placement_is_a_deprecated_alias() {
+    let sandbox = Sandbox::start();
+    sandbox.clear_requests();
+    let run = sandbox.rsadmin(&["placement", "db", "db:1", "sparse"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "Shards placement policy is now sparse\n");
+    assert_eq!(
+        run.stderr,
+        "warning: `placement` is deprecated; use: rsadmin tune db db:1 shards_placement sparse\n"
+    );
+    assert_eq!(
+        sandbox.puts(),
+        [("/v1/bdbs/1".to_string(), r#"{"shards_placement":"sparse"}"#.to_string())]
+    );
+    let run = sandbox.rsadmin(&["status", "databases"]);
+    assert!(run.stdout.contains(" sparse "));
+}
+
+#[test]
+fn node_external_addr_add_set_remove() {
+    let sandbox = Sandbox::start();
+    sandbox.clear_requests();
+    let run = sandbox.rsadmin(&["node", "2", "external_addr", "add", "127.0.3.2"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "Updated successfully.\n"), "{}", run.stderr);
+    assert_eq!(
+        sandbox.puts(),
+        [("/v1/nodes/2".to_string(), r#"{"external_addr":["127.0.2.2","127.0.3.2"]}"#.to_string())]
+    );
+    let run = sandbox.rsadmin(&["info", "node", "2"]);
+    assert!(run.stdout.contains("  external addresses: 127.0.2.2,127.0.3.2\n"));
+    let run = sandbox.rsadmin(&["node", "2", "external_addr", "remove", "127.0.2.2"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = sandbox.rsadmin(&["node", "2", "external_addr", "set", "127.0.3.2"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, "Nothing to change\n"));
+    let run = sandbox.rsadmin(&["status", "nodes"]);
+    assert!(run.stdout.contains("node:2  slave  127.0.1.2 127.0.3.2 "));
+    sandbox.clear_requests();
+    let run = sandbox.rsadmin(&["node", "9", "external_addr", "add", "127.0.3.9"]);
+    assert_eq!(run.code, 5);
+    let run = sandbox.rsadmin(&["node", "2", "external_addr", "add", "not-an-ip"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr, "error: invalid IP address \"not-an-ip\": expected e.g. 203.0.113.7\n");
+    let run = sandbox.rsadmin(&["-o", "json", "node", "2", "external_addr", "add", "127.0.3.3", "--dry-run"]);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(document["requests"][0]["path"], "/v1/nodes/2");
+    assert!(sandbox.puts().is_empty());
+}
+
+#[test]
+fn check_db_reports_every_rule_and_exits_3() {
+    let sandbox = Sandbox::start();
+    sandbox.clear_requests();
+    let run = sandbox.rsadmin(&["check", "db", "db:1"]);
+    assert_eq!(run.code, 3);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 11);
+    assert_eq!(
+        lines[2],
+        "FAIL proxy_policy          db:1 uses proxy policy \"single\"; the OSS Cluster API needs \
+         \"all-master-shards\" or \"all-nodes\". Fix: rsadmin bind db db:1 endpoint 1:1 policy all-master-shards"
+    );
+    assert!(lines[6].starts_with("WARN shards_placement      "));
+    assert!(lines[6].ends_with("Fix: rsadmin tune db db:1 shards_placement sparse"));
+    assert_eq!(
+        run.stderr,
+        "error: db:1 [demo-db]: the OSS Cluster API cannot be enabled: 1 prerequisite(s) not met \
+         (rsadmin tune db db:1 oss_cluster enabled --fix applies the fixable ones)\n"
+    );
+    assert!(sandbox.puts().is_empty());
+    let run = sandbox.rsadmin(&["-o", "json", "check", "db", "demo-db"]);
+    assert_eq!(run.code, 3);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(document["can_enable"], false);
+    assert_eq!(document["findings"].as_array().unwrap().len(), 11);
+}
