@@ -2,6 +2,7 @@
 //! (`pending`/`active-change-pending`/`delete-pending` -> reconcile -> `active`), the request log
 //! and the fault-injection switches tests use.
 
+use crate::crdb::Coordinator;
 use crate::envfile::Credentials;
 use crate::reconcile::Reconciler;
 use crate::state::change::Rejection;
@@ -58,6 +59,8 @@ pub struct ControlPlane {
     fail_next_change: AtomicBool,
     pub credentials: Credentials,
     pub api_port: u16,
+    /// Active-Active coordinator (crdbs and crdb tasks).
+    pub crdb: Arc<Coordinator>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -74,6 +77,7 @@ pub struct ControlPlaneParts {
     pub credentials: Credentials,
     pub api_port: u16,
     pub change_delay: Duration,
+    pub crdb: Arc<Coordinator>,
 }
 
 impl ControlPlane {
@@ -88,6 +92,7 @@ impl ControlPlane {
             fail_next_change: AtomicBool::new(false),
             credentials: parts.credentials,
             api_port: parts.api_port,
+            crdb: parts.crdb,
         }
     }
 

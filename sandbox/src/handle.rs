@@ -5,7 +5,7 @@ use crate::control::{ControlPlane, ControlPlaneParts, LoggedRequest};
 use crate::envfile;
 use crate::reconcile::{ReconcileContext, Reconciler};
 use crate::state::{self, BdbStatus, ClusterState};
-use crate::{ports, rest, tls};
+use crate::{crdb, ports, rest, tls};
 use anyhow::Context;
 use axum_server::tls_rustls::RustlsConfig;
 use std::fs;
@@ -29,6 +29,8 @@ pub struct SandboxOptions {
     pub cluster_index: u8,
     pub redis_server: Option<PathBuf>,
     pub change_delay: Duration,
+    /// Clusters that coordinate Active-Active databases with each other (default: alone).
+    pub crdb_group: crdb::PeerGroup,
 }
 
 impl SandboxOptions {
@@ -46,6 +48,7 @@ impl SandboxOptions {
             cluster_index: 0,
             redis_server: None,
             change_delay: Duration::from_millis(delay_ms),
+            crdb_group: crdb::PeerGroup::new(),
         }
     }
 }
@@ -156,6 +159,11 @@ impl SandboxHandle {
     pub fn state(&self) -> state::ClusterState {
         self.control.snapshot()
     }
+
+    /// The Active-Active coordinator of this cluster.
+    pub fn crdb(&self) -> Arc<crdb::Coordinator> {
+        Arc::clone(&self.control.crdb)
+    }
 }
 
 impl Drop for SandboxHandle {
@@ -210,6 +218,13 @@ async fn launch(opts: SandboxOptions) -> anyhow::Result<Running> {
         cluster_index: cluster_state.cluster.index,
     })
     .await?;
+    let coordinator = crdb::Coordinator::start(crdb::CoordinatorParts {
+        fqdn: cluster_state.cluster.name.clone(),
+        url: format!("https://127.0.0.1:{api_port}"),
+        ca_pem: tls.ca_pem.clone(),
+        group: opts.crdb_group.clone(),
+        dir: &dir,
+    })?;
     let control = Arc::new(ControlPlane::new(ControlPlaneParts {
         state: cluster_state,
         state_path,
@@ -217,6 +232,7 @@ async fn launch(opts: SandboxOptions) -> anyhow::Result<Running> {
         credentials: credentials.clone(),
         api_port,
         change_delay: opts.change_delay,
+        crdb: Arc::new(coordinator),
     }));
     match serve(&control, listener, tls.config).await {
         Ok((server, server_task)) => {

@@ -41,6 +41,7 @@ pub fn router(control: Arc<ControlPlane>) -> Router {
         .route("/v1/bdbs/{uid}/shards", get(shards::list_of_bdb))
         .route("/v1/shards", get(shards::list))
         .route("/v1/shards/{uid}", get(shards::get_one))
+        .merge(crate::crdb::routes())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(
             Arc::clone(&control),

@@ -1,0 +1,230 @@
+//! The real `rsadmin-sandbox` binary: `up` (foreground and `--detach`), `status`, `down`,
+//! persistence across SIGKILL, and where the password is (and is not) written.
+
+use crate::support::{Api, ScratchDir};
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const BINARY: &str = env!("CARGO_BIN_EXE_rsadmin-sandbox");
+
+fn sandbox_command(args: &[&str], dir: &Path) -> Output {
+    Command::new(BINARY)
+        .args(args)
+        .arg("--dir")
+        .arg(dir)
+        .output()
+        .expect("run rsadmin-sandbox")
+}
+
+fn env_var(dir: &Path, name: &str) -> String {
+    let text = std::fs::read_to_string(dir.join("sandbox.env")).expect("sandbox.env");
+    let prefix = format!("{name}=");
+    text.lines()
+        .find_map(|line| line.strip_prefix(&prefix))
+        .unwrap_or_else(|| panic!("{name} missing"))
+        .to_string()
+}
+
+fn api_from_env_file(dir: &Path) -> Api {
+    Api::new(
+        &env_var(dir, "RSADMIN_URL"),
+        &env_var(dir, "RSADMIN_USER"),
+        &env_var(dir, "RSADMIN_PASSWORD"),
+        Path::new(&env_var(dir, "RSADMIN_CA_CERT")),
+    )
+}
+
+/// Starts `up` in the foreground and waits until it wrote its pid file (it is ready then).
+fn spawn_foreground(dir: &Path) -> Child {
+    let mut child = Command::new(BINARY)
+        .args(["up", "--api-port", "0", "--dir"])
+        .arg(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn up");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let expected = child.id().to_string();
+    while std::fs::read_to_string(dir.join("sandbox.pid"))
+        .map(|pid| pid.trim().to_string())
+        .ok()
+        != Some(expected.clone())
+    {
+        assert!(
+            child.try_wait().expect("try_wait").is_none(),
+            "up exited early"
+        );
+        assert!(Instant::now() < deadline, "up never became ready");
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    child
+}
+
+/// Processes (other than zombies) whose working directory or command line is inside `dir`:
+/// the sandbox itself and its redis-server shards (which run with `--dir` inside it).
+fn processes_using(dir: &Path) -> Vec<String> {
+    let dir = dir.canonicalize().expect("canonical dir");
+    let dir_text = dir.to_string_lossy().to_string();
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+        if stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            == Some("Z")
+        {
+            continue;
+        }
+        let cwd_inside =
+            std::fs::read_link(entry.path().join("cwd")).is_ok_and(|cwd| cwd.starts_with(&dir));
+        let cmdline = String::from_utf8_lossy(
+            &std::fs::read(entry.path().join("cmdline")).unwrap_or_default(),
+        )
+        .replace('\0', " ");
+        if cwd_inside || cmdline.contains(&dir_text) {
+            found.push(format!("{pid}: {cmdline}"));
+        }
+    }
+    found
+}
+
+/// Shards without their per-report timestamp, for comparing two runs.
+fn shards_without_timestamps(api: &Api) -> Value {
+    let (_, mut shards) = api.get("/v1/shards");
+    for shard in shards.as_array_mut().expect("shards") {
+        shard
+            .as_object_mut()
+            .expect("shard")
+            .remove("report_timestamp");
+    }
+    shards
+}
+
+#[test]
+fn databases_survive_sigkill_and_restart_unchanged() {
+    let dir = ScratchDir::new("sigkill");
+    let mut first = spawn_foreground(&dir.0);
+    let api = api_from_env_file(&dir.0);
+    let (status, _) = api.put(
+        "/v1/bdbs/1",
+        r#"{"proxy_policy": "all-master-shards", "shards_placement": "sparse"}"#,
+    );
+    assert_eq!(status, 200);
+    api.wait_for_status(1, "active");
+    let (status, _) = api.post(
+        "/v1/bdbs",
+        r#"{"name": "second", "memory_size": 1000000, "port": 0}"#,
+    );
+    assert_eq!(status, 200);
+    api.wait_for_status(2, "active");
+    let bdbs_before = api.get("/v1/bdbs").1;
+    let shards_before = shards_without_timestamps(&api);
+    let password_before = env_var(&dir.0, "RSADMIN_PASSWORD");
+
+    first.kill().expect("SIGKILL");
+    first.wait().expect("reap");
+    // `down` removes what the killed sandbox left running (its shards).
+    assert!(sandbox_command(&["down"], &dir.0).status.success());
+    assert_eq!(processes_using(&dir.0), Vec::<String>::new());
+
+    let mut second = spawn_foreground(&dir.0);
+    let api = api_from_env_file(&dir.0);
+    assert_eq!(
+        env_var(&dir.0, "RSADMIN_PASSWORD"),
+        password_before,
+        "the credentials stay the same"
+    );
+    assert_eq!(api.get("/v1/bdbs").1, bdbs_before);
+    assert_eq!(shards_without_timestamps(&api), shards_before);
+
+    // SIGTERM: a foreground sandbox stops everything it started.
+    assert!(sandbox_command(&["down"], &dir.0).status.success());
+    second.wait().expect("reap");
+    assert_eq!(processes_using(&dir.0), Vec::<String>::new());
+}
+
+#[test]
+fn detach_status_and_down_leave_no_process_behind() {
+    let dir = ScratchDir::new("detach");
+    let up = sandbox_command(&["up", "--detach", "--api-port", "0"], &dir.0);
+    let stdout = String::from_utf8_lossy(&up.stdout);
+    assert!(
+        up.status.success(),
+        "up --detach failed: {stdout} {}",
+        String::from_utf8_lossy(&up.stderr)
+    );
+    let url = env_var(&dir.0, "RSADMIN_URL");
+    assert!(
+        stdout.starts_with(&format!("rsadmin-sandbox: up at {url} (pid ")),
+        "{stdout}"
+    );
+    assert!(url.starts_with("https://127.0.0.1:"));
+
+    let status = sandbox_command(&["status"], &dir.0);
+    let report = String::from_utf8_lossy(&status.stdout);
+    assert_eq!(status.status.code(), Some(0), "{report}");
+    assert!(report.contains(&format!("url: {url}\n")), "{report}");
+    assert!(
+        report.contains("db:1 demo-db status: active port: "),
+        "{report}"
+    );
+    assert!(
+        !processes_using(&dir.0).is_empty(),
+        "nothing runs after up --detach"
+    );
+
+    let down = sandbox_command(&["down"], &dir.0);
+    assert!(down.status.success());
+    assert!(String::from_utf8_lossy(&down.stdout).starts_with("rsadmin-sandbox: stopped (pid "));
+    assert_eq!(processes_using(&dir.0), Vec::<String>::new());
+    let status = sandbox_command(&["status"], &dir.0);
+    assert_eq!(status.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&status.stdout),
+        format!("rsadmin-sandbox: not running in {}\n", dir.0.display())
+    );
+}
+
+#[test]
+fn the_password_is_only_in_sandbox_env_which_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = ScratchDir::new("secret");
+    let sandbox = crate::support::start_sandbox(&dir.0);
+    let password = sandbox.password();
+    assert!(password.len() >= 24 && password.chars().all(|c| c.is_ascii_alphanumeric()));
+    let env_file = sandbox.env_file();
+    let mode = std::fs::metadata(&env_file)
+        .expect("sandbox.env")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600);
+    let expected = format!(
+        "RSADMIN_URL={}\nRSADMIN_USER=admin@sandbox.local\nRSADMIN_PASSWORD={password}\nRSADMIN_CA_CERT={}\n",
+        sandbox.url(),
+        sandbox.ca_cert_path().display()
+    );
+    assert_eq!(std::fs::read_to_string(&env_file).expect("read"), expected);
+    assert!(sandbox.ca_cert_path().is_absolute());
+
+    let mut holders = Vec::new();
+    let mut pending = vec![dir.0.clone()];
+    while let Some(path) = pending.pop() {
+        for entry in std::fs::read_dir(&path).expect("read dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if std::fs::read(&path)
+                .is_ok_and(|bytes| String::from_utf8_lossy(&bytes).contains(&password))
+            {
+                holders.push(path);
+            }
+        }
+    }
+    assert_eq!(holders, vec![env_file]);
+}

@@ -1,0 +1,471 @@
+//! The REST API against a running sandbox: auth, error bodies, validation, partial updates,
+//! dry runs, proxy binding, placement, the change life cycle and fault injection.
+
+use crate::support::{Api, ScratchDir, start_sandbox};
+use rsadmin_sandbox::LoggedRequest;
+use serde_json::{Value, json};
+use std::time::Duration;
+
+const STANDARD_RULES: &str = r#"[{"regex": ".*\\{(?<tag>.*)\\}.*"}, {"regex": "(?<tag>.*)"}]"#;
+
+fn error(code: &str, description: &str) -> Value {
+    json!({ "error_code": code, "description": description })
+}
+
+fn endpoint(bdb: &Value) -> &Value {
+    &bdb["endpoints"][0]
+}
+
+#[test]
+fn requests_without_valid_credentials_get_401() {
+    let dir = ScratchDir::new("auth");
+    let sandbox = start_sandbox(&dir.0);
+    let api = Api::for_sandbox(&sandbox);
+    let unauthorized = error(
+        "unauthorized",
+        "authentication required: wrong or missing credentials",
+    );
+    assert_eq!(
+        api.get_as("/v1/bdbs", None),
+        (reqwest::StatusCode::UNAUTHORIZED, unauthorized.clone())
+    );
+    let wrong_password = api.get_as("/v1/bdbs", Some((&sandbox.user(), "not-the-password")));
+    assert_eq!(
+        wrong_password,
+        (reqwest::StatusCode::UNAUTHORIZED, unauthorized)
+    );
+    let (status, bdbs) = api.get_as(
+        "/v1/bdbs?fields=uid",
+        Some((&sandbox.user(), &sandbox.password())),
+    );
+    assert_eq!((status.as_u16(), bdbs), (200, json!([{ "uid": 1 }])));
+}
+
+#[test]
+fn refused_requests_have_redis_software_error_bodies_and_change_nothing() {
+    let dir = ScratchDir::new("errors");
+    let sandbox = start_sandbox(&dir.0);
+    let api = Api::for_sandbox(&sandbox);
+    let before = sandbox.state();
+    let not_found = [
+        (
+            "/v1/bdbs/99",
+            error("db_not_exist", "database 99 does not exist"),
+        ),
+        (
+            "/v1/bdbs/99/shards",
+            error("db_not_exist", "database 99 does not exist"),
+        ),
+        (
+            "/v1/nodes/9",
+            error("node_not_found", "node 9 does not exist"),
+        ),
+        (
+            "/v1/shards/999",
+            error("shard_not_exist", "shard 999 does not exist"),
+        ),
+    ];
+    for (path, body) in not_found {
+        let (status, answer) = api.get(path);
+        assert_eq!((status.as_u16(), answer), (404, body), "GET {path}");
+    }
+    let refused_puts = [
+        ("{oops", 400, "invalid_schema"),
+        ("[1]", 400, "invalid_schema"),
+        (r#"{"replication": "yes"}"#, 400, "invalid_schema"),
+        (r#"{"no_such_field": 1}"#, 400, "invalid_schema"),
+        (r#"{"status": "active"}"#, 400, "invalid_schema"),
+        (
+            r#"{"endpoint": "1:1", "include_proxies": ["2"]}"#,
+            400,
+            "invalid_schema",
+        ),
+        (
+            r#"{"proxy_policy": "some-proxies"}"#,
+            406,
+            "invalid_proxy_policy",
+        ),
+        (
+            r#"{"data_persistence": "sometimes"}"#,
+            406,
+            "invalid_data_persistence",
+        ),
+        (r#"{"sharding": false}"#, 406, "invalid_sharding"),
+        (
+            r#"{"endpoint": "1:1", "include_proxies": [7]}"#,
+            406,
+            "invalid_proxy_policy",
+        ),
+        (
+            r#"{"oss_cluster": true}"#,
+            406,
+            "invalid_oss_cluster_configuration",
+        ),
+    ];
+    for (body, status, code) in refused_puts {
+        let (answer_status, answer) = api.put("/v1/bdbs/1", body);
+        assert_eq!(
+            (answer_status.as_u16(), answer["error_code"].as_str()),
+            (status, Some(code)),
+            "PUT {body}: {answer}"
+        );
+        assert!(
+            answer["description"]
+                .as_str()
+                .is_some_and(|text| !text.is_empty()),
+            "PUT {body}: {answer}"
+        );
+    }
+    let (_, not_oss_ready) = api.put("/v1/bdbs/1", r#"{"oss_cluster": true}"#);
+    assert_eq!(
+        not_oss_ready["description"],
+        "configuration does not meet the requirements for OSS cluster mode: proxy_policy must be all-master-shards or all-nodes"
+    );
+    let (status, answer) = api.put("/v1/bdbs/42", r#"{"name": "x"}"#);
+    assert_eq!(
+        (status.as_u16(), answer),
+        (404, error("db_not_exist", "database 42 does not exist"))
+    );
+    assert_eq!(
+        sandbox.state(),
+        before,
+        "a refused request changed the state"
+    );
+}
+
+#[test]
+fn a_database_with_a_change_in_flight_is_busy() {
+    let dir = ScratchDir::new("busy");
+    let sandbox = start_sandbox(&dir.0);
+    let api = Api::for_sandbox(&sandbox);
+    sandbox.set_change_delay(Duration::from_secs(3));
+    let (status, pending) = api.put("/v1/bdbs/1", r#"{"eviction_policy": "noeviction"}"#);
+    assert_eq!(
+        (status.as_u16(), &pending["status"]),
+        (200, &json!("active-change-pending"))
+    );
+    let busy = error(
+        "busy",
+        "db:1 is busy: status is active-change-pending, wait until it is active",
+    );
+    let (status, answer) = api.put("/v1/bdbs/1", r#"{"eviction_policy": "allkeys-lru"}"#);
+    assert_eq!((status.as_u16(), answer), (409, busy.clone()));
+    let (status, answer) = api.delete("/v1/bdbs/1");
+    assert_eq!((status.as_u16(), answer), (409, busy));
+    sandbox.set_change_delay(Duration::ZERO);
+    let applied = api.wait_for_status(1, "active");
+    assert_eq!(applied["eviction_policy"], "noeviction");
+}
+
+#[test]
+fn fields_filter_and_dry_run() {
+    let dir = ScratchDir::new("fields");
+    let sandbox = start_sandbox(&dir.0);
+    let api = Api::for_sandbox(&sandbox);
+    assert_eq!(
+        api.get("/v1/bdbs?fields=uid,name").1,
+        json!([{ "uid": 1, "name": "demo-db" }])
+    );
+    let (_, filtered) = api.get("/v1/bdbs/1?fields=uid,endpoints");
+    let keys: Vec<&String> = filtered.as_object().expect("object").keys().collect();
+    assert_eq!(keys, ["endpoints", "uid"]);
+
+    let state_file = dir.0.join("state.json");
+    let saved_before = std::fs::read(&state_file).expect("state.json");
+    let (status, would_be) = api.put(
+        "/v1/bdbs/1?dry_run=true",
+        r#"{"proxy_policy": "all-nodes"}"#,
+    );
+    assert_eq!(status, 200);
+    assert_eq!(
+        (&would_be["proxy_policy"], &would_be["status"]),
+        (&json!("all-nodes"), &json!("active"))
+    );
+    assert_eq!(
+        endpoint(&would_be)["addr"],
+        json!(["127.0.1.1", "127.0.1.2", "127.0.1.3"])
+    );
+    let (status, refused) = api.put("/v1/bdbs/1?dry_run=true", r#"{"oss_cluster": true}"#);
+    assert_eq!(
+        (status.as_u16(), &refused["error_code"]),
+        (406, &json!("invalid_oss_cluster_configuration"))
+    );
+    let (status, _) = api.post(
+        "/v1/bdbs?dry_run=true",
+        r#"{"name": "dry", "memory_size": 1000000}"#,
+    );
+    assert_eq!(status, 200);
+    assert_eq!(
+        api.get("/v1/bdbs?fields=uid,proxy_policy").1,
+        json!([{ "uid": 1, "proxy_policy": "single" }])
+    );
+    assert_eq!(
+        std::fs::read(&state_file).expect("state.json"),
+        saved_before,
+        "dry run persisted something"
+    );
+}
+
+#[test]
+fn oss_cluster_prerequisites_placement_and_proxy_binding() {
+    let dir = ScratchDir::new("binding");
+    let sandbox = start_sandbox(&dir.0);
+    let api = Api::for_sandbox(&sandbox);
+    let (_, demo) = api.get("/v1/bdbs/1");
+    assert_eq!(
+        endpoint(&demo)["addr"],
+        json!(["127.0.1.1"]),
+        "dense: every master on node 1, single proxy"
+    );
+    assert_eq!(demo["port"], 0);
+    let port = endpoint(&demo)["port"].as_u64().expect("endpoint port");
+    assert_eq!(
+        endpoint(&demo)["dns_name"],
+        format!("redis-{port}.cluster1.sandbox.local")
+    );
+
+    // Both prerequisites in one request: checked after the partial update is applied.
+    let (status, updated) = api.put(
+        "/v1/bdbs/1",
+        r#"{"proxy_policy": "all-master-shards", "oss_cluster": true}"#,
+    );
+    assert_eq!(status, 200, "{updated}");
+    assert_eq!(
+        updated.as_object().map(|o| o.len()),
+        demo.as_object().map(|o| o.len()),
+        "PUT returns the full bdb"
+    );
+    assert_eq!(
+        (&updated["oss_cluster"], &updated["status"]),
+        (&json!(true), &json!("active-change-pending"))
+    );
+    assert_eq!(endpoint(&updated)["proxy_policy"], "all-master-shards");
+    api.wait_for_status(1, "active");
+
+    let (_, sparse) = api.put(
+        "/v1/bdbs/1",
+        r#"{"shards_placement": "sparse", "oss_cluster_api_preferred_ip_type": "external"}"#,
+    );
+    assert_eq!(
+        endpoint(&sparse)["addr"],
+        json!(["127.0.1.1", "127.0.1.2", "127.0.1.3"])
+    );
+    assert_eq!(
+        endpoint(&sparse)["oss_cluster_api_preferred_ip_type"],
+        "external"
+    );
+    api.wait_for_status(1, "active");
+    let (_, shards) = api.get("/v1/bdbs/1/shards");
+    let layout: Vec<(Value, Value, Value)> = shards
+        .as_array()
+        .expect("shards")
+        .iter()
+        .map(|shard| {
+            (
+                shard["node_uid"].clone(),
+                shard["role"].clone(),
+                shard["assigned_slots"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        layout,
+        vec![
+            (json!("1"), json!("master"), json!("0-5460")),
+            (json!("2"), json!("master"), json!("5461-10922")),
+            (json!("3"), json!("master"), json!("10923-16383")),
+        ]
+    );
+
+    for (body, problem) in [
+        (
+            r#"{"endpoint": "1:1", "include_proxies": [2]}"#,
+            "endpoint 1:1 must not have include/exclude proxy lists",
+        ),
+        (
+            r#"{"hash_slots_policy": "legacy"}"#,
+            "hash_slots_policy must be 16k",
+        ),
+        (
+            r#"{"shard_key_regex": [{"regex": "(?<tag>.*)"}]}"#,
+            "shard_key_regex must be the standard hashing policy",
+        ),
+        (
+            r#"{"proxy_policy": "single"}"#,
+            "proxy_policy must be all-master-shards or all-nodes",
+        ),
+        (
+            r#"{"module_list": [{"module_name": "timeseries"}]}"#,
+            "module timeseries is not supported with the OSS Cluster API",
+        ),
+    ] {
+        let (status, refused) = api.put("/v1/bdbs/1", body);
+        let description =
+            format!("configuration does not meet the requirements for OSS cluster mode: {problem}");
+        assert_eq!(
+            (status.as_u16(), refused),
+            (
+                406,
+                error("invalid_oss_cluster_configuration", &description)
+            ),
+            "{body}"
+        );
+    }
+
+    let (status, _) = api.put(
+        "/v1/bdbs/1",
+        r#"{"oss_cluster": false, "shard_key_regex": [{"regex": "(?<tag>.*)"}]}"#,
+    );
+    assert_eq!(status, 200);
+    api.wait_for_status(1, "active");
+    let (_, excluded) = api.put(
+        "/v1/bdbs/1",
+        r#"{"endpoint": "1:1", "exclude_proxies": [1]}"#,
+    );
+    assert_eq!(
+        endpoint(&excluded)["addr"],
+        json!(["127.0.1.2", "127.0.1.3"])
+    );
+    assert_eq!(endpoint(&excluded)["exclude_proxies"], json!([1]));
+    assert!(endpoint(&excluded).get("include_proxies").is_none());
+    api.wait_for_status(1, "active");
+    let (_, cleared) = api.put(
+        "/v1/bdbs/1",
+        r#"{"endpoint": "1:1", "exclude_proxies": []}"#,
+    );
+    assert!(
+        endpoint(&cleared).get("exclude_proxies").is_none(),
+        "[] clears the list: {cleared}"
+    );
+    api.wait_for_status(1, "active");
+
+    let (status, body) = api.put("/v1/nodes/2", r#"{"external_addr": ["127.0.2.20"]}"#);
+    assert_eq!((status.as_u16(), body), (200, Value::Null));
+    assert_eq!(
+        api.get("/v1/nodes/2").1["external_addr"],
+        json!(["127.0.2.20"])
+    );
+    let (status, refused) = api.put("/v1/nodes/2", r#"{"external_addr": "127.0.2.20"}"#);
+    assert_eq!(
+        (status.as_u16(), &refused["error_code"]),
+        (400, &json!("invalid_schema"))
+    );
+}
+
+#[test]
+fn create_and_delete_and_injected_failures() {
+    let dir = ScratchDir::new("create");
+    let sandbox = start_sandbox(&dir.0);
+    let api = Api::for_sandbox(&sandbox);
+    let body = format!(
+        r#"{{"name": "orders", "memory_size": 104857600, "sharding": true, "shards_count": 2, "replication": true,
+            "shard_key_regex": {STANDARD_RULES}, "proxy_policy": "all-master-shards", "shards_placement": "sparse",
+            "oss_cluster": true}}"#
+    );
+    let (status, created) = api.post("/v1/bdbs", &body);
+    assert_eq!(status, 200, "{created}");
+    assert_eq!(
+        (&created["uid"], &created["status"], &created["port"]),
+        (&json!(2), &json!("pending"), &json!(0))
+    );
+    api.wait_for_status(2, "active");
+    let (_, shards) = api.get("/v1/bdbs/2/shards");
+    let layout: Vec<(Value, Value, Value)> = shards
+        .as_array()
+        .expect("shards")
+        .iter()
+        .map(|shard| {
+            (
+                shard["node_uid"].clone(),
+                shard["role"].clone(),
+                shard["assigned_slots"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        layout,
+        vec![
+            (json!("1"), json!("master"), json!("0-8191")),
+            (json!("2"), json!("slave"), json!("0-8191")),
+            (json!("2"), json!("master"), json!("8192-16383")),
+            (json!("3"), json!("slave"), json!("8192-16383")),
+        ]
+    );
+
+    let missing_name = api.post("/v1/bdbs", r#"{"memory_size": 1000}"#);
+    assert_eq!(
+        (missing_name.0.as_u16(), missing_name.1),
+        (400, error("missing_db_name", "'name' is required"))
+    );
+    let duplicate = api.post(
+        "/v1/bdbs",
+        r#"{"uid": 2, "name": "again", "memory_size": 1000}"#,
+    );
+    assert_eq!(
+        (duplicate.0.as_u16(), duplicate.1),
+        (409, error("uid_exists", "database 2 already exists"))
+    );
+
+    sandbox.fail_next_change();
+    let (status, pending) = api.put("/v1/bdbs/2", r#"{"eviction_policy": "noeviction"}"#);
+    assert_eq!(
+        (status.as_u16(), &pending["eviction_policy"]),
+        (200, &json!("noeviction"))
+    );
+    let rolled_back = api.wait_for_status(2, "active");
+    assert_eq!(
+        rolled_back["eviction_policy"], "volatile-lru",
+        "a failed change is not applied"
+    );
+
+    let (status, body) = api.delete("/v1/bdbs/2");
+    assert_eq!((status.as_u16(), body), (200, Value::Null));
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while api.get("/v1/bdbs/2").0 != 404 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "db:2 was never deleted"
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    assert_eq!(
+        sandbox
+            .state()
+            .shards
+            .iter()
+            .filter(|shard| shard.bdb_uid == 2)
+            .count(),
+        0
+    );
+
+    sandbox.fail_next_change();
+    let (status, _) = api.post("/v1/bdbs", r#"{"name": "doomed", "memory_size": 1000000}"#);
+    assert_eq!(status, 200);
+    api.wait_for_status(3, "creation-failed");
+}
+
+#[test]
+fn every_request_is_logged_with_path_query_and_body() {
+    let dir = ScratchDir::new("log");
+    let sandbox = start_sandbox(&dir.0);
+    let api = Api::for_sandbox(&sandbox);
+    sandbox.clear_requests();
+    api.get("/v1/bdbs?fields=uid,name");
+    api.put("/v1/bdbs/1", r#"{"eviction_policy": "noeviction"}"#);
+    api.get_as("/v1/cluster", None);
+    let logged = |method: &str, path: &str, body: &str| LoggedRequest {
+        method: method.into(),
+        path: path.into(),
+        body: body.into(),
+    };
+    assert_eq!(
+        sandbox.requests(),
+        vec![
+            logged("GET", "/v1/bdbs?fields=uid,name", ""),
+            logged("PUT", "/v1/bdbs/1", r#"{"eviction_policy": "noeviction"}"#),
+            logged("GET", "/v1/cluster", ""),
+        ]
+    );
+    sandbox.clear_requests();
+    assert!(sandbox.requests().is_empty());
+}

@@ -1,0 +1,157 @@
+//! Shared helpers for the control-plane tests: a scratch directory, an HTTPS client trusting the
+//! sandbox CA, and the captured fixtures.
+
+use reqwest::StatusCode;
+use reqwest::blocking::{Client, RequestBuilder};
+use rsadmin_sandbox::{SandboxHandle, SandboxOptions};
+use rustls::pki_types::CertificateDer;
+use rustls::pki_types::pem::PemObject;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// A directory removed when dropped.
+pub struct ScratchDir(pub PathBuf);
+
+impl ScratchDir {
+    pub fn new(name: &str) -> ScratchDir {
+        let path =
+            std::env::temp_dir().join(format!("rsadmin-sandbox-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).expect("create scratch dir");
+        ScratchDir(path)
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn start_sandbox(dir: &Path) -> SandboxHandle {
+    SandboxHandle::start(SandboxOptions::new(dir)).expect("sandbox starts")
+}
+
+/// A REST client for one sandbox, trusting only its CA.
+pub struct Api {
+    client: Client,
+    url: String,
+    user: String,
+    password: String,
+}
+
+impl Api {
+    pub fn new(url: &str, user: &str, password: &str, ca_pem: &Path) -> Api {
+        let mut roots = rustls::RootCertStore::empty();
+        for cert in CertificateDer::pem_file_iter(ca_pem).expect("read ca.pem") {
+            roots.add(cert.expect("parse ca.pem")).expect("add CA");
+        }
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let tls = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .expect("TLS versions")
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        let client = Client::builder()
+            .use_preconfigured_tls(tls)
+            .timeout(Duration::from_secs(30))
+            .build()
+            .expect("client");
+        Api {
+            client,
+            url: url.into(),
+            user: user.into(),
+            password: password.into(),
+        }
+    }
+
+    pub fn for_sandbox(sandbox: &SandboxHandle) -> Api {
+        Api::new(
+            &sandbox.url(),
+            &sandbox.user(),
+            &sandbox.password(),
+            &sandbox.ca_cert_path(),
+        )
+    }
+
+    fn send(&self, request: RequestBuilder) -> (StatusCode, Value) {
+        let response = request
+            .basic_auth(&self.user, Some(&self.password))
+            .send()
+            .expect("request");
+        let status = response.status();
+        let text = response.text().expect("body");
+        let body = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).expect("JSON body")
+        };
+        (status, body)
+    }
+
+    pub fn get(&self, path: &str) -> (StatusCode, Value) {
+        self.send(self.client.get(format!("{}{path}", self.url)))
+    }
+
+    pub fn put(&self, path: &str, body: &str) -> (StatusCode, Value) {
+        self.send(self.with_json(self.client.put(format!("{}{path}", self.url)), body))
+    }
+
+    pub fn post(&self, path: &str, body: &str) -> (StatusCode, Value) {
+        self.send(self.with_json(self.client.post(format!("{}{path}", self.url)), body))
+    }
+
+    pub fn delete(&self, path: &str) -> (StatusCode, Value) {
+        self.send(self.client.delete(format!("{}{path}", self.url)))
+    }
+
+    fn with_json(&self, request: RequestBuilder, body: &str) -> RequestBuilder {
+        request
+            .header("Content-Type", "application/json")
+            .body(body.to_string())
+    }
+
+    /// Plain client request without credentials (or with the given ones).
+    pub fn get_as(&self, path: &str, credentials: Option<(&str, &str)>) -> (StatusCode, Value) {
+        let mut request = self.client.get(format!("{}{path}", self.url));
+        if let Some((user, password)) = credentials {
+            request = request.basic_auth(user, Some(password));
+        }
+        let response = request.send().expect("request");
+        let status = response.status();
+        (status, response.json().expect("JSON body"))
+    }
+
+    /// Polls GET /v1/bdbs/{uid} until its status is `wanted`; returns the bdb.
+    pub fn wait_for_status(&self, uid: u32, wanted: &str) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let (status, bdb) = self.get(&format!("/v1/bdbs/{uid}"));
+            if status == StatusCode::OK && bdb["status"] == wanted {
+                return bdb;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "db:{uid} never became {wanted}: {status} {bdb}"
+            );
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+}
+
+/// `shared/fixtures/captured`, relative to this crate or from `RSADMIN_FIXTURES`.
+pub fn fixtures_dir() -> PathBuf {
+    if let Ok(dir) = std::env::var("RSADMIN_FIXTURES") {
+        return PathBuf::from(dir);
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/captured")
+}
+
+pub fn fixture(name: &str) -> Value {
+    let path = fixtures_dir().join(name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    serde_json::from_str(&text).expect("fixture JSON")
+}
