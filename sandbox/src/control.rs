@@ -57,6 +57,8 @@ pub struct ControlPlane {
     requests: Mutex<Vec<LoggedRequest>>,
     change_delay_ms: AtomicU64,
     fail_next_change: AtomicBool,
+    /// Set by `shutdown`: a change that wakes up afterwards must not start processes again.
+    stopping: AtomicBool,
     pub credentials: Credentials,
     pub api_port: u16,
     /// Active-Active coordinator (crdbs and crdb tasks).
@@ -90,6 +92,7 @@ impl ControlPlane {
             requests: Mutex::new(Vec::new()),
             change_delay_ms: AtomicU64::new(duration_ms(parts.change_delay)),
             fail_next_change: AtomicBool::new(false),
+            stopping: AtomicBool::new(false),
             credentials: parts.credentials,
             api_port: parts.api_port,
             crdb: parts.crdb,
@@ -150,6 +153,9 @@ impl ControlPlane {
         ))
         .await;
         let _apply_guard = self.apply_lock.lock().await;
+        if self.stopping.load(Ordering::SeqCst) {
+            return;
+        }
         if let PendingChange::Delete { before } = &change {
             lock(&self.state).remove_bdb(before.bdb.uid);
         }
@@ -186,11 +192,15 @@ impl ControlPlane {
     /// Brings processes in line with the state at start-up.
     pub async fn reconcile_now(&self) -> anyhow::Result<()> {
         let _apply_guard = self.apply_lock.lock().await;
+        if self.stopping.load(Ordering::SeqCst) {
+            return Ok(());
+        }
         self.reconciler.apply(&self.snapshot()).await
     }
 
     pub async fn shutdown(&self) {
         let _apply_guard = self.apply_lock.lock().await;
+        self.stopping.store(true, Ordering::SeqCst);
         self.reconciler.shutdown().await;
     }
 

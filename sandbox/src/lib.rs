@@ -2,6 +2,7 @@
 //! per-node proxies, real redis-server shards).
 
 pub mod control;
+pub mod crdb;
 pub mod envfile;
 pub mod handle;
 pub mod ports;

@@ -10,7 +10,7 @@ use crate::control::{ControlPlane, LoggedRequest};
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -43,6 +43,7 @@ pub fn router(control: Arc<ControlPlane>) -> Router {
         .route("/v1/shards/{uid}", get(shards::get_one))
         .merge(crate::crdb::routes())
         .fallback(not_found)
+        .layer(middleware::from_fn(require_json_content_type))
         .layer(middleware::from_fn_with_state(
             Arc::clone(&control),
             require_basic_auth,
@@ -113,6 +114,25 @@ fn is_authorized(headers: &HeaderMap, control: &ControlPlane) -> bool {
         control.credentials.user, control.credentials.password
     );
     decoded == expected.as_bytes()
+}
+
+/// Redis Software requires `Content-Type: application/json` on PUT and POST (400 otherwise).
+async fn require_json_content_type(request: Request, next: Next) -> Response {
+    let needs_json = request.method() == Method::PUT || request.method() == Method::POST;
+    let is_json = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| {
+            value
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with("application/json")
+        });
+    if needs_json && !is_json {
+        return ApiError::bad_request("Content-Type must be application/json").into_response();
+    }
+    next.run(request).await
 }
 
 /// Parses a PUT/POST body that must be a JSON object (400 otherwise).

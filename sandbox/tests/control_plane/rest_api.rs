@@ -16,6 +16,27 @@ fn endpoint(bdb: &Value) -> &Value {
     &bdb["endpoints"][0]
 }
 
+/// (node_uid, role, assigned_slots) of each shard of a bdb, in the API's order.
+fn shard_layout(api: &Api, bdb_uid: u32) -> Vec<(Value, Value, Value)> {
+    let (_, shards) = api.get(&format!("/v1/bdbs/{bdb_uid}/shards"));
+    shards
+        .as_array()
+        .expect("shards")
+        .iter()
+        .map(|shard| {
+            (
+                shard["node_uid"].clone(),
+                shard["role"].clone(),
+                shard["assigned_slots"].clone(),
+            )
+        })
+        .collect()
+}
+
+fn layout_row(node_uid: &str, role: &str, slots: &str) -> (Value, Value, Value) {
+    (json!(node_uid), json!(role), json!(slots))
+}
+
 #[test]
 fn requests_without_valid_credentials_get_401() {
     let dir = ScratchDir::new("auth");
@@ -120,6 +141,13 @@ fn refused_requests_have_redis_software_error_bodies_and_change_nothing() {
     assert_eq!(
         not_oss_ready["description"],
         "configuration does not meet the requirements for OSS cluster mode: proxy_policy must be all-master-shards or all-nodes"
+    );
+    let (status, answer) = api.put_as("/v1/bdbs/1", r#"{"name": "x"}"#, Some("text/plain"));
+    let wrong_type = error("invalid_schema", "Content-Type must be application/json");
+    assert_eq!((status.as_u16(), answer), (400, wrong_type.clone()));
+    assert_eq!(
+        api.put_as("/v1/bdbs/1", r#"{"name": "x"}"#, None).1,
+        wrong_type
     );
     let (status, answer) = api.put("/v1/bdbs/42", r#"{"name": "x"}"#);
     assert_eq!(
@@ -255,25 +283,12 @@ fn oss_cluster_prerequisites_placement_and_proxy_binding() {
         "external"
     );
     api.wait_for_status(1, "active");
-    let (_, shards) = api.get("/v1/bdbs/1/shards");
-    let layout: Vec<(Value, Value, Value)> = shards
-        .as_array()
-        .expect("shards")
-        .iter()
-        .map(|shard| {
-            (
-                shard["node_uid"].clone(),
-                shard["role"].clone(),
-                shard["assigned_slots"].clone(),
-            )
-        })
-        .collect();
     assert_eq!(
-        layout,
+        shard_layout(&api, 1),
         vec![
-            (json!("1"), json!("master"), json!("0-5460")),
-            (json!("2"), json!("master"), json!("5461-10922")),
-            (json!("3"), json!("master"), json!("10923-16383")),
+            layout_row("1", "master", "0-5460"),
+            layout_row("2", "master", "5461-10922"),
+            layout_row("3", "master", "10923-16383"),
         ]
     );
 
@@ -369,26 +384,13 @@ fn create_and_delete_and_injected_failures() {
         (&json!(2), &json!("pending"), &json!(0))
     );
     api.wait_for_status(2, "active");
-    let (_, shards) = api.get("/v1/bdbs/2/shards");
-    let layout: Vec<(Value, Value, Value)> = shards
-        .as_array()
-        .expect("shards")
-        .iter()
-        .map(|shard| {
-            (
-                shard["node_uid"].clone(),
-                shard["role"].clone(),
-                shard["assigned_slots"].clone(),
-            )
-        })
-        .collect();
     assert_eq!(
-        layout,
+        shard_layout(&api, 2),
         vec![
-            (json!("1"), json!("master"), json!("0-8191")),
-            (json!("2"), json!("slave"), json!("0-8191")),
-            (json!("2"), json!("master"), json!("8192-16383")),
-            (json!("3"), json!("slave"), json!("8192-16383")),
+            layout_row("1", "master", "0-8191"),
+            layout_row("2", "slave", "0-8191"),
+            layout_row("2", "master", "8192-16383"),
+            layout_row("3", "slave", "8192-16383"),
         ]
     );
 

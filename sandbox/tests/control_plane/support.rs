@@ -96,21 +96,37 @@ impl Api {
     }
 
     pub fn put(&self, path: &str, body: &str) -> (StatusCode, Value) {
-        self.send(self.with_json(self.client.put(format!("{}{path}", self.url)), body))
+        self.put_as(path, body, Some("application/json"))
+    }
+
+    /// PUT with the given Content-Type header (or none).
+    pub fn put_as(
+        &self,
+        path: &str,
+        body: &str,
+        content_type: Option<&str>,
+    ) -> (StatusCode, Value) {
+        let mut request = self
+            .client
+            .put(format!("{}{path}", self.url))
+            .body(body.to_string());
+        if let Some(content_type) = content_type {
+            request = request.header("Content-Type", content_type);
+        }
+        self.send(request)
     }
 
     pub fn post(&self, path: &str, body: &str) -> (StatusCode, Value) {
-        self.send(self.with_json(self.client.post(format!("{}{path}", self.url)), body))
+        let request = self.client.post(format!("{}{path}", self.url));
+        self.send(
+            request
+                .header("Content-Type", "application/json")
+                .body(body.to_string()),
+        )
     }
 
     pub fn delete(&self, path: &str) -> (StatusCode, Value) {
         self.send(self.client.delete(format!("{}{path}", self.url)))
-    }
-
-    fn with_json(&self, request: RequestBuilder, body: &str) -> RequestBuilder {
-        request
-            .header("Content-Type", "application/json")
-            .body(body.to_string())
     }
 
     /// Plain client request without credentials (or with the given ones).
