@@ -7,6 +7,7 @@ pub mod checks;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod dropin;
 pub mod error;
 pub mod output;
 pub mod resolve;

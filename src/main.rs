@@ -1,12 +1,44 @@
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use rsadmin::cli::Cli;
+use rsadmin::config::PASSWORD_ENV;
+use rsadmin::dropin::{self, DropInName, Invocation, Translated};
 use rsadmin::error::ExitKind;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let Some(name) = args.first().and_then(|argv0| DropInName::from_argv0(argv0)) else {
+        return ExitCode::from(run(args));
+    };
+    // Invoked as rladmin or crdb-cli: their grammar, mapped onto rsadmin's commands.
+    let code = match dropin::translate(name, args) {
+        Ok(Invocation::Run(translated)) => run_translated(translated),
+        Ok(Invocation::Shell { options }) => {
+            dropin::shell::run_lines(&options, std::io::stdin().lock(), run_translated)
+        }
+        Err(err) => {
+            eprintln!("error: {}", err.message);
+            err.exit_code() as u8
+        }
+    };
+    ExitCode::from(code)
+}
+
+fn run_translated(translated: Translated) -> u8 {
+    if let Some(password) = translated.password {
+        // SAFETY: set while the process is single-threaded (before any command runs). The
+        // password leaves argv here and is read where every other password is read.
+        unsafe { std::env::set_var(PASSWORD_ENV, password) };
+    }
+    run(translated.argv)
+}
+
+/// Parses and runs one rsadmin command line; returns the exit code.
+fn run(args: Vec<OsString>) -> u8 {
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
             // Help and version are not errors; every parse error is a usage error (exit 2).
@@ -16,14 +48,14 @@ fn main() -> ExitCode {
                 0
             };
             let _ = err.print();
-            return ExitCode::from(code);
+            return code;
         }
     };
     match rsadmin::commands::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => 0,
         Err(err) => {
             eprintln!("error: {}", err.message);
-            ExitCode::from(err.exit_code() as u8)
+            err.exit_code() as u8
         }
     }
 }

@@ -2,6 +2,7 @@
 //! and a message that names the cause and the fix.
 
 use std::error::Error as StdError;
+use std::sync::Arc;
 use std::thread::sleep;
 use std::time::Duration;
 
@@ -12,7 +13,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::models::{ApiErrorBody, Bdb, Cluster, Node, Proxy, Shard};
-use super::tls::{TrustPolicy, client_config};
+use super::pinning::{CertificatePin, PinnedCertificateVerifier, pin_mismatch};
+use super::tls::{TrustPolicy, client_config, provider};
 use crate::config::ConnectionSettings;
 use crate::error::{CliError, CliResult, ExitKind};
 
@@ -28,12 +30,23 @@ pub struct ApiClient {
 
 impl ApiClient {
     pub fn new(settings: &ConnectionSettings) -> CliResult<Self> {
-        let trust = if settings.insecure {
-            TrustPolicy::AcceptAny
-        } else {
-            TrustPolicy::Verify {
+        Self::with_pin(settings, None)
+    }
+
+    /// With a pin (from a profile), exactly the pinned certificate is accepted.
+    pub fn with_pin(
+        settings: &ConnectionSettings,
+        pin: Option<&CertificatePin>,
+    ) -> CliResult<Self> {
+        let trust = match pin {
+            _ if settings.insecure => TrustPolicy::AcceptAny,
+            Some(pin) => TrustPolicy::Custom(Arc::new(PinnedCertificateVerifier::new(
+                Some(pin.clone()),
+                provider(),
+            ))),
+            None => TrustPolicy::Verify {
                 extra_ca: settings.ca_cert.as_deref(),
-            }
+            },
         };
         let http = Client::builder()
             .use_preconfigured_tls(client_config(trust)?)
@@ -229,6 +242,9 @@ fn status_error(
 fn transport_error(base_url: &str, err: &reqwest::Error) -> CliError {
     let connect = |text: String| CliError::new(ExitKind::Connect, text);
     if let Some(tls) = find_tls_error(err) {
+        if let Some(mismatch) = pin_mismatch(tls) {
+            return connect(format!("cannot connect to {base_url}: {mismatch}"));
+        }
         return connect(match tls {
             rustls::Error::InvalidCertificate(cert_error) => format!(
                 "cannot connect to {base_url}: the server certificate is not trusted ({cert_error:?}). \

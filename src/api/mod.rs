@@ -2,6 +2,7 @@
 
 pub mod client;
 pub mod models;
+pub mod pinning;
 mod tls;
 
 pub use client::ApiClient;

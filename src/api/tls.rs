@@ -17,26 +17,41 @@ pub enum TrustPolicy<'a> {
     Verify { extra_ca: Option<&'a Path> },
     /// Accept any certificate (`--insecure`).
     AcceptAny,
+    /// A verifier of its own: certificate pinning (`api::pinning`).
+    Custom(Arc<dyn ServerCertVerifier>),
+}
+
+pub fn provider() -> Arc<CryptoProvider> {
+    Arc::new(ring::default_provider())
+}
+
+/// The public CAs (webpki roots), plus an extra CA file when given.
+pub fn trusted_roots(extra_ca: Option<&Path>) -> CliResult<RootCertStore> {
+    let mut roots = RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    if let Some(path) = extra_ca {
+        add_ca_file(&mut roots, path)?;
+    }
+    Ok(roots)
 }
 
 pub fn client_config(policy: TrustPolicy) -> CliResult<ClientConfig> {
-    let provider = Arc::new(ring::default_provider());
+    let provider = provider();
     let builder = ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
         .map_err(|err| CliError::new(ExitKind::Connect, format!("TLS set-up failed: {err}")))?;
     let config = match policy {
-        TrustPolicy::Verify { extra_ca } => {
-            let mut roots = RootCertStore {
-                roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
-            };
-            if let Some(path) = extra_ca {
-                add_ca_file(&mut roots, path)?;
-            }
-            builder.with_root_certificates(roots).with_no_client_auth()
-        }
+        TrustPolicy::Verify { extra_ca } => builder
+            .with_root_certificates(trusted_roots(extra_ca)?)
+            .with_no_client_auth(),
         TrustPolicy::AcceptAny => builder
             .dangerous()
             .with_custom_certificate_verifier(Arc::new(AcceptAnyCertificate { provider }))
+            .with_no_client_auth(),
+        TrustPolicy::Custom(verifier) => builder
+            .dangerous()
+            .with_custom_certificate_verifier(verifier)
             .with_no_client_auth(),
     };
     Ok(config)

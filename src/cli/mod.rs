@@ -6,9 +6,11 @@ pub mod check;
 pub mod doctor;
 pub mod generate;
 pub mod info;
+pub mod install_aliases;
 pub mod keyslot;
 pub mod node;
 pub mod placement;
+pub mod profile;
 pub mod status;
 pub mod tune;
 pub mod verify;
@@ -129,6 +131,10 @@ pub enum Command {
     Doctor(doctor::DoctorArgs),
     /// Show each key's hash slot (and, with --db, the shard and node serving it)
     Keyslot(keyslot::KeyslotArgs),
+    /// Saved connections: profile add|list|show|use|remove (passwords in the OS keyring)
+    Profile(profile::ProfileArgs),
+    /// Link rladmin and crdb-cli to rsadmin, which then speaks their grammar
+    InstallAliases(install_aliases::InstallAliasesArgs),
     /// Write shell completions and man pages (for maintainers)
     #[command(hide = true, name = "generate-assets")]
     GenerateAssets(generate::GenerateArgs),

@@ -6,9 +6,11 @@ pub mod check;
 pub mod doctor;
 pub mod generate;
 pub mod info;
+pub mod install_aliases;
 pub mod keyslot;
 pub mod node;
 pub mod placement;
+pub mod profile;
 pub mod status;
 pub mod tune;
 pub mod verify;
@@ -35,13 +37,19 @@ impl Context {
         }
     }
 
+    /// The connection settings as given (flags and environment), before any profile fills gaps.
+    pub fn connection(&self) -> &ConnectionInput {
+        &self.connection
+    }
+
     pub fn json(&self) -> bool {
         self.output == OutputFormat::Json
     }
 
     /// Resolves the connection settings and builds the client; nothing is sent yet.
     pub fn client(&self) -> CliResult<ApiClient> {
-        let settings = config::resolve(&self.connection)?;
+        let resolved = config::resolve(&self.connection)?;
+        let settings = &resolved.settings;
         if settings.insecure {
             eprintln!(
                 "warning: --insecure: the certificate of {} is not verified; anyone on the path \
@@ -49,7 +57,7 @@ impl Context {
                 settings.url
             );
         }
-        ApiClient::new(&settings)
+        ApiClient::with_pin(settings, resolved.pin.as_ref())
     }
 }
 
@@ -66,6 +74,8 @@ pub fn run(cli: Cli) -> CliResult<()> {
         Command::Verify(args) => verify::run(&ctx, args),
         Command::Doctor(args) => doctor::run(&ctx, args),
         Command::Keyslot(args) => keyslot::run(&ctx, args),
+        Command::Profile(args) => profile::run(&ctx, args),
+        Command::InstallAliases(args) => install_aliases::run(&ctx, args),
         Command::GenerateAssets(args) => generate::run(args),
     }
 }

@@ -1,12 +1,21 @@
 //! Connection settings, strongest source first: command-line flags, then `RSADMIN_*` environment
-//! (both handled by clap's `env` attributes in `cli`), then the active profile (a later issue:
-//! profiles with the password in the OS keyring plug in at `resolve_profile`), then an interactive
-//! password prompt when stdin is a terminal.
+//! (both handled by clap's `env` attributes in `cli`), then the profile (named with `--profile` /
+//! `RSADMIN_PROFILE`, else the active one), with its password in the OS keyring, then an
+//! interactive password prompt when stdin is a terminal.
+//!
+//! The active profile applies only when no cluster URL was given: a URL on the command line or in
+//! the environment means another cluster, and a profile's password and certificate pin are only
+//! ever used for the profile's own cluster and user.
+
+pub mod keyring;
+pub mod profile;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+use crate::api::pinning::{CertificatePin, Fingerprint};
 use crate::error::{CliError, CliResult, ExitKind};
+use profile::{Profile, ProfileFile};
 
 /// The only way to pass a password without a terminal; there is deliberately no `--password`
 /// flag, so secrets never appear in process arguments.
@@ -44,14 +53,27 @@ impl std::fmt::Debug for ConnectionSettings {
     }
 }
 
-pub fn resolve(input: &ConnectionInput) -> CliResult<ConnectionSettings> {
-    resolve_profile(input)?;
-    let url = input.url.clone().ok_or_else(|| {
-        CliError::usage(
-            "no cluster URL: pass --cluster https://<node>:9443 or set RSADMIN_URL \
-             (for a sandbox: set -a; . DIR/sandbox.env; set +a)",
-        )
-    })?;
+/// Settings plus the certificate pin of the profile they came from, if any.
+#[derive(Debug, Clone)]
+pub struct ResolvedConnection {
+    pub settings: ConnectionSettings,
+    pub pin: Option<CertificatePin>,
+}
+
+pub fn resolve(input: &ConnectionInput) -> CliResult<ResolvedConnection> {
+    let profile = selected_profile(input)?;
+    let from_profile = |field: fn(&Profile) -> String| profile.as_ref().map(|(_, p)| field(p));
+    let url = input
+        .url
+        .clone()
+        .or_else(|| from_profile(|p| p.cluster.clone()))
+        .ok_or_else(|| {
+            CliError::usage(
+                "no cluster URL: pass --cluster https://<node>:9443 or set RSADMIN_URL, or add a \
+                 profile: rsadmin profile add <name> --cluster https://<node>:9443 --user <email> \
+                 (for a sandbox: set -a; . DIR/sandbox.env; set +a)",
+            )
+        })?;
     if !url.starts_with("https://") {
         return Err(CliError::usage(format!(
             "cluster URL {url} must start with https:// (the REST API is served over HTTPS, port 9443)"
@@ -60,47 +82,103 @@ pub fn resolve(input: &ConnectionInput) -> CliResult<ConnectionSettings> {
     let user = input
         .user
         .clone()
+        .or_else(|| from_profile(|p| p.user.clone()))
         .ok_or_else(|| CliError::usage("no user: pass --user <email> or set RSADMIN_USER"))?;
-    let password = password(&user, &url)?;
-    Ok(ConnectionSettings {
-        url,
-        user,
-        password,
-        ca_cert: input.ca_cert.clone(),
-        insecure: input.insecure,
+    let ca_cert = input.ca_cert.clone().or_else(|| {
+        profile
+            .as_ref()
+            .and_then(|(_, profile)| profile.ca_cert.clone())
+    });
+    let own_profile = profile.filter(|(_, profile)| profile.cluster == url && profile.user == user);
+    let pin = match &own_profile {
+        Some((name, profile)) => certificate_pin(name, profile)?,
+        None => None,
+    };
+    let password = password(&user, &url, own_profile.as_ref())?;
+    Ok(ResolvedConnection {
+        settings: ConnectionSettings {
+            url,
+            user,
+            password,
+            ca_cert,
+            insecure: input.insecure,
+        },
+        pin,
     })
 }
 
-/// Profiles (with credentials in the OS keyring) come with a later issue; until then a named
-/// profile is a usage error rather than being silently ignored.
-fn resolve_profile(input: &ConnectionInput) -> CliResult<()> {
-    match &input.profile {
-        Some(name) => Err(CliError::usage(format!(
-            "profile {name:?} cannot be used: profiles are not supported yet. \
-             Use --cluster, --user and RSADMIN_PASSWORD instead."
-        ))),
-        None => Ok(()),
+/// The named profile (which must exist), else the active one when no URL was given.
+fn selected_profile(input: &ConnectionInput) -> CliResult<Option<(String, Profile)>> {
+    if input.profile.is_none() && input.url.is_some() {
+        return Ok(None);
     }
+    let file = ProfileFile::load()?;
+    let name = match input.profile.clone().or_else(|| file.active.clone()) {
+        Some(name) => name,
+        None => return Ok(None),
+    };
+    let profile = file.get(&name)?.clone();
+    Ok(Some((name, profile)))
 }
 
-fn password(user: &str, url: &str) -> CliResult<String> {
+fn certificate_pin(name: &str, profile: &Profile) -> CliResult<Option<CertificatePin>> {
+    let Some(pinned) = &profile.pinned_sha256 else {
+        return Ok(None);
+    };
+    let sha256: Fingerprint = pinned.parse().map_err(|err: CliError| {
+        CliError::usage(format!("profile {name}: pinned_sha256: {}", err.message))
+    })?;
+    Ok(Some(CertificatePin {
+        profile: name.to_string(),
+        sha256,
+    }))
+}
+
+/// Environment, then the profile's keyring entry, then a prompt on a terminal.
+fn password(user: &str, url: &str, profile: Option<&(String, Profile)>) -> CliResult<String> {
     if let Ok(password) = std::env::var(PASSWORD_ENV) {
         return Ok(password);
     }
+    if let Some((name, _)) = profile {
+        let store = keyring::Store::detect();
+        match keyring::read_password(store, &keyring::account(name, user, url))? {
+            Some(password) => return Ok(password),
+            None => return Err(keyring_entry_gone(name, user, url, store)),
+        }
+    }
     if std::io::stdin().is_terminal() {
-        return dialoguer::Password::new()
-            .with_prompt(format!("Password for {user} at {url}"))
-            .interact()
-            .map_err(|err| {
-                CliError::new(ExitKind::Auth, format!("cannot read the password: {err}"))
-            });
+        return prompt_password(user, url);
     }
     Err(CliError::new(
         ExitKind::Auth,
         format!(
-            "no password for {user}: set {PASSWORD_ENV} in the environment, \
-             or run rsadmin on a terminal to be prompted (there is no --password flag, \
-             so the password never shows in process lists)"
+            "no password for {user} at {url}. Provide one with either of:\n  \
+             rsadmin profile add <name> --cluster {url} --user {user}   \
+             (asks once, keeps it in the OS keyring)\n  \
+             export {PASSWORD_ENV}=...   (CI; there is no --password flag, so the password never \
+             shows in process lists)"
         ),
     ))
+}
+
+pub fn prompt_password(user: &str, url: &str) -> CliResult<String> {
+    dialoguer::Password::new()
+        .with_prompt(format!("Password for {user} at {url}"))
+        .interact()
+        .map_err(|err| CliError::new(ExitKind::Auth, format!("cannot read the password: {err}")))
+}
+
+fn keyring_entry_gone(name: &str, user: &str, url: &str, store: keyring::Store) -> CliError {
+    let why = match store.caveat() {
+        Some(_) => " (the Linux kernel keyring does not survive a reboot)",
+        None => "",
+    };
+    CliError::new(
+        ExitKind::Auth,
+        format!(
+            "the password of profile {name} is gone from {}{why}. Store it again: \
+             rsadmin profile add {name} --cluster {url} --user {user}",
+            store.description()
+        ),
+    )
 }

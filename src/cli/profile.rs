@@ -1,0 +1,61 @@
+use clap::{Args, Subcommand};
+
+#[derive(Debug, Args)]
+pub struct ProfileArgs {
+    #[command(subcommand)]
+    pub action: ProfileAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileAction {
+    /// Save a cluster connection; the password goes to the OS keyring, never to a file
+    #[command(after_help = "\
+Uses --cluster, --user and --ca-cert (or RSADMIN_URL, RSADMIN_USER, RSADMIN_CA_CERT). The password is \
+asked on the terminal, or read from standard input with --password-stdin, or taken from \
+RSADMIN_PASSWORD; it is checked against the cluster (GET /v1/cluster) before it is stored.
+
+When no CA vouches for the cluster's certificate (a self-signed one), rsadmin shows its SHA-256 \
+fingerprint and subject and asks whether to trust it; --trust-fingerprint confirms it in scripts. \
+The profile then accepts exactly that certificate, and fails with exit 8 when it changes.
+
+Examples:
+  rsadmin profile add prod --cluster https://cluster.example.com:9443 --user admin@example.com
+  printf '%s\\n' \"$PW\" | rsadmin profile add ci --cluster https://10.0.0.1:9443 \\
+      --user admin@example.com --password-stdin --trust-fingerprint AB:CD:...:EF
+  rsadmin profile add lab --cluster https://lab:9443 --user admin@example.com --ca-cert lab-ca.pem")]
+    Add(ProfileAddArgs),
+    /// List the saved profiles (`*` marks the active one)
+    List {
+        /// Names only, one per line (for shell completion)
+        #[arg(long)]
+        names: bool,
+    },
+    /// Show one profile (default: the active one) and whether its password is in the keyring
+    Show {
+        #[arg(value_name = "NAME")]
+        name: Option<String>,
+    },
+    /// Make a profile the active one (used when no --cluster or RSADMIN_URL is given)
+    Use {
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// Delete a profile and its password in the keyring
+    Remove {
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileAddArgs {
+    /// Profile name: letters, digits, '-', '_' and '.'
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// Read the password from standard input (one line) instead of asking
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// Trust the cluster certificate with this SHA-256 fingerprint (hex, colons optional)
+    #[arg(long, value_name = "SHA256")]
+    pub trust_fingerprint: Option<String>,
+}
