@@ -14,8 +14,16 @@ enum BeginSearch {
 
 #[derive(Debug, Clone, PartialEq)]
 enum FindKeys {
-    Range { last_key: i64, key_step: i64, limit: i64 },
-    KeyNum { key_num_index: i64, first_key: i64, key_step: i64 },
+    Range {
+        last_key: i64,
+        key_step: i64,
+        limit: i64,
+    },
+    KeyNum {
+        key_num_index: i64,
+        first_key: i64,
+        key_step: i64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +48,10 @@ pub struct CommandTableError(pub String);
 
 /// Value of `name` in a flat `name, value, ...` array (RESP2 form of a map).
 fn field<'a>(items: &'a [Reply], name: &str) -> Option<&'a Reply> {
-    items.chunks_exact(2).find(|pair| pair[0].as_bytes() == Some(name.as_bytes())).map(|pair| &pair[1])
+    items
+        .chunks_exact(2)
+        .find(|pair| pair[0].as_bytes() == Some(name.as_bytes()))
+        .map(|pair| &pair[1])
 }
 
 fn int_field(items: &[Reply], name: &str) -> Option<i64> {
@@ -53,7 +64,9 @@ fn parse_key_spec(spec: &[Reply]) -> Option<KeySpec> {
     let begin = match field(begin, "type")?.as_bytes()? {
         b"index" => BeginSearch::Index(int_field(begin_spec, "index")?),
         b"keyword" => BeginSearch::Keyword {
-            keyword: field(begin_spec, "keyword")?.as_bytes()?.to_ascii_lowercase(),
+            keyword: field(begin_spec, "keyword")?
+                .as_bytes()?
+                .to_ascii_lowercase(),
             start_from: int_field(begin_spec, "startfrom")?,
         },
         _ => return None,
@@ -79,11 +92,20 @@ fn parse_key_spec(spec: &[Reply]) -> Option<KeySpec> {
 fn parse_command_entry(entry: &Reply) -> Result<(Vec<u8>, CommandSpec), CommandTableError> {
     let malformed = || CommandTableError(format!("malformed COMMAND entry: {entry:?}"));
     let items = entry.as_array().ok_or_else(malformed)?;
-    let name = items.first().and_then(Reply::as_bytes).ok_or_else(malformed)?.to_ascii_lowercase();
-    let legacy: Vec<i64> = items[3..6.min(items.len())].iter().filter_map(Reply::as_int).collect();
+    let name = items
+        .first()
+        .and_then(Reply::as_bytes)
+        .ok_or_else(malformed)?
+        .to_ascii_lowercase();
+    let legacy: Vec<i64> = items[3..6.min(items.len())]
+        .iter()
+        .filter_map(Reply::as_int)
+        .collect();
     let raw_specs = items.get(8).and_then(Reply::as_array).unwrap_or_default();
-    let mut key_specs: Vec<KeySpec> =
-        raw_specs.iter().filter_map(|spec| spec.as_array().and_then(parse_key_spec)).collect();
+    let mut key_specs: Vec<KeySpec> = raw_specs
+        .iter()
+        .filter_map(|spec| spec.as_array().and_then(parse_key_spec))
+        .collect();
     let some_spec_unusable = key_specs.len() != raw_specs.len();
     if let [first, last, step] = legacy[..]
         && first > 0
@@ -92,7 +114,11 @@ fn parse_command_entry(entry: &Reply) -> Result<(Vec<u8>, CommandSpec), CommandT
         // Legacy triple: keys from `first` to `last` (negative = from the end) every `step`.
         key_specs = vec![KeySpec {
             begin: BeginSearch::Index(first),
-            find: FindKeys::Range { last_key: if last < 0 { last } else { last - first }, key_step: step, limit: 0 },
+            find: FindKeys::Range {
+                last_key: if last < 0 { last } else { last - first },
+                key_step: step,
+                limit: 0,
+            },
         }];
     }
     let subcommands = items
@@ -102,7 +128,13 @@ fn parse_command_entry(entry: &Reply) -> Result<(Vec<u8>, CommandSpec), CommandT
         .iter()
         .map(parse_command_entry)
         .collect::<Result<HashMap<_, _>, _>>()?;
-    Ok((name, CommandSpec { key_specs, subcommands }))
+    Ok((
+        name,
+        CommandSpec {
+            key_specs,
+            subcommands,
+        },
+    ))
 }
 
 fn parse_count(arg: &[u8]) -> Option<i64> {
@@ -115,11 +147,16 @@ impl KeySpec {
         let argc = args.len() as i64;
         let mut first = match &self.begin {
             BeginSearch::Index(index) => *index,
-            BeginSearch::Keyword { keyword, start_from } => {
+            BeginSearch::Keyword {
+                keyword,
+                start_from,
+            } => {
                 let found = if *start_from > 0 {
                     (*start_from..argc).find(|&i| args[i as usize].eq_ignore_ascii_case(keyword))
                 } else {
-                    (1..=argc + start_from).rev().find(|&i| args[i as usize].eq_ignore_ascii_case(keyword))
+                    (1..=argc + start_from)
+                        .rev()
+                        .find(|&i| args[i as usize].eq_ignore_ascii_case(keyword))
                 };
                 match found {
                     Some(index) => index + 1,
@@ -128,7 +165,11 @@ impl KeySpec {
             }
         };
         let (last, step) = match self.find {
-            FindKeys::Range { last_key, key_step, limit } => {
+            FindKeys::Range {
+                last_key,
+                key_step,
+                limit,
+            } => {
                 let last = if last_key >= 0 {
                     first + last_key
                 } else if limit == 0 {
@@ -138,8 +179,15 @@ impl KeySpec {
                 };
                 (last, key_step)
             }
-            FindKeys::KeyNum { key_num_index, first_key, key_step } => {
-                let Some(count) = args.get((first + key_num_index) as usize).and_then(|arg| parse_count(arg)) else {
+            FindKeys::KeyNum {
+                key_num_index,
+                first_key,
+                key_step,
+            } => {
+                let Some(count) = args
+                    .get((first + key_num_index) as usize)
+                    .and_then(|arg| parse_count(arg))
+                else {
                     return;
                 };
                 first += first_key;
@@ -161,9 +209,13 @@ impl KeySpec {
 impl CommandTable {
     /// Builds the table from a RESP2 `COMMAND` reply.
     pub fn from_command_reply(reply: &Reply) -> Result<Self, CommandTableError> {
-        let entries =
-            reply.as_array().ok_or_else(|| CommandTableError(format!("COMMAND did not return an array: {reply:?}")))?;
-        let commands = entries.iter().map(parse_command_entry).collect::<Result<HashMap<_, _>, _>>()?;
+        let entries = reply.as_array().ok_or_else(|| {
+            CommandTableError(format!("COMMAND did not return an array: {reply:?}"))
+        })?;
+        let commands = entries
+            .iter()
+            .map(parse_command_entry)
+            .collect::<Result<HashMap<_, _>, _>>()?;
         Ok(CommandTable { commands })
     }
 
@@ -173,7 +225,16 @@ impl CommandTable {
         let Some(name) = args.first() else {
             return positions;
         };
-        let Some(mut spec) = self.commands.get(&name.to_ascii_lowercase()) else {
+        let mut lower = [0u8; 32];
+        let lookup = match name.len() {
+            len @ 1..=32 => {
+                lower[..len].copy_from_slice(name);
+                lower[..len].make_ascii_lowercase();
+                self.commands.get(&lower[..len])
+            }
+            _ => self.commands.get(&name.to_ascii_lowercase()),
+        };
+        let Some(mut spec) = lookup else {
             return positions;
         };
         if !spec.subcommands.is_empty()

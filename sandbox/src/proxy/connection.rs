@@ -19,6 +19,8 @@ use super::{BackendInfo, DatabaseProxy};
 
 /// Requests parsed before their replies are collected; bounds memory for huge pipelines.
 const MAX_BATCH: usize = 1024;
+/// Longer names are no command the proxy handles itself; they are routed by the command table.
+const MAX_COMMAND_NAME: usize = 32;
 
 /// How the reply to one request is produced, in request order.
 enum Pending {
@@ -26,7 +28,10 @@ enum Pending {
     Relay(usize),
     /// The proxy's HELLO reply, after dropping the replies to the HELLO it sent to open shard
     /// connections when the client changed protocol.
-    Hello { discard: Vec<usize>, reply: Vec<u8> },
+    Hello {
+        discard: Vec<usize>,
+        reply: Vec<u8>,
+    },
     SumIntegers(Vec<usize>),
     /// MSET, FLUSHDB, ...: the first error, else `+OK`.
     AllOk(Vec<usize>),
@@ -34,9 +39,15 @@ enum Pending {
     FirstReply(Vec<usize>),
     ConcatArrays(Vec<usize>),
     /// MGET split over shards: each part is a shard and the result positions of its keys.
-    Gather { parts: Vec<(usize, Vec<usize>)>, total: usize },
+    Gather {
+        parts: Vec<(usize, Vec<usize>)>,
+        total: usize,
+    },
     /// MULTI, `queued` commands and EXEC were sent; only EXEC's reply is the client's.
-    Exec { shard: usize, queued: usize },
+    Exec {
+        shard: usize,
+        queued: usize,
+    },
     Info(usize),
 }
 
@@ -111,13 +122,22 @@ fn ends_subscription(frame: &[u8]) -> bool {
     let Ok(Reply::Array(Some(items))) = Reply::parse(frame) else {
         return false;
     };
-    let kind = items.first().and_then(Reply::as_bytes).map(<[u8]>::to_ascii_lowercase);
-    matches!(kind.as_deref(), Some(b"unsubscribe" | b"punsubscribe" | b"sunsubscribe"))
-        && items.get(2).and_then(Reply::as_int) == Some(0)
+    let kind = items
+        .first()
+        .and_then(Reply::as_bytes)
+        .map(<[u8]>::to_ascii_lowercase);
+    matches!(
+        kind.as_deref(),
+        Some(b"unsubscribe" | b"punsubscribe" | b"sunsubscribe")
+    ) && items.get(2).and_then(Reply::as_int) == Some(0)
 }
 
 impl Session {
-    async fn run(&mut self, reader: &mut OwnedReadHalf, writer: &mut (impl AsyncWriteExt + Unpin)) -> io::Result<()> {
+    async fn run(
+        &mut self,
+        reader: &mut OwnedReadHalf,
+        writer: &mut (impl AsyncWriteExt + Unpin),
+    ) -> io::Result<()> {
         let mut inbound = Vec::with_capacity(16 * 1024);
         let mut out = Vec::with_capacity(16 * 1024);
         loop {
@@ -147,7 +167,8 @@ impl Session {
             }
             self.flush_links().await;
             for pending in batch {
-                self.resolve(pending, &mut out, reader, &mut inbound).await?;
+                self.resolve(pending, &mut out, reader, &mut inbound)
+                    .await?;
             }
             writer.write_all(&out).await?;
             out.clear();
@@ -155,7 +176,8 @@ impl Session {
                 return Ok(());
             }
             if let Some(shard) = self.pubsub_shard {
-                self.follow_pubsub(shard, reader, writer, &mut inbound).await?;
+                self.follow_pubsub(shard, reader, writer, &mut inbound)
+                    .await?;
             }
         }
     }
@@ -199,8 +221,16 @@ impl Session {
         Some(shards)
     }
 
-    async fn fan_out(&mut self, shards: Vec<usize>, args: &Args, merge: fn(Vec<usize>) -> Pending) -> Pending {
-        let sends = shards.into_iter().map(|shard| (shard, args.clone())).collect();
+    async fn fan_out(
+        &mut self,
+        shards: Vec<usize>,
+        args: &Args,
+        merge: fn(Vec<usize>) -> Pending,
+    ) -> Pending {
+        let sends = shards
+            .into_iter()
+            .map(|shard| (shard, args.clone()))
+            .collect();
         match self.send_each(sends).await {
             Some(shards) => merge(shards),
             None => local_error(errors::SHARD_UNAVAILABLE),
@@ -214,14 +244,26 @@ impl Session {
     /// Keyless commands go to a shard on this node when the OSS Cluster API is on (the client
     /// addressed this node), else to shard 0.
     fn default_shard(&self) -> usize {
-        if self.oss() { self.topology.shards_on_node(self.node_uid).first().copied().unwrap_or(0) } else { 0 }
+        if self.oss() {
+            self.topology
+                .shards_on_node(self.node_uid)
+                .first()
+                .copied()
+                .unwrap_or(0)
+        } else {
+            0
+        }
     }
 
     /// Shards a DBSIZE/KEYS/FLUSHDB covers: this node's with the OSS Cluster API on (cluster
     /// clients ask every node), all of them otherwise.
     fn fan_out_shards(&self) -> Vec<usize> {
         let local = self.topology.shards_on_node(self.node_uid);
-        if self.oss() && !local.is_empty() { local } else { (0..self.topology.shards.len()).collect() }
+        if self.oss() && !local.is_empty() {
+            local
+        } else {
+            (0..self.topology.shards.len()).collect()
+        }
     }
 
     fn all_shards(&self) -> Vec<usize> {
@@ -229,7 +271,12 @@ impl Session {
     }
 
     /// All keys must hash to one slot; `anchor` is the slot and first key a transaction is bound to.
-    fn single_slot(&self, args: &Args, keys: &[usize], anchor: Option<(u16, &[u8])>) -> Result<Option<u16>, String> {
+    fn single_slot(
+        &self,
+        args: &Args,
+        keys: &[usize],
+        anchor: Option<(u16, &[u8])>,
+    ) -> Result<Option<u16>, String> {
         let mut anchor = anchor;
         for &position in keys {
             let key = &args[position];
@@ -264,11 +311,20 @@ impl Session {
     }
 
     async fn dispatch(&mut self, args: Args) -> Pending {
-        let name = String::from_utf8_lossy(&args[0]).to_ascii_uppercase();
+        // Upper-cased on the stack: this runs for every request.
+        let mut name_buffer = [0u8; MAX_COMMAND_NAME];
+        let name = match args[0].len() {
+            len @ 1..=MAX_COMMAND_NAME => {
+                name_buffer[..len].copy_from_slice(&args[0]);
+                name_buffer[..len].make_ascii_uppercase();
+                std::str::from_utf8(&name_buffer[..len]).unwrap_or("")
+            }
+            _ => "",
+        };
         if self.transaction.is_some() {
-            return self.dispatch_in_transaction(&name, args).await;
+            return self.dispatch_in_transaction(name, args).await;
         }
-        match name.as_str() {
+        match name {
             "PING" if args.len() == 1 => local_status("PONG"),
             "DPING" => local_status("PONG"),
             "QUIT" => {
@@ -293,7 +349,11 @@ impl Session {
                 }
             }
             "MULTI" => {
-                self.transaction = Some(Transaction { queued: Vec::new(), anchor: None, failed: false });
+                self.transaction = Some(Transaction {
+                    queued: Vec::new(),
+                    anchor: None,
+                    failed: false,
+                });
                 local_status("OK")
             }
             "EXEC" => local_error(errors::EXEC_WITHOUT_MULTI),
@@ -306,12 +366,24 @@ impl Session {
             // Pub/sub goes to shard 0 from every proxy, so a PUBLISH reaches subscribers
             // connected to any node (OSS Redis broadcasts instead; this is the proxy's choice).
             "PUBLISH" | "PUBSUB" | "UNSUBSCRIBE" | "PUNSUBSCRIBE" => self.forward(0, &args).await,
-            "DBSIZE" => self.fan_out(self.fan_out_shards(), &args, Pending::SumIntegers).await,
-            "KEYS" => self.fan_out(self.fan_out_shards(), &args, Pending::ConcatArrays).await,
-            "FLUSHDB" | "FLUSHALL" => self.fan_out(self.fan_out_shards(), &args, Pending::AllOk).await,
+            "DBSIZE" => {
+                self.fan_out(self.fan_out_shards(), &args, Pending::SumIntegers)
+                    .await
+            }
+            "KEYS" => {
+                self.fan_out(self.fan_out_shards(), &args, Pending::ConcatArrays)
+                    .await
+            }
+            "FLUSHDB" | "FLUSHALL" => {
+                self.fan_out(self.fan_out_shards(), &args, Pending::AllOk)
+                    .await
+            }
             // Scripts and functions must exist on every shard for EVALSHA/FCALL to work anywhere.
-            "SCRIPT" | "FUNCTION" => self.fan_out(self.all_shards(), &args, Pending::FirstReply).await,
-            _ => self.keyed(&name, args).await,
+            "SCRIPT" | "FUNCTION" => {
+                self.fan_out(self.all_shards(), &args, Pending::FirstReply)
+                    .await
+            }
+            _ => self.keyed(name, args).await,
         }
     }
 
@@ -363,15 +435,28 @@ impl Session {
                 }
             };
             let group = &mut groups[group_index];
-            group.1.extend(args[key_position..key_position + arguments_per_key].iter().cloned());
+            group.1.extend(
+                args[key_position..key_position + arguments_per_key]
+                    .iter()
+                    .cloned(),
+            );
             group.2.push(result_position);
         }
-        let positions: Vec<(usize, Vec<usize>)> = groups.iter().map(|group| (group.0, group.2.clone())).collect();
-        let Some(shards) = self.send_each(groups.into_iter().map(|group| (group.0, group.1)).collect()).await else {
+        let positions: Vec<(usize, Vec<usize>)> = groups
+            .iter()
+            .map(|group| (group.0, group.2.clone()))
+            .collect();
+        let Some(shards) = self
+            .send_each(groups.into_iter().map(|group| (group.0, group.1)).collect())
+            .await
+        else {
             return Some(local_error(errors::SHARD_UNAVAILABLE));
         };
         Some(match name {
-            "MGET" => Pending::Gather { parts: positions, total: keys.len() },
+            "MGET" => Pending::Gather {
+                parts: positions,
+                total: keys.len(),
+            },
             "MSET" => Pending::AllOk(shards),
             _ => Pending::SumIntegers(shards),
         })
@@ -394,8 +479,15 @@ impl Session {
                 let keys = self.backend.commands.key_positions(&args);
                 let anchor = self.transaction.as_ref().and_then(|tx| tx.anchor.clone());
                 let checked = self
-                    .single_slot(&args, &keys, anchor.as_ref().map(|(slot, key)| (*slot, key.as_slice())))
-                    .and_then(|slot| slot.map(|slot| self.shard_for_slot(slot).map(|_| slot)).transpose());
+                    .single_slot(
+                        &args,
+                        &keys,
+                        anchor.as_ref().map(|(slot, key)| (*slot, key.as_slice())),
+                    )
+                    .and_then(|slot| {
+                        slot.map(|slot| self.shard_for_slot(slot).map(|_| slot))
+                            .transpose()
+                    });
                 let Some(transaction) = self.transaction.as_mut() else {
                     return local_error(errors::EXEC_WITHOUT_MULTI);
                 };
@@ -437,7 +529,10 @@ impl Session {
             link.queue(queued);
         }
         link.queue(&[b"EXEC"]);
-        Pending::Exec { shard, queued: transaction.queued.len() }
+        Pending::Exec {
+            shard,
+            queued: transaction.queued.len(),
+        }
     }
 
     async fn subscribe(&mut self, shard: usize, args: &Args) -> Pending {
@@ -482,12 +577,22 @@ impl Session {
         }
         let mut out = Vec::new();
         resp::write_map_len(&mut out, self.protocol, 7);
-        for (key, value) in [("server", "redis"), ("version", self.backend.redis_version.as_str())] {
+        for (key, value) in [
+            ("server", "redis"),
+            ("version", self.backend.redis_version.as_str()),
+        ] {
             resp::write_bulk(&mut out, key.as_bytes());
             resp::write_bulk(&mut out, value.as_bytes());
         }
         resp::write_bulk(&mut out, b"proto");
-        resp::write_int(&mut out, if self.protocol == Protocol::Resp3 { 3 } else { 2 });
+        resp::write_int(
+            &mut out,
+            if self.protocol == Protocol::Resp3 {
+                3
+            } else {
+                2
+            },
+        );
         resp::write_bulk(&mut out, b"id");
         resp::write_int(&mut out, self.client_id as i64);
         for (key, value) in [("mode", HELLO_MODE), ("role", "master")] {
@@ -496,7 +601,10 @@ impl Session {
         }
         resp::write_bulk(&mut out, b"modules");
         resp::write_array_len(&mut out, 0);
-        Pending::Hello { discard: switched_shards, reply: out }
+        Pending::Hello {
+            discard: switched_shards,
+            reply: out,
+        }
     }
 
     fn cluster(&self, args: &Args) -> Pending {
@@ -516,7 +624,11 @@ impl Session {
         match subcommand.as_str() {
             "SLOTS" => topology.write_cluster_slots(&mut out, self.protocol),
             "SHARDS" => topology.write_cluster_shards(&mut out, self.protocol),
-            "NODES" => resp::write_verbatim(&mut out, self.protocol, &topology.cluster_nodes_text(self.node_uid)),
+            "NODES" => resp::write_verbatim(
+                &mut out,
+                self.protocol,
+                &topology.cluster_nodes_text(self.node_uid),
+            ),
             "INFO" => resp::write_verbatim(&mut out, self.protocol, &topology.cluster_info_text()),
             "KEYSLOT" => match args.get(2) {
                 Some(key) if args.len() == 3 => resp::write_int(&mut out, i64::from(key_slot(key))),
@@ -525,12 +637,18 @@ impl Session {
             "HELP" => {
                 let lines = [
                     "CLUSTER <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
-                    "INFO", "    Return information about the cluster.",
-                    "KEYSLOT <key>", "    Return the hash slot for <key>.",
-                    "NODES", "    Return cluster configuration seen by node.",
-                    "SHARDS", "    Return information about slot range mappings and the nodes associated with them.",
-                    "SLOTS", "    Return information about slots range mappings.",
-                    "HELP", "    Print this help.",
+                    "INFO",
+                    "    Return information about the cluster.",
+                    "KEYSLOT <key>",
+                    "    Return the hash slot for <key>.",
+                    "NODES",
+                    "    Return cluster configuration seen by node.",
+                    "SHARDS",
+                    "    Return information about slot range mappings and the nodes associated with them.",
+                    "SLOTS",
+                    "    Return information about slots range mappings.",
+                    "HELP",
+                    "    Print this help.",
                 ];
                 resp::write_array_len(&mut out, lines.len());
                 for line in lines {
@@ -543,7 +661,10 @@ impl Session {
     }
 
     async fn client(&mut self, args: Args) -> Pending {
-        let subcommand = args.get(1).map(|sub| String::from_utf8_lossy(sub).to_ascii_uppercase()).unwrap_or_default();
+        let subcommand = args
+            .get(1)
+            .map(|sub| String::from_utf8_lossy(sub).to_ascii_uppercase())
+            .unwrap_or_default();
         match subcommand.as_str() {
             "SETNAME" if args.len() == 3 => {
                 self.client_name = Some(args[2].clone());
@@ -585,7 +706,10 @@ impl Session {
         };
         match link.relay_frame(&mut frame, reader, inbound).await {
             Ok(()) => Ok(frame),
-            Err(WaitError::ClientGone) => Err(io::Error::new(io::ErrorKind::ConnectionAborted, "client gone")),
+            Err(WaitError::ClientGone) => Err(io::Error::new(
+                io::ErrorKind::ConnectionAborted,
+                "client gone",
+            )),
             Err(WaitError::ShardGone) => {
                 self.links[shard] = None;
                 resp::write_error(&mut frame, errors::SHARD_UNAVAILABLE);
@@ -603,7 +727,9 @@ impl Session {
         let mut replies = Vec::with_capacity(shards.len());
         for &shard in shards {
             let frame = self.shard_reply(shard, reader, inbound).await?;
-            replies.push(Reply::parse(&frame).map_err(|_| io::Error::other("invalid RESP from shard"))?);
+            replies.push(
+                Reply::parse(&frame).map_err(|_| io::Error::other("invalid RESP from shard"))?,
+            );
         }
         Ok(replies)
     }
@@ -622,7 +748,10 @@ impl Session {
                 Some(link) => match link.relay_frame(out, reader, inbound).await {
                     Ok(()) => {}
                     Err(WaitError::ClientGone) => {
-                        return Err(io::Error::new(io::ErrorKind::ConnectionAborted, "client gone"));
+                        return Err(io::Error::new(
+                            io::ErrorKind::ConnectionAborted,
+                            "client gone",
+                        ));
                     }
                     Err(WaitError::ShardGone) => {
                         self.links[shard] = None;
@@ -654,7 +783,10 @@ impl Session {
                 for shard in shards {
                     frames.push(self.shard_reply(shard, reader, inbound).await?);
                 }
-                let chosen = frames.iter().find(|frame| frame.first() == Some(&b'-')).or(frames.first());
+                let chosen = frames
+                    .iter()
+                    .find(|frame| frame.first() == Some(&b'-'))
+                    .or(frames.first());
                 out.extend_from_slice(chosen.map_or(&[][..], Vec::as_slice));
             }
             Pending::ConcatArrays(shards) => {
@@ -662,10 +794,13 @@ impl Session {
                 match replies.iter().find(|reply| reply.as_array().is_none()) {
                     Some(unexpected) => resp::write_reply(out, protocol, unexpected),
                     None => {
-                        let items: Vec<Reply> = replies.into_iter().flat_map(|reply| match reply {
-                            Reply::Array(Some(items)) => items,
-                            _ => Vec::new(),
-                        }).collect();
+                        let items: Vec<Reply> = replies
+                            .into_iter()
+                            .flat_map(|reply| match reply {
+                                Reply::Array(Some(items)) => items,
+                                _ => Vec::new(),
+                            })
+                            .collect();
                         resp::write_reply(out, protocol, &Reply::Array(Some(items)));
                     }
                 }
@@ -718,8 +853,12 @@ impl Session {
             let (key, _) = line.split_once(':').unwrap_or((line, ""));
             match key {
                 "redis_mode" => rewritten.push_str("redis_mode:standalone\r\n"),
-                "tcp_port" => rewritten.push_str(&format!("tcp_port:{}\r\n", self.topology.settings.port)),
-                "cluster_enabled" => rewritten.push_str(&format!("cluster_enabled:{}\r\n", u8::from(self.oss()))),
+                "tcp_port" => {
+                    rewritten.push_str(&format!("tcp_port:{}\r\n", self.topology.settings.port))
+                }
+                "cluster_enabled" => {
+                    rewritten.push_str(&format!("cluster_enabled:{}\r\n", u8::from(self.oss())))
+                }
                 _ => rewritten.push_str(line),
             }
         }
@@ -767,7 +906,10 @@ impl Session {
                 .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "invalid request"))?
             {
                 consumed += used;
-                if args.first().is_some_and(|name| name.eq_ignore_ascii_case(b"QUIT")) {
+                if args
+                    .first()
+                    .is_some_and(|name| name.eq_ignore_ascii_case(b"QUIT"))
+                {
                     resp::write_status(&mut out, "OK");
                     writer.write_all(&out).await?;
                     self.closing = true;

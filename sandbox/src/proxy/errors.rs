@@ -25,7 +25,10 @@ pub const PROTOCOL_ERROR: &str = "ERR Protocol error: invalid request";
 /// READONLY / READWRITE / ASKING in both modes: the old-style unknown-command text with the name
 /// exactly as the client sent it (redis #13195, redisson #5302, redis-rs #2404).
 pub fn unknown_command(name_as_received: &[u8]) -> String {
-    format!("ERR unknown command '{}'", String::from_utf8_lossy(name_as_received))
+    format!(
+        "ERR unknown command '{}'",
+        String::from_utf8_lossy(name_as_received)
+    )
 }
 
 pub fn wrong_arity(command: &str) -> String {
@@ -50,7 +53,11 @@ pub fn crossslot(detail: &CrossSlot<'_>) -> String {
     if !CROSSSLOT_WITH_CONTEXT {
         return CROSSSLOT.to_string();
     }
-    let context = if detail.within_multi { "within MULTI" } else { "" };
+    let context = if detail.within_multi {
+        "within MULTI"
+    } else {
+        ""
+    };
     format!(
         "{CROSSSLOT} (context='{context}', command='{}', original-slot='{}', wrong-slot='{}', first-key='{}', violating-key='{}')",
         String::from_utf8_lossy(detail.command),

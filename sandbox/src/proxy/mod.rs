@@ -50,12 +50,18 @@ impl DatabaseProxy {
 
     /// Replaces the topology; like Redis Software, only connections accepted afterwards see it.
     pub fn update(&self, topology: DbTopology) {
-        let mut current = self.topology.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut current = self
+            .topology
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         *current = Arc::new(topology);
     }
 
     pub fn snapshot(&self) -> Arc<DbTopology> {
-        self.topology.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+        self.topology
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
     }
 
     fn next_client_id(&self) -> u64 {
@@ -63,7 +69,10 @@ impl DatabaseProxy {
     }
 
     async fn backend_info(&self, topology: &DbTopology) -> io::Result<Arc<BackendInfo>> {
-        self.backend.get_or_try_init(|| fetch_backend_info(topology)).await.cloned()
+        self.backend
+            .get_or_try_init(|| fetch_backend_info(topology))
+            .await
+            .cloned()
     }
 }
 
@@ -71,11 +80,15 @@ async fn query(link: &mut ShardLink, args: &[&[u8]]) -> io::Result<Reply> {
     link.queue(args);
     link.flush().await?;
     let frame = link.read_frame_alone().await?;
-    Reply::parse(&frame).map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "invalid RESP from shard"))
+    Reply::parse(&frame)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "invalid RESP from shard"))
 }
 
 async fn fetch_backend_info(topology: &DbTopology) -> io::Result<Arc<BackendInfo>> {
-    let shard = topology.shards.first().ok_or_else(|| io::Error::other("database has no shards"))?;
+    let shard = topology
+        .shards
+        .first()
+        .ok_or_else(|| io::Error::other("database has no shards"))?;
     let mut link = ShardLink::connect(shard.backend, Protocol::Resp2).await?;
     let commands = CommandTable::from_command_reply(&query(&mut link, &[b"COMMAND"]).await?)
         .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error.0))?;
@@ -83,9 +96,15 @@ async fn fetch_backend_info(topology: &DbTopology) -> io::Result<Arc<BackendInfo
     let redis_version = info
         .as_bytes()
         .map(String::from_utf8_lossy)
-        .and_then(|text| text.lines().find_map(|line| line.strip_prefix("redis_version:").map(str::to_string)))
+        .and_then(|text| {
+            text.lines()
+                .find_map(|line| line.strip_prefix("redis_version:").map(str::to_string))
+        })
         .unwrap_or_default();
-    Ok(Arc::new(BackendInfo { commands, redis_version }))
+    Ok(Arc::new(BackendInfo {
+        commands,
+        redis_version,
+    }))
 }
 
 /// The proxy of one database on one node. Dropping it closes its listeners and every connection
@@ -106,8 +125,10 @@ impl NodeProxy {
         for addr in addrs {
             listeners.push(TcpListener::bind(SocketAddr::new(*addr, port)).await?);
         }
-        let accept_tasks =
-            listeners.into_iter().map(|listener| tokio::spawn(accept_loop(listener, node_uid, proxy.clone()))).collect();
+        let accept_tasks = listeners
+            .into_iter()
+            .map(|listener| tokio::spawn(accept_loop(listener, node_uid, proxy.clone())))
+            .collect();
         Ok(NodeProxy { accept_tasks })
     }
 }

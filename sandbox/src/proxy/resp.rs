@@ -31,7 +31,10 @@ fn read_line(buf: &[u8], pos: usize) -> Option<(&[u8], usize)> {
 }
 
 fn parse_i64(digits: &[u8]) -> Result<i64, ProtocolError> {
-    std::str::from_utf8(digits).ok().and_then(|s| s.parse().ok()).ok_or(ProtocolError)
+    std::str::from_utf8(digits)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .ok_or(ProtocolError)
 }
 
 /// One client request: `*N` multibulk, or an inline line (redis-cli, telnet).
@@ -45,7 +48,9 @@ pub fn parse_request(buf: &[u8]) -> Result<Option<(Args, usize)>, ProtocolError>
         let Some(newline) = buf.iter().position(|&b| b == b'\n') else {
             return Ok(None);
         };
-        let line = buf[..newline].strip_suffix(b"\r").unwrap_or(&buf[..newline]);
+        let line = buf[..newline]
+            .strip_suffix(b"\r")
+            .unwrap_or(&buf[..newline]);
         let args = line
             .split(|b| b.is_ascii_whitespace())
             .filter(|word| !word.is_empty())
@@ -115,7 +120,11 @@ fn frame_end(buf: &[u8], pos: usize) -> Result<Option<usize>, ProtocolError> {
             if count > MAX_AGGREGATE_LEN {
                 return Err(ProtocolError);
             }
-            let elements = if matches!(kind, b'%' | b'|') { count * 2 } else { count };
+            let elements = if matches!(kind, b'%' | b'|') {
+                count * 2
+            } else {
+                count
+            };
             let mut cursor = next;
             for _ in 0..elements.max(0) {
                 match frame_end(buf, cursor)? {
@@ -124,7 +133,11 @@ fn frame_end(buf: &[u8], pos: usize) -> Result<Option<usize>, ProtocolError> {
                 }
             }
             // An attribute annotates the frame that follows it.
-            if kind == b'|' { frame_end(buf, cursor) } else { Ok(Some(cursor)) }
+            if kind == b'|' {
+                frame_end(buf, cursor)
+            } else {
+                Ok(Some(cursor))
+            }
         }
         _ => Err(ProtocolError),
     }
@@ -186,7 +199,11 @@ fn parse_reply_at(buf: &[u8], pos: usize) -> Result<(Reply, usize), ProtocolErro
             }
             let end = next + len as usize;
             let data = buf.get(next..end).ok_or(ProtocolError)?.to_vec();
-            let reply = if kind == b'!' { Reply::Error(data) } else { Reply::Bulk(Some(data)) };
+            let reply = if kind == b'!' {
+                Reply::Error(data)
+            } else {
+                Reply::Bulk(Some(data))
+            };
             Ok((reply, end + 2))
         }
         b'*' | b'~' | b'>' | b'%' | b'|' => {
@@ -194,7 +211,11 @@ fn parse_reply_at(buf: &[u8], pos: usize) -> Result<(Reply, usize), ProtocolErro
             if count < 0 {
                 return Ok((Reply::Array(None), next));
             }
-            let elements = if matches!(kind, b'%' | b'|') { count * 2 } else { count };
+            let elements = if matches!(kind, b'%' | b'|') {
+                count * 2
+            } else {
+                count
+            };
             let mut items = Vec::with_capacity(elements.min(1024) as usize);
             let mut cursor = next;
             for _ in 0..elements {
@@ -219,9 +240,25 @@ pub fn write_command<A: AsRef<[u8]>>(out: &mut Vec<u8>, args: &[A]) {
     }
 }
 
+/// Appends the decimal digits of `value` (hot path: every forwarded argument has a length header).
+fn write_decimal(out: &mut Vec<u8>, mut value: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[start..]);
+}
+
 fn write_header(out: &mut Vec<u8>, kind: u8, len: usize) {
     out.push(kind);
-    let _ = write!(out, "{len}\r\n");
+    write_decimal(out, len);
+    out.extend_from_slice(b"\r\n");
 }
 
 pub fn write_status(out: &mut Vec<u8>, text: &str) {
@@ -234,7 +271,10 @@ pub fn write_status(out: &mut Vec<u8>, text: &str) {
 pub fn write_error(out: &mut Vec<u8>, text: &str) {
     out.push(b'-');
     // Error lines cannot carry CR/LF; key names in CROSSSLOT texts could.
-    out.extend(text.bytes().map(|b| if b == b'\r' || b == b'\n' { b' ' } else { b }));
+    out.extend(
+        text.bytes()
+            .map(|b| if b == b'\r' || b == b'\n' { b' ' } else { b }),
+    );
     out.extend_from_slice(b"\r\n");
 }
 
@@ -368,7 +408,10 @@ mod tests {
             Reply::Array(Some(vec![
                 Reply::Int(1),
                 Reply::Bulk(None),
-                Reply::Array(Some(vec![Reply::Status(b"a".to_vec()), Reply::Bulk(Some(b"b".to_vec()))])),
+                Reply::Array(Some(vec![
+                    Reply::Status(b"a".to_vec()),
+                    Reply::Bulk(Some(b"b".to_vec()))
+                ])),
             ]))
         );
     }

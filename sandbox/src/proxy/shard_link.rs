@@ -32,13 +32,20 @@ impl ShardLink {
     pub async fn connect(backend: SocketAddr, protocol: Protocol) -> io::Result<ShardLink> {
         let stream = TcpStream::connect(backend).await?;
         stream.set_nodelay(true)?;
-        let mut link = ShardLink { stream, inbound: Vec::with_capacity(16 * 1024), consumed: 0, outbound: Vec::new() };
+        let mut link = ShardLink {
+            stream,
+            inbound: Vec::with_capacity(16 * 1024),
+            consumed: 0,
+            outbound: Vec::new(),
+        };
         if protocol == Protocol::Resp3 {
             link.queue(&[b"HELLO".as_slice(), b"3"]);
             link.flush().await?;
             let reply = link.read_frame_alone().await?;
             if reply.first() == Some(&b'-') {
-                return Err(io::Error::other(String::from_utf8_lossy(&reply).into_owned()));
+                return Err(io::Error::other(
+                    String::from_utf8_lossy(&reply).into_owned(),
+                ));
             }
         }
         Ok(link)
@@ -82,7 +89,10 @@ impl ShardLink {
     async fn fill(&mut self) -> io::Result<()> {
         self.compact();
         if self.stream.read_buf(&mut self.inbound).await? == 0 {
-            return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "shard closed the connection"));
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "shard closed the connection",
+            ));
         }
         Ok(())
     }
@@ -110,7 +120,10 @@ impl ShardLink {
         R: AsyncReadExt + Unpin,
     {
         loop {
-            if let Some(range) = self.take_buffered_frame().map_err(|_| WaitError::ShardGone)? {
+            if let Some(range) = self
+                .take_buffered_frame()
+                .map_err(|_| WaitError::ShardGone)?
+            {
                 out.extend_from_slice(&self.inbound[range]);
                 return Ok(());
             }
@@ -136,6 +149,8 @@ impl ShardLink {
     }
 
     pub fn next_buffered_frame(&mut self) -> io::Result<Option<&[u8]>> {
-        Ok(self.take_buffered_frame()?.map(|range| &self.inbound[range]))
+        Ok(self
+            .take_buffered_frame()?
+            .map(|range| &self.inbound[range]))
     }
 }

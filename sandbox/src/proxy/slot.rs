@@ -8,7 +8,11 @@ fn crc16_xmodem(bytes: &[u8]) -> u16 {
     for &byte in bytes {
         crc ^= u16::from(byte) << 8;
         for _ in 0..8 {
-            crc = if crc & 0x8000 != 0 { (crc << 1) ^ 0x1021 } else { crc << 1 };
+            crc = if crc & 0x8000 != 0 {
+                (crc << 1) ^ 0x1021
+            } else {
+                crc << 1
+            };
         }
     }
     crc
@@ -59,7 +63,12 @@ mod tests {
             (b"8xjx7vWrfPq54mKfFD3Y1CcjjofpnAcQ", 5458),
         ];
         for (key, slot) in vectors {
-            assert_eq!(key_slot(key), *slot, "key {:?}", String::from_utf8_lossy(key));
+            assert_eq!(
+                key_slot(key),
+                *slot,
+                "key {:?}",
+                String::from_utf8_lossy(key)
+            );
         }
     }
 }

@@ -79,7 +79,12 @@ impl DbTopology {
                 slot_owner[start as usize..=end as usize].fill(index);
             }
         }
-        DbTopology { settings, nodes, shards, slot_owner }
+        DbTopology {
+            settings,
+            nodes,
+            shards,
+            slot_owner,
+        }
     }
 
     pub fn shard_of_slot(&self, slot: u16) -> usize {
@@ -88,7 +93,9 @@ impl DbTopology {
 
     /// Shards whose master lives on `node_uid`.
     pub fn shards_on_node(&self, node_uid: u64) -> Vec<usize> {
-        (0..self.shards.len()).filter(|&index| self.shards[index].node_uid == node_uid).collect()
+        (0..self.shards.len())
+            .filter(|&index| self.shards[index].node_uid == node_uid)
+            .collect()
     }
 
     /// Nodes holding at least one master shard, by uid: the only ones RS advertises (§6.1).
@@ -101,7 +108,9 @@ impl DbTopology {
 
     /// Stable 40-hex node id: SHA1 of the cluster name and node uid (INFERRED format, §6.4).
     pub fn node_id(&self, node_uid: u64) -> String {
-        hex::encode(Sha1::digest(format!("{}:{}", self.settings.cluster_name, node_uid).as_bytes()))
+        hex::encode(Sha1::digest(
+            format!("{}:{}", self.settings.cluster_name, node_uid).as_bytes(),
+        ))
     }
 
     /// The node's address for this database's preferred IP and endpoint type. The hostname form
@@ -109,7 +118,10 @@ impl DbTopology {
     pub fn advertise(&self, node_uid: u64) -> AdvertisedNode {
         let node = self.nodes.iter().find(|node| node.uid == node_uid);
         let ip = match (self.settings.ip_type, node) {
-            (IpType::External, Some(node)) => node.external_addr.clone().unwrap_or_else(|| node.internal_addr.clone()),
+            (IpType::External, Some(node)) => node
+                .external_addr
+                .clone()
+                .unwrap_or_else(|| node.internal_addr.clone()),
             (IpType::Internal, Some(node)) => node.internal_addr.clone(),
             (_, None) => String::new(),
         };
@@ -130,7 +142,12 @@ impl DbTopology {
             .shards
             .iter()
             .enumerate()
-            .flat_map(|(index, shard)| shard.slot_ranges.iter().map(move |&(start, end)| (start, end, index)))
+            .flat_map(|(index, shard)| {
+                shard
+                    .slot_ranges
+                    .iter()
+                    .map(move |&(start, end)| (start, end, index))
+            })
             .collect();
         ranges.sort_unstable();
         ranges
@@ -186,7 +203,10 @@ impl DbTopology {
             if let Some(hostname) = &node.hostname {
                 fields.push(("hostname", hostname.clone()));
             }
-            fields.extend([("role", "master".to_string()), ("replication-offset", "0".to_string())]);
+            fields.extend([
+                ("role", "master".to_string()),
+                ("replication-offset", "0".to_string()),
+            ]);
             fields.push(("health", "online".to_string()));
             resp::write_map_len(out, protocol, fields.len());
             for (key, value) in fields {
@@ -207,8 +227,16 @@ impl DbTopology {
         let mut text = String::new();
         for node_uid in self.advertised_node_uids() {
             let node = self.advertise(node_uid);
-            let flags = if node_uid == answering_node { "myself,master" } else { "master" };
-            let hostname = node.hostname.as_ref().map(|name| format!(",{name}")).unwrap_or_default();
+            let flags = if node_uid == answering_node {
+                "myself,master"
+            } else {
+                "master"
+            };
+            let hostname = node
+                .hostname
+                .as_ref()
+                .map(|name| format!(",{name}"))
+                .unwrap_or_default();
             text.push_str(&format!(
                 "{} {}:{}@{}{} {flags} - 0 0 {node_uid} connected",
                 node.id, node.ip, node.port, node.port, hostname
@@ -278,7 +306,10 @@ mod tests {
         let text = topology(EndpointType::Ip).cluster_nodes_text(2);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 3);
-        assert!(lines[1].ends_with(" 127.0.1.2:12000@12000 myself,master - 0 0 2 connected 5461-10922"), "{text}");
+        assert!(
+            lines[1].ends_with(" 127.0.1.2:12000@12000 myself,master - 0 0 2 connected 5461-10922"),
+            "{text}"
+        );
         assert_eq!(lines[0].split(' ').next().unwrap().len(), 40);
     }
 
@@ -287,7 +318,13 @@ mod tests {
         let mut out = Vec::new();
         topology(EndpointType::Hostname).write_cluster_slots(&mut out, Protocol::Resp3);
         let text = String::from_utf8(out).unwrap();
-        assert!(text.contains("$13\r\nnode1.c.local\r\n:12000\r\n"), "{text}");
-        assert!(text.contains("%1\r\n$2\r\nip\r\n$9\r\n127.0.1.1\r\n"), "{text}");
+        assert!(
+            text.contains("$13\r\nnode1.c.local\r\n:12000\r\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("%1\r\n$2\r\nip\r\n$9\r\n127.0.1.1\r\n"),
+            "{text}"
+        );
     }
 }
