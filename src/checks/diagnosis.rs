@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Finding, Severity, can_enable};
+use super::{Finding, Severity};
 use crate::api::models::{Bdb, Node};
 use crate::topology::slots::key_slot;
 use crate::topology::verify::VerifyReport;
@@ -79,7 +79,12 @@ fn failures(report: &VerifyReport, check: &str) -> Vec<String> {
 fn cluster_not_enabled(input: &DoctorInput) -> Vec<Diagnosis> {
     let db = db_ref(input.bdb);
     if input.bdb.oss_cluster != Some(true) {
-        let fix = if can_enable(input.prerequisites) {
+        // `--fix` applies the prerequisites that carry a change; the others need the operator.
+        let fixable = input.prerequisites.iter().all(|finding| {
+            finding.severity != Severity::Fail
+                || finding.fix.as_ref().is_some_and(|fix| fix.change.is_some())
+        });
+        let fix = if fixable {
             format!("rsadmin tune db {db} oss_cluster enabled --fix")
         } else {
             format!(

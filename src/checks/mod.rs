@@ -359,6 +359,19 @@ fn sharding(input: &CheckInput) -> Vec<Finding> {
             .unwrap_or_default();
         return ok(RULE, format!("{} is sharded{shards}", db_ref(bdb)));
     }
+    // An Active-Active database cannot be sharded after it is created (crdt_sharding_violation),
+    // so creating one unsharded with the OSS Cluster API would fix it at one shard for good.
+    if input.origin == Origin::CrdbCreate {
+        return finding(
+            RULE,
+            Severity::Fail,
+            format!(
+                "{} is not sharded; an Active-Active database cannot be sharded after it is                  created, so the OSS Cluster API needs sharding at creation",
+                db_ref(bdb)
+            ),
+            None,
+        );
+    }
     finding(
         RULE,
         Severity::Warn,

@@ -7,7 +7,7 @@ use crate::checks::diagnosis::{Diagnosis, DoctorInput, diagnose};
 use crate::checks::{CheckInput, Finding, Origin, Severity, oss_cluster_prerequisites};
 use crate::cli::doctor::{DoctorArgs, DoctorTarget};
 use crate::commands::Context;
-use crate::commands::verify::{Summary, gather, probe_options, render_checks, summary};
+use crate::commands::verify::{Summary, gather, probe_options, render_report, summary};
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
 use crate::resolve::DbRef;
@@ -60,7 +60,7 @@ pub fn run(ctx: &Context, args: DoctorArgs) -> CliResult<()> {
         println!("{}:", facts.subject);
         print!("{}", render_diagnoses(&diagnoses));
         println!("verify:");
-        print!("{}", render_checks(&report.checks));
+        print!("{}", render_report(&report));
     }
     if failed == 0 {
         return Ok(());
@@ -79,13 +79,13 @@ fn render_diagnoses(diagnoses: &[Diagnosis]) -> String {
         .iter()
         .map(|diagnosis| {
             let mut text = format!(
-                "{:<4}  {}: {}\n",
+                "{:<4} {}: {}\n",
                 diagnosis.severity.label(),
                 diagnosis.problem,
                 diagnosis.finding
             );
             if let Some(fix) = &diagnosis.fix {
-                text.push_str(&format!("      fix: {fix}\n"));
+                text.push_str(&format!("     fix: {fix}\n"));
             }
             text
         })

@@ -122,11 +122,7 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> CliResult<()> {
         });
     } else {
         println!("{}:", facts.subject);
-        print!("{}", render_checks(&report.checks));
-        println!(
-            "summary: {} OK, {} WARN, {} FAIL",
-            counts.ok, counts.warn, counts.fail
-        );
+        print!("{}", render_report(&report));
     }
     if report.passed() {
         return Ok(());
@@ -141,8 +137,20 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> CliResult<()> {
     ))
 }
 
+/// Every check line, then `summary: N OK, N WARN, N FAIL`.
+pub fn render_report(report: &VerifyReport) -> String {
+    let counts = summary(report);
+    format!(
+        "{}summary: {} OK, {} WARN, {} FAIL\n",
+        render_checks(&report.checks),
+        counts.ok,
+        counts.warn,
+        counts.fail
+    )
+}
+
 /// `OK    check  subject: seen`, and for WARN/FAIL also what was expected and the fix.
-pub fn render_checks(checks: &[VerifyCheck]) -> String {
+fn render_checks(checks: &[VerifyCheck]) -> String {
     let width = checks
         .iter()
         .map(|check| check.check.len())
@@ -152,7 +160,7 @@ pub fn render_checks(checks: &[VerifyCheck]) -> String {
         .iter()
         .map(|check| {
             let mut text = format!(
-                "{:<4}  {:<width$}  {}: {}",
+                "{:<4} {:<width$} {}: {}",
                 check.severity.label(),
                 check.check,
                 check.subject,
@@ -163,7 +171,7 @@ pub fn render_checks(checks: &[VerifyCheck]) -> String {
             }
             text.push('\n');
             if let Some(fix) = &check.fix {
-                text.push_str(&format!("      fix: {fix}\n"));
+                text.push_str(&format!("     fix: {fix}\n"));
             }
             text
         })
