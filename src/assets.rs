@@ -9,6 +9,7 @@ use clap_complete::{Generator, Shell};
 use clap_mangen::Man;
 
 use crate::cli::{Cli, ENVIRONMENT_HELP, EXIT_CODES_HELP};
+use crate::config::profile_completion::add_profile_names;
 
 const SHELLS: [Shell; 5] = [
     Shell::Bash,
@@ -26,14 +27,22 @@ pub fn generated_assets() -> std::io::Result<Vec<(PathBuf, Vec<u8>)>> {
     for shell in SHELLS {
         let mut script = Vec::new();
         clap_complete::generate(shell, &mut command.clone(), "rsadmin", &mut script);
-        files.push((PathBuf::from("completions").join(shell.file_name("rsadmin")), script));
+        let script = add_profile_names(shell, script)?;
+        files.push((
+            PathBuf::from("completions").join(shell.file_name("rsadmin")),
+            script,
+        ));
     }
     man_pages(&command, "rsadmin", &mut files)?;
     Ok(files)
 }
 
 /// `rsadmin.1`, then one page per visible subcommand (`rsadmin-tune.1`, `rsadmin-tune-db.1`).
-fn man_pages(command: &clap::Command, name: &str, files: &mut Vec<(PathBuf, Vec<u8>)>) -> std::io::Result<()> {
+fn man_pages(
+    command: &clap::Command,
+    name: &str,
+    files: &mut Vec<(PathBuf, Vec<u8>)>,
+) -> std::io::Result<()> {
     // After `build()`, clap has set each subcommand's display name (`rsadmin-tune`) and bin name.
     let page_command = command.clone();
     let man = Man::new(page_command.clone()).title(name.to_uppercase());
@@ -45,7 +54,10 @@ fn man_pages(command: &clap::Command, name: &str, files: &mut Vec<(PathBuf, Vec<
     if page_command.get_arguments().any(|arg| !arg.is_hide_set()) {
         man.render_options_section(&mut page)?;
     }
-    if page_command.get_subcommands().any(|sub| !sub.is_hide_set() && sub.get_name() != "help") {
+    if page_command
+        .get_subcommands()
+        .any(|sub| !sub.is_hide_set() && sub.get_name() != "help")
+    {
         man.render_subcommands_section(&mut page)?;
     }
     // The top-level help text is the exit-code and environment sections below.

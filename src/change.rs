@@ -66,9 +66,9 @@ impl Location {
                     .get_mut("endpoints")
                     .and_then(Value::as_array_mut)
                     .and_then(|endpoints| {
-                        endpoints
-                            .iter_mut()
-                            .find(|endpoint| endpoint.get("uid").and_then(Value::as_str) == Some(uid))
+                        endpoints.iter_mut().find(|endpoint| {
+                            endpoint.get("uid").and_then(Value::as_str) == Some(uid)
+                        })
                     })
                 {
                     endpoint[field.as_str()] = value;
@@ -190,12 +190,19 @@ pub fn project(bdb: &Value, changes: &[FieldChange]) -> CliResult<Bdb> {
         change.location.write(&mut projected, change.wanted.clone());
     }
     serde_json::from_value(projected).map_err(|err| {
-        CliError::new(ExitKind::Failed, format!("unexpected database object from the cluster: {err}"))
+        CliError::new(
+            ExitKind::Failed,
+            format!("unexpected database object from the cluster: {err}"),
+        )
     })
 }
 
 /// Runs the OSS Cluster API rules when the database would have the API on after the plan.
-pub fn prerequisite_findings(client: &ApiClient, projected: &Bdb, origin: Origin) -> CliResult<Vec<Finding>> {
+pub fn prerequisite_findings(
+    client: &ApiClient,
+    projected: &Bdb,
+    origin: Origin,
+) -> CliResult<Vec<Finding>> {
     if projected.oss_cluster != Some(true) {
         return Ok(Vec::new());
     }
@@ -251,7 +258,12 @@ fn report<'a>(plan: &'a ChangePlan, outcome: &'static str, dry_run: bool) -> Cha
 }
 
 /// Runs a plan: refuse, report nothing to change, dry-run, confirm, apply, wait, read back.
-pub fn execute(ctx: &Context, client: &ApiClient, plan: &ChangePlan, args: &ChangeArgs) -> CliResult<()> {
+pub fn execute(
+    ctx: &Context,
+    client: &ApiClient,
+    plan: &ChangePlan,
+    args: &ChangeArgs,
+) -> CliResult<()> {
     print_warnings(&plan.findings);
     let failing: Vec<&Finding> = plan
         .findings
@@ -294,7 +306,10 @@ pub fn execute(ctx: &Context, client: &ApiClient, plan: &ChangePlan, args: &Chan
 }
 
 fn print_warnings(findings: &[Finding]) {
-    for finding in findings.iter().filter(|finding| finding.severity == Severity::Warn) {
+    for finding in findings
+        .iter()
+        .filter(|finding| finding.severity == Severity::Warn)
+    {
         eprintln!("warning: {}", finding.message);
     }
 }
@@ -355,7 +370,10 @@ fn confirm(ctx: &Context, plan: &ChangePlan) -> CliResult<()> {
              Re-run with -y to confirm (or --dry-run to see the plan); nothing was sent."
         )));
     }
-    eprint!("{}", render_dry_run(plan).replace("Dry run: nothing was sent.\n", ""));
+    eprint!(
+        "{}",
+        render_dry_run(plan).replace("Dry run: nothing was sent.\n", "")
+    );
     let accepted = dialoguer::Confirm::new()
         .with_prompt(format!("{what}. Apply?"))
         .default(false)
@@ -365,11 +383,19 @@ fn confirm(ctx: &Context, plan: &ChangePlan) -> CliResult<()> {
         Ok(())
     } else {
         // Declining leaves the cluster unchanged, like a refusal.
-        Err(CliError::new(ExitKind::Refused, "cancelled; nothing was changed"))
+        Err(CliError::new(
+            ExitKind::Refused,
+            "cancelled; nothing was changed",
+        ))
     }
 }
 
-fn apply_step(client: &ApiClient, step: &Step, deadline: Instant, timeout_secs: u64) -> CliResult<()> {
+fn apply_step(
+    client: &ApiClient,
+    step: &Step,
+    deadline: Instant,
+    timeout_secs: u64,
+) -> CliResult<()> {
     if step.changes.is_empty() {
         return Ok(());
     }
@@ -389,7 +415,12 @@ fn apply_step(client: &ApiClient, step: &Step, deadline: Instant, timeout_secs: 
 }
 
 /// Polls the database until it leaves `active-change-pending`; a progress line only on a terminal.
-fn wait_until_active(client: &ApiClient, uid: u64, deadline: Instant, timeout_secs: u64) -> CliResult<()> {
+fn wait_until_active(
+    client: &ApiClient,
+    uid: u64,
+    deadline: Instant,
+    timeout_secs: u64,
+) -> CliResult<()> {
     let mut progress = Progress::start("Tuning database");
     loop {
         let status = client.bdb_status(uid)?;
@@ -419,7 +450,11 @@ fn verify(step: &Step, applied: &Value) -> CliResult<()> {
         .iter()
         .filter(|change| !same_value(change.location.read(applied), &change.wanted))
         .map(|change| {
-            let actual = change.location.read(applied).cloned().unwrap_or(Value::Null);
+            let actual = change
+                .location
+                .read(applied)
+                .cloned()
+                .unwrap_or(Value::Null);
             format!(
                 "{} reads {} instead of {}",
                 change.location.label(),
@@ -480,29 +515,53 @@ mod tests {
 
     #[test]
     fn same_value_yields_no_change() {
-        assert_eq!(FieldChange::against(&bdb(), Location::Bdb("oss_cluster".into()), json!(false)), None);
-        let absent_list = Location::Endpoint { uid: "1:1".into(), field: "include_proxies".into() };
+        assert_eq!(
+            FieldChange::against(&bdb(), Location::Bdb("oss_cluster".into()), json!(false)),
+            None
+        );
+        let absent_list = Location::Endpoint {
+            uid: "1:1".into(),
+            field: "include_proxies".into(),
+        };
         assert_eq!(FieldChange::against(&bdb(), absent_list, json!([])), None);
     }
 
     #[test]
     fn endpoint_step_body_names_the_endpoint() {
-        let location = Location::Endpoint { uid: "1:1".into(), field: "proxy_policy".into() };
+        let location = Location::Endpoint {
+            uid: "1:1".into(),
+            field: "proxy_policy".into(),
+        };
         let change = FieldChange::against(&bdb(), location, json!("all-master-shards")).unwrap();
-        let step = Step { target: Target::Bdb(1), changes: vec![change.clone()], disruptive: true };
-        assert_eq!(step.body(), json!({"endpoint": "1:1", "proxy_policy": "all-master-shards"}));
+        let step = Step {
+            target: Target::Bdb(1),
+            changes: vec![change.clone()],
+            disruptive: true,
+        };
+        assert_eq!(
+            step.body(),
+            json!({"endpoint": "1:1", "proxy_policy": "all-master-shards"})
+        );
         assert_eq!(step.path(), "/v1/bdbs/1");
         let projected = project(&bdb(), &[change]).unwrap();
         assert_eq!(projected.proxy_policy.as_deref(), Some("all-master-shards"));
-        assert_eq!(projected.endpoints[0].proxy_policy.as_deref(), Some("all-master-shards"));
+        assert_eq!(
+            projected.endpoints[0].proxy_policy.as_deref(),
+            Some("all-master-shards")
+        );
     }
 
     #[test]
     fn dry_run_lists_plan_and_calls() {
-        let change = FieldChange::against(&bdb(), Location::Bdb("oss_cluster".into()), json!(true)).unwrap();
+        let change =
+            FieldChange::against(&bdb(), Location::Bdb("oss_cluster".into()), json!(true)).unwrap();
         let plan = ChangePlan {
             subject: "db:1 [a]".into(),
-            steps: vec![Step { target: Target::Bdb(1), changes: vec![change], disruptive: true }],
+            steps: vec![Step {
+                target: Target::Bdb(1),
+                changes: vec![change],
+                disruptive: true,
+            }],
             findings: vec![],
             success_text: "Finished successfully".into(),
         };
@@ -515,10 +574,18 @@ mod tests {
 
     #[test]
     fn verify_reports_what_was_not_applied() {
-        let change = FieldChange::against(&bdb(), Location::Bdb("oss_cluster".into()), json!(true)).unwrap();
-        let step = Step { target: Target::Bdb(1), changes: vec![change], disruptive: false };
+        let change =
+            FieldChange::against(&bdb(), Location::Bdb("oss_cluster".into()), json!(true)).unwrap();
+        let step = Step {
+            target: Target::Bdb(1),
+            changes: vec![change],
+            disruptive: false,
+        };
         let err = verify(&step, &bdb()).unwrap_err();
         assert_eq!(err.kind, ExitKind::Failed);
-        assert!(err.message.contains("oss_cluster reads disabled instead of enabled"));
+        assert!(
+            err.message
+                .contains("oss_cluster reads disabled instead of enabled")
+        );
     }
 }

@@ -103,7 +103,10 @@ mod tests {
     #[test]
     fn parses_db_references() {
         assert_eq!(DbRef::parse("db:3").unwrap(), DbRef::Id(3));
-        assert_eq!(DbRef::parse("orders").unwrap(), DbRef::Name("orders".into()));
+        assert_eq!(
+            DbRef::parse("orders").unwrap(),
+            DbRef::Name("orders".into())
+        );
         assert_eq!(DbRef::parse("db:x").unwrap_err().kind, ExitKind::Usage);
     }
 

@@ -18,16 +18,31 @@ fn completions_and_man_pages_are_up_to_date() {
         stale.is_empty(),
         "stale generated files (run `cargo run -p rsadmin -- generate-assets .`): {stale:?}"
     );
-    for expected in ["completions/rsadmin.bash", "completions/_rsadmin", "man/rsadmin.1", "man/rsadmin-tune-db.1"] {
-        assert!(assets.iter().any(|(path, _)| path == Path::new(expected)), "{expected}");
+    for expected in [
+        "completions/rsadmin.bash",
+        "completions/_rsadmin",
+        "man/rsadmin.1",
+        "man/rsadmin-tune-db.1",
+    ] {
+        assert!(
+            assets.iter().any(|(path, _)| path == Path::new(expected)),
+            "{expected}"
+        );
     }
 }
 
 #[test]
 fn tune_keys_and_values_are_completable() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let bash = std::fs::read_to_string(root.join("completions/rsadmin.bash")).expect("bash completions");
-    for word in ["oss_cluster", "oss_cluster_api_preferred_ip_type", "all-master-shards", "sparse", "external"] {
+    let bash =
+        std::fs::read_to_string(root.join("completions/rsadmin.bash")).expect("bash completions");
+    for word in [
+        "oss_cluster",
+        "oss_cluster_api_preferred_ip_type",
+        "all-master-shards",
+        "sparse",
+        "external",
+    ] {
         assert!(bash.contains(word), "{word}");
     }
     let man = std::fs::read_to_string(root.join("man/rsadmin.1")).expect("man page");

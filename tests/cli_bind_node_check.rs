@@ -14,11 +14,28 @@ fn endpoint_rows(sandbox: &Sandbox) -> Vec<String> {
 fn bind_policy_in_both_grammars() {
     let sandbox = Sandbox::start();
     sandbox.clear_requests();
-    let run = sandbox.rsadmin(&["bind", "db", "db:1", "endpoint", "1:1", "policy", "all-nodes", "-y"]);
-    assert_eq!((run.code, run.stdout.as_str()), (0, "Finished successfully\n"), "{}", run.stderr);
+    let run = sandbox.rsadmin(&[
+        "bind",
+        "db",
+        "db:1",
+        "endpoint",
+        "1:1",
+        "policy",
+        "all-nodes",
+        "-y",
+    ]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "Finished successfully\n"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
         sandbox.puts(),
-        [("/v1/bdbs/1".to_string(), r#"{"endpoint":"1:1","proxy_policy":"all-nodes"}"#.to_string())]
+        [(
+            "/v1/bdbs/1".to_string(),
+            r#"{"endpoint":"1:1","proxy_policy":"all-nodes"}"#.to_string()
+        )]
     );
     assert_eq!(
         endpoint_rows(&sandbox),
@@ -30,7 +47,10 @@ fn bind_policy_in_both_grammars() {
     );
     let run = sandbox.rsadmin(&["bind", "endpoint", "1:1", "policy", "single", "-y"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(endpoint_rows(&sandbox), ["db:1  demo-db endpoint:1:1 node:1 single No"]);
+    assert_eq!(
+        endpoint_rows(&sandbox),
+        ["db:1  demo-db endpoint:1:1 node:1 single No"]
+    );
 }
 
 #[test]
@@ -43,7 +63,10 @@ fn bind_exclude_then_policy_clears_the_list() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         sandbox.puts(),
-        [("/v1/bdbs/1".to_string(), r#"{"endpoint":"1:1","exclude_proxies":[2]}"#.to_string())]
+        [(
+            "/v1/bdbs/1".to_string(),
+            r#"{"endpoint":"1:1","exclude_proxies":[2]}"#.to_string()
+        )]
     );
     assert_eq!(
         endpoint_rows(&sandbox),
@@ -54,7 +77,15 @@ fn bind_exclude_then_policy_clears_the_list() {
     );
     // With a proxy list, the OSS Cluster API is refused even with --fix (the list is not fixable).
     sandbox.clear_requests();
-    let run = sandbox.rsadmin(&["tune", "db", "db:1", "oss_cluster", "enabled", "--fix", "-y"]);
+    let run = sandbox.rsadmin(&[
+        "tune",
+        "db",
+        "db:1",
+        "oss_cluster",
+        "enabled",
+        "--fix",
+        "-y",
+    ]);
     assert_eq!(run.code, 3, "{}", run.stderr);
     assert!(run.stderr.contains("uses proxy include/exclude lists"));
     assert!(sandbox.puts().is_empty());
@@ -93,7 +124,10 @@ fn placement_is_a_deprecated_alias() {
     );
     assert_eq!(
         sandbox.puts(),
-        [("/v1/bdbs/1".to_string(), r#"{"shards_placement":"sparse"}"#.to_string())]
+        [(
+            "/v1/bdbs/1".to_string(),
+            r#"{"shards_placement":"sparse"}"#.to_string()
+        )]
     );
     let run = sandbox.rsadmin(&["status", "databases"]);
     assert!(run.stdout.contains(" sparse "));
@@ -104,13 +138,24 @@ fn node_external_addr_add_set_remove() {
     let sandbox = Sandbox::start();
     sandbox.clear_requests();
     let run = sandbox.rsadmin(&["node", "2", "external_addr", "add", "127.0.3.2"]);
-    assert_eq!((run.code, run.stdout.as_str()), (0, "Updated successfully.\n"), "{}", run.stderr);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "Updated successfully.\n"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
         sandbox.puts(),
-        [("/v1/nodes/2".to_string(), r#"{"external_addr":["127.0.2.2","127.0.3.2"]}"#.to_string())]
+        [(
+            "/v1/nodes/2".to_string(),
+            r#"{"external_addr":["127.0.2.2","127.0.3.2"]}"#.to_string()
+        )]
     );
     let run = sandbox.rsadmin(&["info", "node", "2"]);
-    assert!(run.stdout.contains("  external addresses: 127.0.2.2,127.0.3.2\n"));
+    assert!(
+        run.stdout
+            .contains("  external addresses: 127.0.2.2,127.0.3.2\n")
+    );
     let run = sandbox.rsadmin(&["node", "2", "external_addr", "remove", "127.0.2.2"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let run = sandbox.rsadmin(&["node", "2", "external_addr", "set", "127.0.3.2"]);
@@ -122,8 +167,20 @@ fn node_external_addr_add_set_remove() {
     assert_eq!(run.code, 5);
     let run = sandbox.rsadmin(&["node", "2", "external_addr", "add", "not-an-ip"]);
     assert_eq!(run.code, 2);
-    assert_eq!(run.stderr, "error: invalid IP address \"not-an-ip\": expected e.g. 203.0.113.7\n");
-    let run = sandbox.rsadmin(&["-o", "json", "node", "2", "external_addr", "add", "127.0.3.3", "--dry-run"]);
+    assert_eq!(
+        run.stderr,
+        "error: invalid IP address \"not-an-ip\": expected e.g. 203.0.113.7\n"
+    );
+    let run = sandbox.rsadmin(&[
+        "-o",
+        "json",
+        "node",
+        "2",
+        "external_addr",
+        "add",
+        "127.0.3.3",
+        "--dry-run",
+    ]);
     let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(document["requests"][0]["path"], "/v1/nodes/2");
     assert!(sandbox.puts().is_empty());

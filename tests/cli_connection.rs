@@ -96,7 +96,13 @@ fn missing_settings_are_explained() {
         "error: no cluster URL: pass --cluster https://<node>:9443 or set RSADMIN_URL \
          (for a sandbox: set -a; . DIR/sandbox.env; set +a)\n"
     );
-    let run = run_rsadmin(&["status"], &[("RSADMIN_URL", "https://127.0.0.1:1"), ("RSADMIN_USER", "u")]);
+    let run = run_rsadmin(
+        &["status"],
+        &[
+            ("RSADMIN_URL", "https://127.0.0.1:1"),
+            ("RSADMIN_USER", "u"),
+        ],
+    );
     assert_eq!(run.code, 4);
     assert_eq!(
         run.stderr,
@@ -105,7 +111,10 @@ fn missing_settings_are_explained() {
     );
     let run = run_rsadmin(&["--profile", "prod", "status"], &[]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.starts_with("error: profile \"prod\" cannot be used"));
+    assert!(
+        run.stderr
+            .starts_with("error: profile \"prod\" cannot be used")
+    );
     let run = run_rsadmin(&["--password", "x", "status"], &[]);
     assert_eq!(run.code, 2, "there is no --password flag");
 }

@@ -38,7 +38,11 @@ const DEMO_INFO_DB: &str = "db:1 [demo-db]:
 #[test]
 fn info_db_prints_rladmin_layout_by_id_name_and_all() {
     let sandbox = Sandbox::start();
-    for args in [&["info", "db", "db:1"][..], &["info", "db", "demo-db"], &["info", "db"]] {
+    for args in [
+        &["info", "db", "db:1"][..],
+        &["info", "db", "demo-db"],
+        &["info", "db"],
+    ] {
         let run = sandbox.rsadmin(args);
         assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{args:?}");
         assert_eq!(run.stdout, DEMO_INFO_DB, "{args:?}");
@@ -75,7 +79,10 @@ fn unknown_database_and_node_exit_5() {
     );
     let run = sandbox.rsadmin(&["info", "node", "9"]);
     assert_eq!(run.code, 5);
-    assert_eq!(run.stderr, "error: node 9 not found. `rsadmin status nodes` lists the nodes.\n");
+    assert_eq!(
+        run.stderr,
+        "error: node 9 not found. `rsadmin status nodes` lists the nodes.\n"
+    );
 }
 
 #[test]
@@ -106,7 +113,10 @@ fn endpoint_cell(status: &str) -> String {
         .lines()
         .find(|line| line.starts_with("db:1  demo-db redis"))
         .expect("database row");
-    row.split_whitespace().nth(8).expect("ENDPOINT column").to_string()
+    row.split_whitespace()
+        .nth(8)
+        .expect("ENDPOINT column")
+        .to_string()
 }
 
 #[test]
@@ -117,7 +127,10 @@ fn status_prints_every_section_with_one_request_per_resource() {
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     let endpoint = endpoint_cell(&run.stdout);
     let port = endpoint.rsplit(':').next().unwrap();
-    assert_eq!(endpoint, format!("redis-{port}.cluster1.sandbox.local:{port}"));
+    assert_eq!(
+        endpoint,
+        format!("redis-{port}.cluster1.sandbox.local:{port}")
+    );
     assert_eq!(
         run.stdout,
         format!(
@@ -148,7 +161,10 @@ db:1  demo-db redis:3 node:1 master 10923-16383 N/A         OK
         .into_iter()
         .map(|request| format!("{} {}", request.method, request.path))
         .collect();
-    assert_eq!(requests, ["GET /v1/nodes", "GET /v1/bdbs", "GET /v1/shards"]);
+    assert_eq!(
+        requests,
+        ["GET /v1/nodes", "GET /v1/bdbs", "GET /v1/shards"]
+    );
 }
 
 #[test]
@@ -158,7 +174,10 @@ fn status_single_sections_extra_all_and_issues_only() {
     assert_eq!(run.code, 0);
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines[0], "SHARDS:");
-    assert_eq!(lines[1], "DB:ID NAME    ID      NODE   ROLE   SLOTS       USED_MEMORY STATUS");
+    assert_eq!(
+        lines[1],
+        "DB:ID NAME    ID      NODE   ROLE   SLOTS       USED_MEMORY STATUS"
+    );
     assert_eq!(lines.len(), 5);
     let run = sandbox.rsadmin(&["status", "endpoints", "extra", "all"]);
     assert_eq!(
@@ -173,7 +192,10 @@ fn status_single_sections_extra_all_and_issues_only() {
     );
     let run = sandbox.rsadmin(&["status", "bogus"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.starts_with("error: unexpected \"bogus\". Usage: rsadmin status"));
+    assert!(
+        run.stderr
+            .starts_with("error: unexpected \"bogus\". Usage: rsadmin status")
+    );
 }
 
 #[test]

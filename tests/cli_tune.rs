@@ -11,7 +11,10 @@ fn info_lines(sandbox: &Sandbox, keys: &[&str]) -> Vec<String> {
     assert_eq!(run.code, 0, "{}", run.stderr);
     run.stdout
         .lines()
-        .filter(|line| keys.iter().any(|key| line.starts_with(&format!("  {key}:"))))
+        .filter(|line| {
+            keys.iter()
+                .any(|key| line.starts_with(&format!("  {key}:")))
+        })
         .map(str::to_string)
         .collect()
 }
@@ -23,7 +26,11 @@ fn enabling_on_the_demo_database_is_refused_and_sends_nothing() {
     let run = sandbox.rsadmin(&["tune", "db", "db:1", "oss_cluster", "enabled"]);
     assert_eq!(run.code, 3);
     assert_eq!(run.stdout, "");
-    let errors: Vec<&str> = run.stderr.lines().filter(|line| line.starts_with("error:")).collect();
+    let errors: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|line| line.starts_with("error:"))
+        .collect();
     assert_eq!(
         errors,
         [
@@ -32,7 +39,10 @@ fn enabling_on_the_demo_database_is_refused_and_sends_nothing() {
             "error: refused: 1 prerequisite(s) of the OSS Cluster API not met for db:1 [demo-db]; nothing was changed",
         ]
     );
-    assert!(run.stderr.contains("warning: db:1 uses shard placement \"dense\""));
+    assert!(
+        run.stderr
+            .contains("warning: db:1 uses shard placement \"dense\"")
+    );
     assert!(sandbox.puts().is_empty());
 }
 
@@ -40,36 +50,79 @@ fn enabling_on_the_demo_database_is_refused_and_sends_nothing() {
 fn fix_applies_prerequisites_in_order_then_enables() {
     let sandbox = Sandbox::start();
     sandbox.clear_requests();
-    let run = sandbox.rsadmin(&["tune", "db", "db:1", "oss_cluster", "enabled", "--fix", "-y"]);
+    let run = sandbox.rsadmin(&[
+        "tune",
+        "db",
+        "db:1",
+        "oss_cluster",
+        "enabled",
+        "--fix",
+        "-y",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, "Finished successfully\n");
     assert_eq!(
         sandbox.puts(),
         [
-            ("/v1/bdbs/1".to_string(), r#"{"endpoint":"1:1","proxy_policy":"all-master-shards"}"#.to_string()),
-            ("/v1/bdbs/1".to_string(), r#"{"shards_placement":"sparse"}"#.to_string()),
-            ("/v1/bdbs/1".to_string(), r#"{"oss_cluster":true}"#.to_string()),
+            (
+                "/v1/bdbs/1".to_string(),
+                r#"{"endpoint":"1:1","proxy_policy":"all-master-shards"}"#.to_string()
+            ),
+            (
+                "/v1/bdbs/1".to_string(),
+                r#"{"shards_placement":"sparse"}"#.to_string()
+            ),
+            (
+                "/v1/bdbs/1".to_string(),
+                r#"{"oss_cluster":true}"#.to_string()
+            ),
         ]
     );
     assert_eq!(
-        info_lines(&sandbox, &["oss_cluster", "proxy_policy", "shards_placement"]),
-        ["  oss_cluster: enabled", "  proxy_policy: all-master-shards", "  shards_placement: sparse"]
+        info_lines(
+            &sandbox,
+            &["oss_cluster", "proxy_policy", "shards_placement"]
+        ),
+        [
+            "  oss_cluster: enabled",
+            "  proxy_policy: all-master-shards",
+            "  shards_placement: sparse"
+        ]
     );
     // Asking again for the current value changes nothing.
     sandbox.clear_requests();
-    let run = sandbox.rsadmin(&["tune", "db", "db:1", "oss_cluster", "enabled", "--fix", "-y"]);
+    let run = sandbox.rsadmin(&[
+        "tune",
+        "db",
+        "db:1",
+        "oss_cluster",
+        "enabled",
+        "--fix",
+        "-y",
+    ]);
     assert_eq!((run.code, run.stdout.as_str()), (0, "Nothing to change\n"));
     assert!(sandbox.puts().is_empty());
     let run = sandbox.rsadmin(&["check", "db", "db:1"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.ends_with("db:1 [demo-db]: the OSS Cluster API can be enabled\n"));
+    assert!(
+        run.stdout
+            .ends_with("db:1 [demo-db]: the OSS Cluster API can be enabled\n")
+    );
 }
 
 #[test]
 fn dry_run_prints_the_plan_and_sends_nothing() {
     let sandbox = Sandbox::start();
     sandbox.clear_requests();
-    let run = sandbox.rsadmin(&["tune", "db", "db:1", "oss_cluster", "enabled", "--fix", "--dry-run"]);
+    let run = sandbox.rsadmin(&[
+        "tune",
+        "db",
+        "db:1",
+        "oss_cluster",
+        "enabled",
+        "--fix",
+        "--dry-run",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,
@@ -85,10 +138,22 @@ Dry run: nothing was sent.
 "
     );
     assert!(sandbox.puts().is_empty());
-    let run = sandbox.rsadmin(&["-o", "json", "tune", "db", "db:1", "max_connections", "50", "--dry-run"]);
+    let run = sandbox.rsadmin(&[
+        "-o",
+        "json",
+        "tune",
+        "db",
+        "db:1",
+        "max_connections",
+        "50",
+        "--dry-run",
+    ]);
     let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(document["outcome"], "dry_run");
-    assert_eq!(document["requests"][0]["body"], serde_json::json!({"max_connections": 50}));
+    assert_eq!(
+        document["requests"][0]["body"],
+        serde_json::json!({"max_connections": 50})
+    );
     assert_eq!(document["requests"][0]["changes"][0]["current"], 0);
     assert!(sandbox.puts().is_empty());
 }
@@ -97,11 +162,25 @@ Dry run: nothing was sent.
 fn a_plain_setting_is_applied_and_read_back() {
     let sandbox = Sandbox::start();
     sandbox.clear_requests();
-    let run = sandbox.rsadmin(&["tune", "db", "demo-db", "max_connections", "100", "schedpolicy", "mru"]);
-    assert_eq!((run.code, run.stdout.as_str(), run.stderr.as_str()), (0, "Finished successfully\n", ""));
+    let run = sandbox.rsadmin(&[
+        "tune",
+        "db",
+        "demo-db",
+        "max_connections",
+        "100",
+        "schedpolicy",
+        "mru",
+    ]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (0, "Finished successfully\n", "")
+    );
     assert_eq!(
         sandbox.puts(),
-        [("/v1/bdbs/1".to_string(), r#"{"max_connections":100,"sched_policy":"mru"}"#.to_string())]
+        [(
+            "/v1/bdbs/1".to_string(),
+            r#"{"max_connections":100,"sched_policy":"mru"}"#.to_string()
+        )]
     );
     assert_eq!(
         info_lines(&sandbox, &["max_connections", "sched_policy"]),
@@ -121,8 +200,17 @@ fn bad_keys_and_values_exit_2_and_send_nothing() {
     assert!(run.stderr.starts_with(
         "error: unknown key \"oss_clusterr\" for tune db. Valid keys: master_persistence, maxclients, conns,"
     ));
-    assert!(run.stderr.contains("oss_cluster, oss_cluster_api_preferred_ip_type"));
-    let run = sandbox.rsadmin(&["tune", "db", "db:1", "oss_cluster_api_preferred_ip_type", "public"]);
+    assert!(
+        run.stderr
+            .contains("oss_cluster, oss_cluster_api_preferred_ip_type")
+    );
+    let run = sandbox.rsadmin(&[
+        "tune",
+        "db",
+        "db:1",
+        "oss_cluster_api_preferred_ip_type",
+        "public",
+    ]);
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
@@ -135,14 +223,25 @@ fn bad_keys_and_values_exit_2_and_send_nothing() {
     let run = sandbox.rsadmin(&["tune", "db", "db:7", "mkms", "enabled"]);
     assert_eq!(run.code, 5);
     assert!(sandbox.puts().is_empty());
-    assert!(sandbox.requests().iter().all(|request| request.method == "GET"));
+    assert!(
+        sandbox
+            .requests()
+            .iter()
+            .all(|request| request.method == "GET")
+    );
 }
 
 #[test]
 fn disruptive_change_without_terminal_or_yes_exits_2() {
     let sandbox = Sandbox::start();
     sandbox.clear_requests();
-    let run = sandbox.rsadmin(&["tune", "db", "db:1", "oss_cluster_api_preferred_ip_type", "external"]);
+    let run = sandbox.rsadmin(&[
+        "tune",
+        "db",
+        "db:1",
+        "oss_cluster_api_preferred_ip_type",
+        "external",
+    ]);
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
@@ -151,7 +250,14 @@ fn disruptive_change_without_terminal_or_yes_exits_2() {
          see the plan); nothing was sent.\n"
     );
     assert!(sandbox.puts().is_empty());
-    let run = sandbox.rsadmin(&["tune", "db", "db:1", "oss_cluster_api_preferred_ip_type", "external", "-y"]);
+    let run = sandbox.rsadmin(&[
+        "tune",
+        "db",
+        "db:1",
+        "oss_cluster_api_preferred_ip_type",
+        "external",
+        "-y",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
@@ -159,7 +265,15 @@ fn disruptive_change_without_terminal_or_yes_exits_2() {
 fn waiting_times_out_with_exit_7() {
     let sandbox = Sandbox::start();
     sandbox.set_change_delay(Duration::from_secs(3));
-    let run = sandbox.rsadmin(&["tune", "db", "db:1", "max_connections", "7", "--timeout", "1"]);
+    let run = sandbox.rsadmin(&[
+        "tune",
+        "db",
+        "db:1",
+        "max_connections",
+        "7",
+        "--timeout",
+        "1",
+    ]);
     assert_eq!(run.code, 7, "{}", run.stderr);
     assert_eq!(
         run.stderr,

@@ -131,11 +131,11 @@ impl ApiClient {
         let mut delays = BUSY_RETRY_DELAYS_MS.iter();
         loop {
             let response = self.send(Method::PUT, path, Some(body))?;
-            if response.status() == StatusCode::CONFLICT {
-                if let Some(delay) = delays.next() {
-                    sleep(Duration::from_millis(*delay));
-                    continue;
-                }
+            if response.status() == StatusCode::CONFLICT
+                && let Some(delay) = delays.next()
+            {
+                sleep(Duration::from_millis(*delay));
+                continue;
             }
             self.check_status(&Method::PUT, path, response)?;
             return Ok(());
@@ -254,12 +254,10 @@ fn transport_error(base_url: &str, err: &reqwest::Error) -> CliError {
             other => format!("cannot connect to {base_url}: TLS failure: {other}"),
         });
     }
-    if let Some(io_kind) = find_io_error_kind(err) {
-        if io_kind == std::io::ErrorKind::ConnectionRefused {
-            return connect(format!(
-                "cannot connect to {base_url}: connection refused. Is the cluster URL right?"
-            ));
-        }
+    if find_io_error_kind(err) == Some(std::io::ErrorKind::ConnectionRefused) {
+        return connect(format!(
+            "cannot connect to {base_url}: connection refused. Is the cluster URL right?"
+        ));
     }
     if err.is_timeout() {
         return connect(format!(

@@ -62,7 +62,11 @@ fn proxy_ids(words: &[&str]) -> CliResult<Vec<u64>> {
             word.strip_prefix("proxy:")
                 .unwrap_or(word)
                 .parse::<u64>()
-                .map_err(|_| usage(&format!("invalid proxy id {word:?} (a number, see `rsadmin info node`)")))
+                .map_err(|_| {
+                    usage(&format!(
+                        "invalid proxy id {word:?} (a number, see `rsadmin info node`)"
+                    ))
+                })
         })
         .collect()
 }
@@ -74,11 +78,15 @@ fn parse(words: &[String]) -> CliResult<BindRequest> {
         rest => (None, rest),
     };
     let (endpoint, verb, arguments) = match rest {
-        ["endpoint", endpoint, verb, arguments @ ..] => (EndpointRef::parse(endpoint)?, *verb, arguments),
+        ["endpoint", endpoint, verb, arguments @ ..] => {
+            (EndpointRef::parse(endpoint)?, *verb, arguments)
+        }
         _ => return Err(usage("expected `endpoint <db>:<n>` and an action")),
     };
     let action = match (verb, arguments) {
-        ("policy", [policy]) if PROXY_POLICIES.contains(policy) => BindAction::Policy(policy.to_string()),
+        ("policy", [policy]) if PROXY_POLICIES.contains(policy) => {
+            BindAction::Policy(policy.to_string())
+        }
         ("policy", _) => {
             return Err(usage(&format!(
                 "invalid policy {:?}: expected one of {}",
@@ -90,15 +98,19 @@ fn parse(words: &[String]) -> CliResult<BindRequest> {
         ("exclude" | "remove", ids) => BindAction::Exclude(proxy_ids(ids)?),
         (other, _) => return Err(usage(&format!("unknown action {other:?}"))),
     };
-    if let Some(DbRef::Id(id)) = &db {
-        if *id != endpoint.bdb_uid {
-            return Err(usage(&format!(
-                "endpoint {} belongs to db:{}, not db:{id}",
-                endpoint.uid, endpoint.bdb_uid
-            )));
-        }
+    if let Some(DbRef::Id(id)) = &db
+        && *id != endpoint.bdb_uid
+    {
+        return Err(usage(&format!(
+            "endpoint {} belongs to db:{}, not db:{id}",
+            endpoint.uid, endpoint.bdb_uid
+        )));
     }
-    Ok(BindRequest { db, endpoint, action })
+    Ok(BindRequest {
+        db,
+        endpoint,
+        action,
+    })
 }
 
 pub fn run(ctx: &Context, args: BindArgs) -> CliResult<()> {
@@ -126,9 +138,9 @@ pub fn run(ctx: &Context, args: BindArgs) -> CliResult<()> {
         .get("endpoints")
         .and_then(Value::as_array)
         .is_some_and(|endpoints| {
-            endpoints
-                .iter()
-                .any(|endpoint| endpoint.get("uid").and_then(Value::as_str) == Some(&request.endpoint.uid))
+            endpoints.iter().any(|endpoint| {
+                endpoint.get("uid").and_then(Value::as_str) == Some(&request.endpoint.uid)
+            })
         });
     if !endpoint_exists {
         return Err(CliError::new(
@@ -169,13 +181,29 @@ mod tests {
     #[test]
     fn parses_every_rladmin_form() {
         let request = parse(&words("db db:1 endpoint 1:1 policy all-master-shards")).unwrap();
-        assert_eq!(request.action, BindAction::Policy("all-master-shards".into()));
+        assert_eq!(
+            request.action,
+            BindAction::Policy("all-master-shards".into())
+        );
         let request = parse(&words("endpoint 6:1 exclude 2")).unwrap();
         assert_eq!(request.endpoint.uid, "6:1");
         assert_eq!(request.action, BindAction::Exclude(vec![2]));
-        assert_eq!(parse(&words("endpoint 1:1 add 3 4")).unwrap().action, BindAction::Include(vec![3, 4]));
-        assert_eq!(parse(&words("bind db orders endpoint 2:1 policy all-nodes")).unwrap_err().kind, ExitKind::Usage);
-        assert_eq!(parse(&words("db orders endpoint 2:1 policy all-nodes")).unwrap().db, Some(DbRef::Name("orders".into())));
+        assert_eq!(
+            parse(&words("endpoint 1:1 add 3 4")).unwrap().action,
+            BindAction::Include(vec![3, 4])
+        );
+        assert_eq!(
+            parse(&words("bind db orders endpoint 2:1 policy all-nodes"))
+                .unwrap_err()
+                .kind,
+            ExitKind::Usage
+        );
+        assert_eq!(
+            parse(&words("db orders endpoint 2:1 policy all-nodes"))
+                .unwrap()
+                .db,
+            Some(DbRef::Name("orders".into()))
+        );
     }
 
     #[test]
@@ -188,7 +216,11 @@ mod tests {
             "db db:2 endpoint 1:1 policy single",
             "policy single",
         ] {
-            assert_eq!(parse(&words(bad)).unwrap_err().kind, ExitKind::Usage, "{bad}");
+            assert_eq!(
+                parse(&words(bad)).unwrap_err().kind,
+                ExitKind::Usage,
+                "{bad}"
+            );
         }
     }
 }

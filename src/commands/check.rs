@@ -19,7 +19,11 @@ struct CheckReport<'a> {
 }
 
 fn render(findings: &[Finding]) -> String {
-    let width = findings.iter().map(|finding| finding.rule.len()).max().unwrap_or(0);
+    let width = findings
+        .iter()
+        .map(|finding| finding.rule.len())
+        .max()
+        .unwrap_or(0);
     findings
         .iter()
         .map(|finding| {

@@ -5,7 +5,9 @@ use crate::cli::generate::GenerateArgs;
 use crate::error::{CliError, CliResult, ExitKind};
 
 pub fn run(args: GenerateArgs) -> CliResult<()> {
-    let write_error = |err: std::io::Error| CliError::new(ExitKind::Failed, format!("cannot write assets: {err}"));
+    let write_error = |err: std::io::Error| {
+        CliError::new(ExitKind::Failed, format!("cannot write assets: {err}"))
+    };
     for (path, content) in generated_assets().map_err(write_error)? {
         let target = args.dir.join(&path);
         if let Some(parent) = target.parent() {

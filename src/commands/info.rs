@@ -42,7 +42,12 @@ fn info_db(ctx: &Context, db: Option<&str>) -> CliResult<()> {
             .into_iter()
             .map(serde_json::from_value::<Bdb>)
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|err| CliError::new(ExitKind::Failed, format!("unexpected database object: {err}")))?;
+            .map_err(|err| {
+                CliError::new(
+                    ExitKind::Failed,
+                    format!("unexpected database object: {err}"),
+                )
+            })?;
         print_json(&typed);
     } else {
         for bdb in &bdbs {
@@ -56,7 +61,9 @@ fn info_node(ctx: &Context, id: Option<&str>) -> CliResult<()> {
     let uid = match id {
         None | Some("all") => None,
         Some(raw) => Some(raw.parse::<u64>().map_err(|_| {
-            CliError::usage(format!("invalid node id {raw:?}: expected a number or `all`"))
+            CliError::usage(format!(
+                "invalid node id {raw:?}: expected a number or `all`"
+            ))
         })?),
     };
     let client = ctx.client()?;

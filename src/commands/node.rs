@@ -15,13 +15,21 @@ fn parse_addresses(raw: &[String]) -> CliResult<Vec<String>> {
         .map(|text| {
             text.parse::<IpAddr>()
                 .map(|ip| ip.to_string())
-                .map_err(|_| CliError::usage(format!("invalid IP address {text:?}: expected e.g. 203.0.113.7")))
+                .map_err(|_| {
+                    CliError::usage(format!(
+                        "invalid IP address {text:?}: expected e.g. 203.0.113.7"
+                    ))
+                })
         })
         .collect()
 }
 
 /// The list after the operation; order kept, no duplicates.
-fn updated_list(current: &[String], operation: AddressOperation, addresses: &[String]) -> Vec<String> {
+fn updated_list(
+    current: &[String],
+    operation: AddressOperation,
+    addresses: &[String],
+) -> Vec<String> {
     match operation {
         AddressOperation::Set => {
             let mut list: Vec<String> = Vec::new();
@@ -60,10 +68,13 @@ pub fn run(ctx: &Context, args: NodeArgs) -> CliResult<()> {
     let node = fetch_node(&client, args.id)?;
     let wanted = updated_list(&node.external_addr, operation, &addresses);
     let current = serde_json::json!({ "external_addr": node.external_addr });
-    let changes: Vec<FieldChange> =
-        FieldChange::against(&current, Location::Node("external_addr".into()), Value::from(wanted))
-            .into_iter()
-            .collect();
+    let changes: Vec<FieldChange> = FieldChange::against(
+        &current,
+        Location::Node("external_addr".into()),
+        Value::from(wanted),
+    )
+    .into_iter()
+    .collect();
     let plan = ChangePlan {
         subject: format!("node:{}", args.id),
         steps: vec![Step {
@@ -89,11 +100,21 @@ mod tests {
     fn operations_update_the_list() {
         let current = list(&["10.0.0.1"]);
         assert_eq!(
-            updated_list(&current, AddressOperation::Add, &list(&["10.0.0.2", "10.0.0.1"])),
+            updated_list(
+                &current,
+                AddressOperation::Add,
+                &list(&["10.0.0.2", "10.0.0.1"])
+            ),
             list(&["10.0.0.1", "10.0.0.2"])
         );
-        assert_eq!(updated_list(&current, AddressOperation::Remove, &list(&["10.0.0.1"])), list(&[]));
-        assert_eq!(updated_list(&current, AddressOperation::Set, &list(&["10.0.0.3"])), list(&["10.0.0.3"]));
+        assert_eq!(
+            updated_list(&current, AddressOperation::Remove, &list(&["10.0.0.1"])),
+            list(&[])
+        );
+        assert_eq!(
+            updated_list(&current, AddressOperation::Set, &list(&["10.0.0.3"])),
+            list(&["10.0.0.3"])
+        );
     }
 
     #[test]

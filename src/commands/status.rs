@@ -6,7 +6,9 @@ use crate::cli::status::StatusArgs;
 use crate::commands::Context;
 use crate::error::{CliError, CliResult};
 use crate::output::print_json;
-use crate::output::status::{ClusterSnapshot, Section, StatusOptions, render_section, sections_json};
+use crate::output::status::{
+    ClusterSnapshot, Section, StatusOptions, render_section, sections_json,
+};
 
 /// The validated request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,7 +121,10 @@ mod tests {
 
     #[test]
     fn finds_the_url_host() {
-        assert_eq!(url_host("https://127.0.0.1:9443").as_deref(), Some("127.0.0.1"));
+        assert_eq!(
+            url_host("https://127.0.0.1:9443").as_deref(),
+            Some("127.0.0.1")
+        );
         assert_eq!(url_host("https://[::1]:9443/").as_deref(), Some("::1"));
     }
 }

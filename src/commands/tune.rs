@@ -3,8 +3,8 @@
 use serde_json::Value;
 
 use crate::api::ApiClient;
-use crate::checks::{Finding, FixChange, Origin};
 use crate::change::{self, ChangePlan, FieldChange, Location, Step, Target, project};
+use crate::checks::{Finding, FixChange, Origin};
 use crate::cli::tune::{TuneArgs, TuneDbArgs, TuneTarget};
 use crate::commands::Context;
 use crate::error::{CliError, CliResult};
@@ -31,7 +31,9 @@ pub struct TuneRequest {
 }
 
 fn unknown_key(key: &str) -> CliError {
-    let valid: Vec<&str> = tunables::tunables().filter_map(|setting| setting.tune_key).collect();
+    let valid: Vec<&str> = tunables::tunables()
+        .filter_map(|setting| setting.tune_key)
+        .collect();
     let hint = if key == "proxy_policy" {
         " (the proxy policy is changed with: rsadmin bind db <db> endpoint <db>:1 policy <policy>)"
     } else {
@@ -114,7 +116,9 @@ fn fix_steps(uid: u64, bdb: &Value, findings: &[Finding]) -> Vec<Step> {
                     policy,
                     true,
                 ),
-                (FixChange::ProxyPolicy(policy), None) => (Location::Bdb("proxy_policy".into()), policy, true),
+                (FixChange::ProxyPolicy(policy), None) => {
+                    (Location::Bdb("proxy_policy".into()), policy, true)
+                }
                 (FixChange::ShardsPlacement(placement), _) => {
                     (Location::Bdb("shards_placement".into()), placement, false)
                 }
@@ -145,9 +149,9 @@ pub fn plan_settings(
         })
         .collect();
     let disruptive = changes.iter().any(|change| {
-        settings
-            .iter()
-            .any(|(setting, _)| setting.disruptive && change.location == Location::Bdb(setting.field.into()))
+        settings.iter().any(|(setting, _)| {
+            setting.disruptive && change.location == Location::Bdb(setting.field.into())
+        })
     });
     let mut findings = gate(client, &bdb, &changes)?;
     let mut steps = Vec::new();
@@ -180,7 +184,13 @@ pub fn run(ctx: &Context, args: TuneArgs) -> CliResult<()> {
     let request = parse(&args)?;
     let client = ctx.client()?;
     let db = resolve_db(&client, &request.db)?;
-    let plan = plan_settings(&client, &db, &request.settings, request.fix, "Finished successfully")?;
+    let plan = plan_settings(
+        &client,
+        &db,
+        &request.settings,
+        request.fix,
+        "Finished successfully",
+    )?;
     change::execute(ctx, &client, &plan, &args.change)
 }
 
@@ -196,13 +206,20 @@ mod tests {
             db: "db:1".into(),
             pairs: words.iter().map(|word| word.to_string()).collect(),
             fix,
-            change: ChangeArgs { dry_run: false, timeout: 1 },
+            change: ChangeArgs {
+                dry_run: false,
+                timeout: 1,
+            },
         }
     }
 
     #[test]
     fn parses_several_pairs() {
-        let request = parse(&args(&["oss_cluster", "enabled", "max_connections", "10"], true)).unwrap();
+        let request = parse(&args(
+            &["oss_cluster", "enabled", "max_connections", "10"],
+            true,
+        ))
+        .unwrap();
         assert_eq!(request.settings.len(), 2);
         assert_eq!(request.settings[1].1, json!(10));
     }
@@ -211,9 +228,14 @@ mod tests {
     fn rejects_bad_input_with_the_valid_choices() {
         let err = parse(&args(&["bogus", "1"], false)).unwrap_err();
         assert_eq!(err.kind, ExitKind::Usage);
-        assert!(err.message.starts_with("unknown key \"bogus\" for tune db. Valid keys: master_persistence, maxclients"));
+        assert!(err.message.starts_with(
+            "unknown key \"bogus\" for tune db. Valid keys: master_persistence, maxclients"
+        ));
         let err = parse(&args(&["oss_cluster", "yes"], false)).unwrap_err();
-        assert_eq!(err.message, "invalid value \"yes\" for oss_cluster: expected enabled|disabled");
+        assert_eq!(
+            err.message,
+            "invalid value \"yes\" for oss_cluster: expected enabled|disabled"
+        );
         assert!(parse(&args(&["oss_cluster"], false)).is_err());
         assert!(parse(&args(&["max_connections", "1"], true)).is_err());
         assert!(parse(&args(&["mkms", "enabled", "mkms", "disabled"], false)).is_err());
@@ -227,7 +249,10 @@ mod tests {
             rule: "r",
             severity: crate::checks::Severity::Fail,
             message: String::new(),
-            fix: Some(crate::checks::Fix { command: String::new(), change: Some(change) }),
+            fix: Some(crate::checks::Fix {
+                command: String::new(),
+                change: Some(change),
+            }),
         };
         let findings = vec![
             fix(FixChange::ShardsPlacement("sparse".into())),
@@ -235,7 +260,10 @@ mod tests {
         ];
         let steps = fix_steps(1, &bdb, &findings);
         assert_eq!(steps.len(), 2);
-        assert_eq!(steps[0].body(), json!({"endpoint": "1:1", "proxy_policy": "all-master-shards"}));
+        assert_eq!(
+            steps[0].body(),
+            json!({"endpoint": "1:1", "proxy_policy": "all-master-shards"})
+        );
         assert_eq!(steps[1].body(), json!({"shards_placement": "sparse"}));
     }
 }
