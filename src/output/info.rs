@@ -6,6 +6,7 @@
 
 use serde_json::Value;
 
+use super::{enabled_word, or_absent};
 use crate::api::models::{Cluster, Node};
 use crate::tunables::{ABSENT, SETTINGS};
 
@@ -30,39 +31,27 @@ pub fn db_block(bdb: &Value) -> String {
     block(&format!("db:{uid} [{name}]:"), &lines)
 }
 
-fn optional<T: ToString>(value: &Option<T>) -> String {
-    value
-        .as_ref()
-        .map(ToString::to_string)
-        .unwrap_or_else(|| ABSENT.to_string())
-}
-
-fn enabled(value: Option<bool>) -> String {
-    match value {
-        Some(true) => "enabled".to_string(),
-        Some(false) => "disabled".to_string(),
-        None => ABSENT.to_string(),
-    }
-}
-
 pub fn cluster_block(cluster: &Cluster) -> String {
     block(
         "Cluster configuration:",
         &[
             ("name", cluster.name.clone()),
-            ("created_time", optional(&cluster.created_time)),
-            ("rack_aware", enabled(cluster.rack_aware)),
-            ("http support", enabled(cluster.http_support)),
-            ("handle_redirects", enabled(cluster.handle_redirects)),
-            ("upgrade mode", enabled(cluster.upgrade_mode)),
+            ("created_time", or_absent(cluster.created_time.as_ref())),
+            ("rack_aware", enabled_word(cluster.rack_aware)),
+            ("http support", enabled_word(cluster.http_support)),
+            ("handle_redirects", enabled_word(cluster.handle_redirects)),
+            ("upgrade mode", enabled_word(cluster.upgrade_mode)),
             (
                 "cm_session_timeout_minutes",
-                optional(&cluster.cm_session_timeout_minutes),
+                or_absent(cluster.cm_session_timeout_minutes.as_ref()),
             ),
-            ("cm_port", optional(&cluster.cm_port)),
-            ("cnm_http_port", optional(&cluster.cnm_http_port)),
-            ("cnm_https_port", optional(&cluster.cnm_https_port)),
-            ("bigstore_driver", optional(&cluster.bigstore_driver)),
+            ("cm_port", or_absent(cluster.cm_port.as_ref())),
+            ("cnm_http_port", or_absent(cluster.cnm_http_port.as_ref())),
+            ("cnm_https_port", or_absent(cluster.cnm_https_port.as_ref())),
+            (
+                "bigstore_driver",
+                or_absent(cluster.bigstore_driver.as_ref()),
+            ),
         ],
     )
 }
@@ -80,11 +69,17 @@ pub fn node_block(node: &Node) -> String {
         &[
             ("address", node.addr.clone()),
             ("external addresses", external),
-            ("recovery path", optional(&node.recovery_path)),
-            ("max redis servers", optional(&node.max_redis_servers)),
-            ("max listeners", optional(&node.max_listeners)),
-            ("software version", optional(&node.software_version)),
-            ("status", optional(&node.status)),
+            ("recovery path", or_absent(node.recovery_path.as_ref())),
+            (
+                "max redis servers",
+                or_absent(node.max_redis_servers.as_ref()),
+            ),
+            ("max listeners", or_absent(node.max_listeners.as_ref())),
+            (
+                "software version",
+                or_absent(node.software_version.as_ref()),
+            ),
+            ("status", or_absent(node.status.as_ref())),
         ],
     )
 }

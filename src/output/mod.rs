@@ -6,6 +6,8 @@ pub mod table;
 
 use serde::Serialize;
 
+use crate::tunables::ABSENT;
+
 /// `-o text|json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum OutputFormat {
@@ -20,5 +22,21 @@ pub fn print_json<T: Serialize>(value: &T) {
         Ok(text) => println!("{text}"),
         // Only non-string map keys can fail, and our documents have none.
         Err(err) => eprintln!("error: cannot encode JSON: {err}"),
+    }
+}
+
+/// A value, or `N/A` when the cluster did not send it.
+pub fn or_absent<T: ToString>(value: Option<T>) -> String {
+    value
+        .map(|value| value.to_string())
+        .unwrap_or_else(|| ABSENT.to_string())
+}
+
+/// rladmin's words for a boolean setting.
+pub fn enabled_word(value: Option<bool>) -> String {
+    match value {
+        Some(true) => "enabled".to_string(),
+        Some(false) => "disabled".to_string(),
+        None => ABSENT.to_string(),
     }
 }

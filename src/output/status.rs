@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::table::Table;
+use super::{enabled_word, or_absent};
 use crate::api::models::{Bdb, Endpoint, Node, Shard};
 use crate::tunables::ABSENT;
 
@@ -176,9 +177,7 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
             or_absent(node.cores),
             ABSENT.to_string(),
             ABSENT.to_string(),
-            node.software_version
-                .clone()
-                .unwrap_or_else(|| ABSENT.to_string()),
+            or_absent(node.software_version.as_ref()),
         ]);
         if options.extra_all {
             let rack = node.rack_id.clone().filter(|rack| !rack.is_empty());
@@ -195,20 +194,6 @@ fn health_word(status: Option<&str>) -> String {
     match status {
         Some("active") | Some("ok") => OK.to_string(),
         Some(other) => other.to_uppercase(),
-        None => ABSENT.to_string(),
-    }
-}
-
-fn or_absent<T: ToString>(value: Option<T>) -> String {
-    value
-        .map(|value| value.to_string())
-        .unwrap_or_else(|| ABSENT.to_string())
-}
-
-fn enabled_word(value: Option<bool>) -> String {
-    match value {
-        Some(true) => "enabled".to_string(),
-        Some(false) => "disabled".to_string(),
         None => ABSENT.to_string(),
     }
 }
@@ -254,16 +239,15 @@ fn databases_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table
     }
     let mut table = Table::new(columns);
     for bdb in sorted_bdbs(snapshot) {
-        let text = |value: &Option<String>| value.clone().unwrap_or_else(|| ABSENT.to_string());
         let mut row = vec![
             format!("db:{}", bdb.uid),
             bdb.name.clone(),
-            text(&bdb.db_type),
-            text(&bdb.status),
+            or_absent(bdb.db_type.as_ref()),
+            or_absent(bdb.status.as_ref()),
             or_absent(bdb.shards_count),
-            text(&bdb.shards_placement),
+            or_absent(bdb.shards_placement.as_ref()),
             enabled_word(bdb.replication),
-            text(&bdb.data_persistence),
+            or_absent(bdb.data_persistence.as_ref()),
             bdb.endpoints
                 .first()
                 .map(endpoint_address)
@@ -275,7 +259,7 @@ fn databases_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table
                 ABSENT.to_string(),
                 ABSENT.to_string(),
                 ABSENT.to_string(),
-                text(&bdb.redis_version),
+                or_absent(bdb.redis_version.as_ref()),
             ]);
         }
         table.push(row);
@@ -395,7 +379,7 @@ fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
                 .to_string(),
             format!("redis:{}", shard.uid),
             format!("node:{}", shard.node_uid),
-            shard.role.clone().unwrap_or_else(|| ABSENT.to_string()),
+            or_absent(shard.role.as_ref()),
             shard.assigned_slots.clone().unwrap_or_default(),
             ABSENT.to_string(),
         ];
