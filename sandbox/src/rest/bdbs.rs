@@ -152,6 +152,8 @@ fn endpoint_port(state: &ClusterState, requested: u16) -> Result<u16, Rejection>
     Ok(requested)
 }
 
+/// Partial update. UNCONFIRMED: the body of a `dry_run` answer is undocumented; the sandbox
+/// returns the bdb as it would be (status unchanged) and changes nothing.
 pub async fn update(
     State(control): Control,
     Path(uid): Path<String>,

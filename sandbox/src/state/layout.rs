@@ -37,7 +37,9 @@ pub fn slot_ranges(shard_count: u32) -> Vec<(u32, u32)> {
 
 impl ClusterState {
     /// Re-derives the shards of bdb `uid` (count, roles, slots, nodes) and its endpoint binding.
-    /// Shard uids of the bdb are kept in order; missing ones get fresh uids.
+    /// Shard uids of the bdb are kept in order; missing ones get fresh uids. Runs on every
+    /// accepted change, so a new `shards_placement` moves shards at once (a real cluster
+    /// applies it to new shards and needs a rebalance for existing ones).
     pub(super) fn relayout(&mut self, uid: u32) {
         let Some(bdb) = self.bdb(uid).cloned() else {
             return;
@@ -172,6 +174,50 @@ fn pick_node(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::Bdb;
+
+    fn placed(placement: ShardsPlacement, replication: bool) -> Vec<(String, ShardRole)> {
+        let mut state = ClusterState::new(0, 3);
+        let mut bdb = Bdb::with_defaults(1, "db".into(), 0, "2025-01-01T00:00:00Z");
+        (
+            bdb.sharding,
+            bdb.shards_count,
+            bdb.shards_placement,
+            bdb.replication,
+        ) = (true, 3, placement, replication);
+        state.insert_bdb(bdb, 12000);
+        state
+            .shards
+            .iter()
+            .map(|shard| (shard.node_uid.clone(), shard.role))
+            .collect()
+    }
+
+    #[test]
+    fn dense_fills_node_one_and_puts_replicas_elsewhere() {
+        let (master, replica) = (ShardRole::Master, ShardRole::Slave);
+        let expected: Vec<(String, ShardRole)> = [
+            ("1", master),
+            ("2", replica),
+            ("1", master),
+            ("2", replica),
+            ("1", master),
+            ("2", replica),
+        ]
+        .into_iter()
+        .map(|(node, role)| (node.to_string(), role))
+        .collect();
+        assert_eq!(placed(ShardsPlacement::Dense, true), expected);
+    }
+
+    #[test]
+    fn sparse_spreads_masters_round_robin() {
+        let nodes: Vec<String> = placed(ShardsPlacement::Sparse, false)
+            .into_iter()
+            .map(|(node, _)| node)
+            .collect();
+        assert_eq!(nodes, ["1", "2", "3"]);
+    }
 
     #[test]
     fn three_shards_split_slots_like_redis_software() {

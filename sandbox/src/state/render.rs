@@ -93,6 +93,8 @@ pub fn cluster(state: &ClusterState, api_port: u16) -> Value {
 }
 
 /// `GET /v1/cluster/policy`: the defaults new databases get (rest-api.md §8.2).
+/// CONFLICT in the docs on `default_sharded_proxy_policy`; the sandbox follows the policy
+/// example and rladmin (`single`), which is also what new sandbox databases get.
 pub fn cluster_policy() -> Value {
     json!({
         "default_non_sharded_proxy_policy": "single",
