@@ -25,6 +25,10 @@ pub struct UpArgs {
     /// REST API port on 127.0.0.1 (0 = any free port)
     #[arg(long, default_value_t = 9443)]
     api_port: u16,
+    /// Cluster index c: node i gets 127.0.{1+2c}.i (internal) and 127.0.{2+2c}.i (external), so
+    /// several sandboxes can run side by side
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=126))]
+    cluster_index: u8,
     /// Run in the background (output goes to DIR/sandbox.log)
     #[arg(long)]
     detach: bool,
@@ -65,6 +69,7 @@ fn run_foreground(args: &UpArgs, dir: &Path) -> anyhow::Result<ExitCode> {
     let mut options = SandboxOptions::new(dir);
     options.nodes = args.nodes;
     options.api_port = args.api_port;
+    options.cluster_index = args.cluster_index;
     options.redis_server = args.redis_server.clone();
     let sandbox = SandboxHandle::start(options)?;
     fs::write(pid_file(dir), format!("{}\n", std::process::id()))?;
@@ -102,6 +107,8 @@ fn run_detached(args: &UpArgs, dir: &Path) -> anyhow::Result<ExitCode> {
             &args.nodes.to_string(),
             "--api-port",
             &args.api_port.to_string(),
+            "--cluster-index",
+            &args.cluster_index.to_string(),
         ])
         .stdin(Stdio::null())
         .stdout(log.try_clone()?)
