@@ -68,6 +68,16 @@ fn doctor_maps_a_fresh_database_then_a_healthy_one() {
             ),
             row("OK", "Changes not reflected in clients", None),
             row("OK", "Tools that are not cluster-aware", None),
+            row(
+                "WARN",
+                "Client library compatibility",
+                Some("read from masters only: turn replica reads off in the client")
+            ),
+            row(
+                "WARN",
+                "Client library compatibility",
+                Some("configure such clients for a single (proxy) endpoint explicitly")
+            ),
         ]
     );
     assert_eq!(
@@ -87,31 +97,39 @@ fn doctor_maps_a_fresh_database_then_a_healthy_one() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let run = sandbox.rsadmin(&["doctor", "db", "db:1", "--key", "{u1}.a", "--key", "{u1}.b"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let summary: Vec<&str> = run
+    let port = sandbox.handle.state().bdbs[0].endpoint_port();
+    let summary: Vec<String> = run
         .stdout
         .lines()
         .take_while(|line| *line != "verify:")
+        .map(str::to_string)
         .collect();
-    assert_eq!(
-        summary,
-        vec![
-            "db:1 [demo-db]:",
-            "OK   \"Cluster not enabled\" errors: the OSS Cluster API is enabled for db:1 and \
+    let expected: Vec<String> = [
+        "db:1 [demo-db]:",
+        "OK   \"Cluster not enabled\" errors: the OSS Cluster API is enabled for db:1 and \
              answers CLUSTER SLOTS",
-            "OK   Prerequisites: db:1 meets every OSS Cluster API prerequisite",
-            "OK   MOVED or CROSSSLOT errors: the given keys share slot 4574: multi-key commands \
+        "OK   Prerequisites: db:1 meets every OSS Cluster API prerequisite",
+        "OK   MOVED or CROSSSLOT errors: the given keys share slot 4574: multi-key commands \
              on them work",
-            "WARN Cannot connect externally: db:1 advertises internal addresses: clients outside \
+        "WARN Cannot connect externally: db:1 advertises internal addresses: clients outside \
              the cluster's network cannot reach them, although 3 node(s) have external addresses",
-            "     fix: rsadmin tune db db:1 oss_cluster_api_preferred_ip_type external",
-            "OK   Changes not reflected in clients: every node advertises the same topology, \
+        "     fix: rsadmin tune db db:1 oss_cluster_api_preferred_ip_type external",
+        "OK   Changes not reflected in clients: every node advertises the same topology, \
              matching the REST API; after a change, clients must reconnect to see it",
-            "OK   Tools that are not cluster-aware: Redis Insight and redis-cli without -c are not \
+        "OK   Tools that are not cluster-aware: Redis Insight and redis-cli without -c are not \
              cluster-aware; use redis-cli -c or a cluster client (redis-py RedisCluster, \
              node-redis createCluster, ioredis Cluster, JedisCluster, go-redis ClusterClient): \
              with the OSS Cluster API on, other tools see MOVED",
-        ]
-    );
+        "WARN Client library compatibility: 127.0.1.1:{port} answers READONLY with -ERR \
+             unknown command 'READONLY': clients that read from replicas (JedisCluster, ioredis \
+             scaleReads, go-redis ReadOnly/RouteByLatency, Redisson) or send READONLY on every \
+             connection (newer redis-rs cluster code) fail",
+        "     fix: read from masters only: turn replica reads off in the client",
+    ]
+    .iter()
+    .map(|line| line.replace("{port}", &port.to_string()))
+    .collect();
+    assert_eq!(summary, expected);
     assert!(run.stdout.contains("\nsummary: 22 OK, 1 WARN, 0 FAIL\n"));
 }
 

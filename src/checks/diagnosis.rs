@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{Finding, Severity};
 use crate::api::models::{Bdb, Node};
+use crate::topology::compat::ClientCompatibility;
 use crate::topology::slots::key_slot;
 use crate::topology::verify::VerifyReport;
 
@@ -17,6 +18,7 @@ pub const MOVED_CROSSSLOT: &str = "MOVED or CROSSSLOT errors";
 pub const EXTERNAL_ACCESS: &str = "Cannot connect externally";
 pub const CHANGES_NOT_REFLECTED: &str = "Changes not reflected in clients";
 pub const NOT_CLUSTER_AWARE: &str = "Tools that are not cluster-aware";
+pub const CLIENT_COMPATIBILITY: &str = "Client library compatibility";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnosis {
@@ -35,6 +37,8 @@ pub struct DoctorInput<'a> {
     pub verify: &'a VerifyReport,
     /// Keys the application uses together (`--key`).
     pub keys: &'a [String],
+    /// What one bound proxy answered to READONLY and HELLO; None when it could not be asked.
+    pub compatibility: Option<&'a ClientCompatibility>,
 }
 
 pub fn diagnose(input: &DoctorInput) -> Vec<Diagnosis> {
@@ -45,6 +49,7 @@ pub fn diagnose(input: &DoctorInput) -> Vec<Diagnosis> {
     diagnoses.extend(external_access(input));
     diagnoses.extend(changes_not_reflected(input));
     diagnoses.push(not_cluster_aware(input));
+    diagnoses.extend(client_compatibility(input));
     diagnoses
 }
 
@@ -375,6 +380,60 @@ fn not_cluster_aware(input: &DoctorInput) -> Diagnosis {
     diagnosis(NOT_CLUSTER_AWARE, Severity::Ok, finding, None)
 }
 
+fn client_compatibility(input: &DoctorInput) -> Vec<Diagnosis> {
+    let Some(compatibility) = input.compatibility else {
+        return Vec::new();
+    };
+    let address = &compatibility.address;
+    let mut diagnoses = Vec::new();
+    if let Some(error) = &compatibility.readonly_error {
+        diagnoses.push(diagnosis(
+            CLIENT_COMPATIBILITY,
+            Severity::Warn,
+            format!(
+                "{address} answers READONLY with -{error}: clients that read from replicas \
+                 (JedisCluster, ioredis scaleReads, go-redis ReadOnly/RouteByLatency, Redisson) or \
+                 send READONLY on every connection (newer redis-rs cluster code) fail"
+            ),
+            Some("read from masters only: turn replica reads off in the client".to_string()),
+        ));
+    }
+    let oss_cluster = input.bdb.oss_cluster == Some(true);
+    match compatibility.hello_mode.as_deref() {
+        Some("cluster") if !oss_cluster => diagnoses.push(diagnosis(
+            CLIENT_COMPATIBILITY,
+            Severity::Warn,
+            format!(
+                "{address} reports mode \"cluster\" in HELLO although the OSS Cluster API is off: \
+                 clients that pick cluster mode from HELLO (StackExchange.Redis style) send \
+                 CLUSTER commands and fail"
+            ),
+            Some("configure such clients for a single (proxy) endpoint explicitly".to_string()),
+        )),
+        Some("standalone") if oss_cluster => diagnoses.push(diagnosis(
+            CLIENT_COMPATIBILITY,
+            Severity::Warn,
+            format!(
+                "{address} reports mode \"standalone\" in HELLO although the OSS Cluster API is \
+                 on: clients that pick cluster mode from HELLO will not route by slot"
+            ),
+            Some("configure such clients as cluster clients explicitly".to_string()),
+        )),
+        _ => {}
+    }
+    if diagnoses.is_empty() {
+        diagnoses.push(diagnosis(
+            CLIENT_COMPATIBILITY,
+            Severity::Ok,
+            format!(
+                "{address} accepts READONLY and its HELLO mode matches the OSS Cluster API setting"
+            ),
+            None,
+        ));
+    }
+    diagnoses
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,6 +471,7 @@ mod tests {
             prerequisites: &[],
             verify,
             keys,
+            compatibility: None,
         })
     }
 
@@ -511,6 +571,68 @@ mod tests {
         assert_eq!(
             failed,
             vec![MOVED_CROSSSLOT, EXTERNAL_ACCESS, CHANGES_NOT_REFLECTED]
+        );
+    }
+
+    #[test]
+    fn client_compatibility_rows() {
+        let compatibility = |readonly_error: Option<&str>, mode: &str| ClientCompatibility {
+            address: crate::topology::cluster_reply::NodeAddress {
+                host: "127.0.1.1".into(),
+                port: 12000,
+            },
+            readonly_error: readonly_error.map(str::to_string),
+            hello_mode: Some(mode.to_string()),
+        };
+        let rows = |bdb: &Bdb, observed: &ClientCompatibility| -> Vec<(Severity, String)> {
+            diagnose(&DoctorInput {
+                bdb,
+                nodes: &[],
+                prerequisites: &[],
+                verify: &report(vec![]),
+                keys: &[],
+                compatibility: Some(observed),
+            })
+            .into_iter()
+            .filter(|d| d.problem == CLIENT_COMPATIBILITY)
+            .map(|d| (d.severity, d.finding))
+            .collect()
+        };
+        assert_eq!(
+            rows(&enabled_bdb(), &compatibility(None, "cluster")),
+            vec![(
+                Severity::Ok,
+                "127.0.1.1:12000 accepts READONLY and its HELLO mode matches the OSS Cluster API \
+                 setting"
+                    .to_string()
+            )]
+        );
+        let disabled = Bdb {
+            uid: 1,
+            oss_cluster: Some(false),
+            ..Bdb::default()
+        };
+        let found = rows(
+            &disabled,
+            &compatibility(Some("ERR unknown command 'READONLY'"), "cluster"),
+        );
+        assert_eq!(found.len(), 2);
+        assert!(
+            found
+                .iter()
+                .all(|(severity, _)| *severity == Severity::Warn)
+        );
+        assert!(found[0].1.starts_with(
+            "127.0.1.1:12000 answers READONLY with -ERR unknown command 'READONLY': clients"
+        ));
+        assert!(
+            found[1]
+                .1
+                .contains("reports mode \"cluster\" in HELLO although the OSS Cluster API is off")
+        );
+        assert_eq!(
+            rows(&enabled_bdb(), &compatibility(None, "standalone"))[0].0,
+            Severity::Warn
         );
     }
 }

@@ -11,6 +11,7 @@ use crate::commands::verify::{Summary, gather, probe_options, render_report, sum
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
 use crate::resolve::DbRef;
+use crate::topology::compat::probe_client_compatibility;
 use crate::topology::verify::{VerifyReport, verify};
 
 #[derive(Serialize)]
@@ -36,12 +37,20 @@ pub fn run(ctx: &Context, args: DoctorArgs) -> CliResult<()> {
         origin: Origin::CheckDb,
     });
     let report = verify(&facts.expected, &options);
+    // One bound proxy is enough: every proxy of the database runs the same code.
+    let compatibility = facts
+        .expected
+        .seeds
+        .iter()
+        .find(|seed| !seed.is_dns_name)
+        .and_then(|seed| probe_client_compatibility(&seed.address, &options.connect).ok());
     let diagnoses = diagnose(&DoctorInput {
         bdb: &facts.bdb,
         nodes: &facts.nodes,
         prerequisites: &prerequisites,
         verify: &report,
         keys: &keys,
+        compatibility: compatibility.as_ref(),
     });
     let failed = diagnoses
         .iter()

@@ -2,6 +2,7 @@
 //! way a cluster-aware client library does.
 
 pub mod cluster_reply;
+pub mod compat;
 pub mod connection;
 pub mod expected;
 pub mod resp;
