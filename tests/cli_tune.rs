@@ -311,3 +311,29 @@ fn json_reports_refusal_with_findings() {
         .collect();
     assert_eq!(failing, ["proxy_policy"]);
 }
+
+#[test]
+fn a_busy_database_is_retried_then_exits_6() {
+    let sandbox = Sandbox::start();
+    sandbox.set_change_delay(Duration::from_secs(20));
+    let first = sandbox.rsadmin(&[
+        "tune",
+        "db",
+        "db:1",
+        "max_connections",
+        "7",
+        "--timeout",
+        "1",
+    ]);
+    assert_eq!(first.code, 7, "{}", first.stderr);
+    sandbox.clear_requests();
+    let run = sandbox.rsadmin(&["tune", "db", "db:1", "max_connections", "8"]);
+    assert_eq!(run.code, 6, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "error: the cluster is busy: PUT /v1/bdbs/1 (HTTP 409 busy): db:1 is busy: status is \
+         active-change-pending, wait until it is active. Wait for the running change to finish and retry.\n"
+    );
+    // The first attempt and every retry reached the cluster.
+    assert_eq!(sandbox.puts().len(), 5);
+}
