@@ -126,6 +126,24 @@ impl ApiClient {
         })
     }
 
+    /// Any request with an optional JSON body; decodes the JSON answer (crdb calls use POST,
+    /// PATCH and DELETE, which answer with a task).
+    pub fn call<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+    ) -> CliResult<T> {
+        let response = self.send(method.clone(), path, body)?;
+        let response = self.check_status(&method, path, response)?;
+        response.json().map_err(|err| {
+            CliError::new(
+                ExitKind::Failed,
+                format!("unexpected answer to {method} {path}: {err}"),
+            )
+        })
+    }
+
     /// PUT with retries while the cluster answers 409 (busy with another change).
     fn put(&self, path: &str, body: &Value) -> CliResult<()> {
         let mut delays = BUSY_RETRY_DELAYS_MS.iter();

@@ -1,6 +1,7 @@
 //! The Redis Software REST API: typed models and the blocking client.
 
 pub mod client;
+pub mod crdb;
 pub mod models;
 pub mod pinning;
 mod tls;

@@ -366,7 +366,8 @@ fn sharding(input: &CheckInput) -> Vec<Finding> {
             RULE,
             Severity::Fail,
             format!(
-                "{} is not sharded; an Active-Active database cannot be sharded after it is                  created, so the OSS Cluster API needs sharding at creation",
+                "{} is not sharded; an Active-Active database cannot be sharded after it is \
+                 created, so the OSS Cluster API needs sharding at creation",
                 db_ref(bdb)
             ),
             None,

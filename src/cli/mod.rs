@@ -3,6 +3,7 @@
 
 pub mod bind;
 pub mod check;
+pub mod crdb;
 pub mod doctor;
 pub mod generate;
 pub mod info;
@@ -12,6 +13,7 @@ pub mod node;
 pub mod placement;
 pub mod profile;
 pub mod status;
+pub mod task;
 pub mod tune;
 pub mod verify;
 pub mod words;
@@ -64,10 +66,16 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Cluster REST API URL, e.g. https://cluster.example.com:9443
-    #[arg(long = "cluster", env = "RSADMIN_URL", global = true, value_name = "URL", value_hint = ValueHint::Url)]
+    #[arg(long = "cluster", alias = "cluster-url", env = "RSADMIN_URL", global = true, value_name = "URL", value_hint = ValueHint::Url)]
     pub url: Option<String>,
     /// User name (an email on Redis Software)
-    #[arg(long, env = "RSADMIN_USER", global = true, value_name = "USER")]
+    #[arg(
+        long,
+        alias = "cluster-username",
+        env = "RSADMIN_USER",
+        global = true,
+        value_name = "USER"
+    )]
     pub user: Option<String>,
     /// Trust this CA certificate (PEM) in addition to the public CAs
     #[arg(long, env = "RSADMIN_CA_CERT", global = true, value_name = "PATH", value_hint = ValueHint::FilePath)]
@@ -135,6 +143,10 @@ pub enum Command {
     Profile(profile::ProfileArgs),
     /// Link rladmin and crdb-cli to rsadmin, which then speaks their grammar
     InstallAliases(install_aliases::InstallAliasesArgs),
+    /// Active-Active databases, with crdb-cli's grammar: crdb create|update|list|get|delete
+    Crdb(crdb::CrdbArgs),
+    /// Active-Active tasks, with crdb-cli's grammar: task list|status|cancel
+    Task(task::TaskArgs),
     /// Write shell completions and man pages (for maintainers)
     #[command(hide = true, name = "generate-assets")]
     GenerateAssets(generate::GenerateArgs),

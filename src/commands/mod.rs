@@ -3,6 +3,7 @@
 
 pub mod bind;
 pub mod check;
+pub mod crdb;
 pub mod doctor;
 pub mod generate;
 pub mod info;
@@ -12,6 +13,7 @@ pub mod node;
 pub mod placement;
 pub mod profile;
 pub mod status;
+pub mod task;
 pub mod tune;
 pub mod verify;
 
@@ -76,6 +78,8 @@ pub fn run(cli: Cli) -> CliResult<()> {
         Command::Keyslot(args) => keyslot::run(&ctx, args),
         Command::Profile(args) => profile::run(&ctx, args),
         Command::InstallAliases(args) => install_aliases::run(&ctx, args),
+        Command::Crdb(args) => crdb::run(&ctx, args),
+        Command::Task(args) => task::run(&ctx, args),
         Command::GenerateAssets(args) => generate::run(args),
     }
 }

@@ -23,6 +23,11 @@ impl Table {
 
     /// The header line and one line per row, each ending in `\n`.
     pub fn render(&self) -> String {
+        self.render_with_gap(" ")
+    }
+
+    /// Like `render`, with `gap` between columns (crdb-cli's tables use two spaces).
+    pub fn render_with_gap(&self, gap: &str) -> String {
         let widths: Vec<usize> = self
             .columns
             .iter()
@@ -49,7 +54,7 @@ impl Table {
                         format!("{cell:<width$}")
                     })
                     .collect();
-                format!("{}\n", line.join(" ").trim_end())
+                format!("{}\n", line.join(gap).trim_end())
             })
             .collect()
     }

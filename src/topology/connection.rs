@@ -112,10 +112,6 @@ impl RespConnection {
         Ok(connection)
     }
 
-    pub fn address(&self) -> &str {
-        &self.address
-    }
-
     /// Sends one command and reads its reply; a server error comes back as `RespValue::Error`.
     pub fn call(&mut self, args: &[&[u8]]) -> Result<RespValue, ProbeError> {
         resp::write_command(self.stream.get_mut(), args)

@@ -15,7 +15,7 @@ use super::connection::{ConnectSettings, ProbeError, RespConnection};
 use super::expected::{EndpointType, ExpectedTopology, IpType};
 use super::resp::RespValue;
 use super::slots::{
-    SLOT_COUNT, SlotRange, compress_slots, format_slot_list, key_slot, slot_coverage,
+    SLOT_COUNT, SlotCoverage, SlotRange, compress_slots, format_slot_list, key_slot, slot_coverage,
 };
 use crate::checks::Severity;
 
@@ -56,12 +56,6 @@ impl VerifyReport {
 
     pub fn passed(&self) -> bool {
         self.count(Severity::Fail) == 0
-    }
-
-    pub fn failed(&self, check: &str) -> bool {
-        self.checks
-            .iter()
-            .any(|line| line.check == check && line.severity == Severity::Fail)
     }
 }
 
@@ -293,26 +287,13 @@ fn coverage(advertised: &[(NodeAddress, Vec<AdvertisedRange>)]) -> Vec<VerifyChe
         .map(|(seed, ranges)| {
             let slots: Vec<SlotRange> = ranges.iter().map(|range| range.slots).collect();
             let coverage = slot_coverage(&slots);
-            let mut problems = Vec::new();
-            if !coverage.missing.is_empty() {
-                problems.push(format!(
-                    "slots {} not served",
-                    format_slot_list(&coverage.missing)
-                ));
-            }
-            if !coverage.duplicated.is_empty() {
-                problems.push(format!(
-                    "slots {} served more than once",
-                    format_slot_list(&coverage.duplicated)
-                ));
-            }
-            let (severity, seen) = if problems.is_empty() {
+            let (severity, seen) = if coverage.is_complete() {
                 (
                     Severity::Ok,
                     format!("{} range(s) cover 0-16383 once", ranges.len()),
                 )
             } else {
-                (Severity::Fail, problems.join(", "))
+                (Severity::Fail, describe_gaps(&coverage))
             };
             line(
                 "slot_coverage",
@@ -323,6 +304,23 @@ fn coverage(advertised: &[(NodeAddress, Vec<AdvertisedRange>)]) -> Vec<VerifyChe
             )
         })
         .collect()
+}
+
+fn describe_gaps(coverage: &SlotCoverage) -> String {
+    let mut problems = Vec::new();
+    if !coverage.missing.is_empty() {
+        problems.push(format!(
+            "slots {} not served",
+            format_slot_list(&coverage.missing)
+        ));
+    }
+    if !coverage.duplicated.is_empty() {
+        problems.push(format!(
+            "slots {} served more than once",
+            format_slot_list(&coverage.duplicated)
+        ));
+    }
+    problems.join(", ")
 }
 
 /// A topology as a comparable value: ranges with their advertised master, ordered.
@@ -812,6 +810,195 @@ fn moved_probe(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::models::{Bdb, Endpoint, Node, Shard};
+
+    fn address(host: &str) -> NodeAddress {
+        NodeAddress {
+            host: host.into(),
+            port: 12000,
+        }
+    }
+
+    fn advertised(ranges: &[(u16, u16, &str)]) -> Vec<AdvertisedRange> {
+        ranges
+            .iter()
+            .map(|(start, end, host)| AdvertisedRange {
+                slots: SlotRange::new(*start, *end).unwrap(),
+                master: address(host),
+                node_id: String::new(),
+            })
+            .collect()
+    }
+
+    /// Three nodes with external addresses, masters on nodes 1-3 in slot order.
+    fn expected(ip_type: &str) -> ExpectedTopology {
+        let nodes: Vec<Node> = (1..=3)
+            .map(|uid| Node {
+                uid,
+                addr: format!("127.0.1.{uid}"),
+                external_addr: vec![format!("127.0.2.{uid}")],
+                ..Node::default()
+            })
+            .collect();
+        let shards: Vec<Shard> = [(1, "0-5460"), (2, "5461-10922"), (3, "10923-16383")]
+            .iter()
+            .map(|(uid, slots)| Shard {
+                uid: uid.to_string(),
+                bdb_uid: 1,
+                node_uid: uid.to_string(),
+                role: Some("master".into()),
+                assigned_slots: Some(slots.to_string()),
+                status: Some("active".into()),
+                ..Shard::default()
+            })
+            .collect();
+        let bdb = Bdb {
+            uid: 1,
+            oss_cluster: Some(true),
+            oss_cluster_api_preferred_ip_type: Some(ip_type.into()),
+            endpoints: vec![Endpoint {
+                uid: "1:1".into(),
+                port: Some(12000),
+                addr: vec!["127.0.1.1".into()],
+                ..Endpoint::default()
+            }],
+            ..Bdb::default()
+        };
+        ExpectedTopology::from_rest(&bdb, &nodes, &shards).unwrap()
+    }
+
+    fn summary(checks: &[VerifyCheck]) -> Vec<(Severity, String, String)> {
+        checks
+            .iter()
+            .map(|check| (check.severity, check.subject.clone(), check.seen.clone()))
+            .collect()
+    }
+
+    const GOOD: [(u16, u16, &str); 3] = [
+        (0, 5460, "127.0.1.1"),
+        (5461, 10922, "127.0.1.2"),
+        (10923, 16383, "127.0.1.3"),
+    ];
+
+    #[test]
+    fn coverage_reports_holes_and_overlaps() {
+        let seeds = vec![
+            (address("127.0.1.1"), advertised(&GOOD)),
+            (
+                address("127.0.1.2"),
+                advertised(&[(0, 5460, "127.0.1.1"), (5000, 16000, "127.0.1.2")]),
+            ),
+        ];
+        assert_eq!(
+            summary(&coverage(&seeds)),
+            vec![
+                (
+                    Severity::Ok,
+                    "127.0.1.1:12000".into(),
+                    "3 range(s) cover 0-16383 once".into()
+                ),
+                (
+                    Severity::Fail,
+                    "127.0.1.2:12000".into(),
+                    "slots 16001-16383 not served, slots 5000-5460 served more than once".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn consistency_names_the_node_that_differs() {
+        let moved = [
+            (0, 5460, "127.0.1.1"),
+            (5461, 10922, "127.0.1.1"),
+            (10923, 16383, "127.0.1.3"),
+        ];
+        let seeds = vec![
+            (address("127.0.1.1"), advertised(&GOOD)),
+            (address("127.0.1.2"), advertised(&moved)),
+        ];
+        let checks = consistency(&seeds);
+        assert_eq!(
+            summary(&checks),
+            vec![(
+                Severity::Fail,
+                "127.0.1.2:12000".into(),
+                "0-5460 127.0.1.1:12000, 5461-10922 127.0.1.1:12000, 10923-16383 127.0.1.3:12000"
+                    .into()
+            )]
+        );
+        assert_eq!(checks[0].fix.as_deref(), Some(RECONNECT_FIX));
+        assert_eq!(consistency(&seeds[..1])[0].severity, Severity::Ok);
+    }
+
+    #[test]
+    fn rest_match_groups_slots_by_wrong_owner() {
+        let expected = expected("internal");
+        assert_eq!(
+            rest_match(&expected, &advertised(&GOOD))[0].severity,
+            Severity::Ok
+        );
+        let stale = [(0, 10922, "127.0.1.1"), (10923, 16383, "127.0.1.3")];
+        let checks = rest_match(&expected, &advertised(&stale));
+        assert_eq!(
+            checks
+                .iter()
+                .map(|check| (
+                    check.subject.as_str(),
+                    check.seen.as_str(),
+                    check.expected.as_str()
+                ))
+                .collect::<Vec<_>>(),
+            vec![(
+                "slots 5461-10922",
+                "advertised on 127.0.1.1:12000",
+                "served by redis:2 on node:2 (127.0.1.2:12000)"
+            )]
+        );
+    }
+
+    #[test]
+    fn address_types_follow_the_preferred_ip_type() {
+        assert_eq!(
+            address_types(&expected("internal"), &advertised(&GOOD))[0].severity,
+            Severity::Ok
+        );
+        let checks = address_types(&expected("external"), &advertised(&GOOD));
+        assert_eq!(
+            summary(&checks),
+            ["1", "2", "3"]
+                .iter()
+                .map(|n| (
+                    Severity::Fail,
+                    format!("127.0.1.{n}:12000"),
+                    format!("advertised 127.0.1.{n} (internal address of node:{n})")
+                ))
+                .collect::<Vec<_>>()
+        );
+        let external = [
+            (0, 5460, "127.0.2.1"),
+            (5461, 10922, "127.0.2.2"),
+            (10923, 16383, "127.0.2.3"),
+        ];
+        assert_eq!(
+            address_types(&expected("external"), &advertised(&external))[0].severity,
+            Severity::Ok
+        );
+    }
+
+    #[test]
+    fn stopped_shards_fail_before_probing() {
+        let mut expected = expected("internal");
+        expected.masters[1].status = Some("inactive".into());
+        assert_eq!(
+            summary(&shard_status(&expected)),
+            vec![(
+                Severity::Fail,
+                "redis:2 on node:2".into(),
+                "status inactive".into()
+            )]
+        );
+    }
 
     #[test]
     fn probe_keys_land_in_their_range() {

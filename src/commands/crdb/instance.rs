@@ -1,0 +1,246 @@
+//! `--instance fqdn=...,username=...,password-env=VAR[,url=...]` and
+//! `--credentials id=...,username=...,password-env=VAR`: parsing, and where the password comes
+//! from. Passwords never need to be in argv: `password-env=VAR` names an environment variable,
+//! `RSADMIN_INSTANCE_PASSWORD` serves every instance without one, and a terminal prompts.
+//! (The profile/keyring store plugs in in `resolve_password`, before the environment fallback.)
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+
+use serde_json::{Value, json};
+
+use crate::error::{CliError, CliResult, ExitKind};
+
+/// The password of every instance that names none.
+pub const INSTANCE_PASSWORD_ENV: &str = "RSADMIN_INSTANCE_PASSWORD";
+
+const CERTIFICATE_KEYS: [&str; 3] = ["client_cert", "client_key", "trusted_ca"];
+
+/// Where an instance's password comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PasswordSource {
+    /// `password=` on the command line (works, with a warning).
+    Argument(String),
+    /// `password-env=VAR`.
+    Variable(String),
+    /// Neither: `RSADMIN_INSTANCE_PASSWORD`, then a prompt.
+    Default,
+}
+
+/// Which cluster an `--instance` or `--credentials` value is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Participant {
+    /// `fqdn=` of `--instance`.
+    Fqdn(String),
+    /// `id=` of `--credentials`.
+    InstanceId(u64),
+}
+
+impl Participant {
+    fn describe(&self) -> String {
+        match self {
+            Participant::Fqdn(fqdn) => format!("cluster {fqdn}"),
+            Participant::InstanceId(id) => format!("instance {id}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParticipantSpec {
+    pub participant: Participant,
+    pub url: Option<String>,
+    pub username: String,
+    password: PasswordSource,
+    pub replication_endpoint: Option<String>,
+    pub replication_tls_sni: Option<String>,
+}
+
+/// Which flag is parsed: the keys it takes differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpecFlag {
+    Instance,
+    Credentials,
+}
+
+impl SpecFlag {
+    fn name(self) -> &'static str {
+        match self {
+            SpecFlag::Instance => "--instance",
+            SpecFlag::Credentials => "--credentials",
+        }
+    }
+
+    fn keys(self) -> &'static [&'static str] {
+        match self {
+            SpecFlag::Instance => &[
+                "fqdn",
+                "url",
+                "username",
+                "password",
+                "password-env",
+                "replication_endpoint",
+                "replication_tls_sni",
+            ],
+            SpecFlag::Credentials => &["id", "username", "password", "password-env"],
+        }
+    }
+}
+
+pub fn parse(raw: &str, flag: SpecFlag) -> CliResult<ParticipantSpec> {
+    let usage = |detail: String| {
+        CliError::usage(format!("invalid {} {}: {detail}", flag.name(), redact(raw)))
+    };
+    let mut pairs: BTreeMap<&str, &str> = BTreeMap::new();
+    for item in raw.split(',').filter(|item| !item.is_empty()) {
+        let (key, value) = item
+            .split_once('=')
+            .ok_or_else(|| usage(format!("{:?} is not key=value", redact(item))))?;
+        if CERTIFICATE_KEYS.contains(&key) {
+            return Err(usage(
+                "certificate credentials are not supported by rsadmin yet; \
+                 use username=...,password-env=VAR"
+                    .into(),
+            ));
+        }
+        if !flag.keys().contains(&key) {
+            return Err(usage(format!(
+                "unknown key {key:?}; valid keys: {}",
+                flag.keys().join(", ")
+            )));
+        }
+        if pairs.insert(key, value).is_some() {
+            return Err(usage(format!("{key} is given twice")));
+        }
+    }
+    let text = |key: &str| pairs.get(key).map(|value| value.to_string());
+    let participant = match flag {
+        SpecFlag::Instance => Participant::Fqdn(
+            text("fqdn").ok_or_else(|| usage("fqdn=<cluster FQDN> is required".into()))?,
+        ),
+        SpecFlag::Credentials => Participant::InstanceId(
+            text("id")
+                .and_then(|id| id.parse().ok())
+                .ok_or_else(|| usage("id=<instance id> is required".into()))?,
+        ),
+    };
+    let username = text("username").ok_or_else(|| usage("username=<user> is required".into()))?;
+    let password = match (text("password"), text("password-env")) {
+        (Some(_), Some(_)) => {
+            return Err(usage("give password= or password-env=, not both".into()));
+        }
+        (Some(password), None) => PasswordSource::Argument(password),
+        (None, Some(variable)) => PasswordSource::Variable(variable),
+        (None, None) => PasswordSource::Default,
+    };
+    if let Some(url) = text("url")
+        && !url.starts_with("https://")
+        && !url.starts_with("http://")
+    {
+        return Err(usage(format!("url {url:?} must start with https://")));
+    }
+    Ok(ParticipantSpec {
+        participant,
+        url: text("url"),
+        username,
+        password,
+        replication_endpoint: text("replication_endpoint"),
+        replication_tls_sni: text("replication_tls_sni"),
+    })
+}
+
+/// The value with any `password=` hidden, for error messages.
+fn redact(raw: &str) -> String {
+    raw.split(',')
+        .map(|item| match item.split_once('=') {
+            Some(("password", _)) => "password=<hidden>".to_string(),
+            _ => item.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+impl ParticipantSpec {
+    /// The password, from the source the user chose.
+    pub fn resolve_password(&self) -> CliResult<String> {
+        let who = format!("{} at {}", self.username, self.participant.describe());
+        match &self.password {
+            PasswordSource::Argument(password) => {
+                eprintln!(
+                    "warning: password= puts the password of {who} in the process list and shell \
+                     history; prefer password-env=VAR or {INSTANCE_PASSWORD_ENV}"
+                );
+                Ok(password.clone())
+            }
+            PasswordSource::Variable(variable) => std::env::var(variable).map_err(|_| {
+                CliError::usage(format!(
+                    "password-env={variable}: the environment variable {variable} is not set \
+                     (it should hold the password of {who})"
+                ))
+            }),
+            PasswordSource::Default => {
+                if let Ok(password) = std::env::var(INSTANCE_PASSWORD_ENV) {
+                    return Ok(password);
+                }
+                if std::io::stdin().is_terminal() {
+                    return dialoguer::Password::new()
+                        .with_prompt(format!("Password for {who}"))
+                        .interact()
+                        .map_err(|err| {
+                            CliError::new(
+                                ExitKind::Auth,
+                                format!("cannot read the password: {err}"),
+                            )
+                        });
+                }
+                Err(CliError::usage(format!(
+                    "no password for {who}: add password-env=VAR to the value, or set \
+                     {INSTANCE_PASSWORD_ENV}, or run on a terminal to be prompted"
+                )))
+            }
+        }
+    }
+
+    /// `{"username": ..., "password": ...}` of the REST cluster_info object.
+    pub fn credentials(&self) -> CliResult<Value> {
+        Ok(json!({ "username": self.username, "password": self.resolve_password()? }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instance_keys_parse() {
+        let spec = parse(
+            "fqdn=c1.example.com,url=https://10.0.0.1:9443,username=a@b,password-env=PW1",
+            SpecFlag::Instance,
+        )
+        .unwrap();
+        assert_eq!(spec.participant, Participant::Fqdn("c1.example.com".into()));
+        assert_eq!(spec.url.as_deref(), Some("https://10.0.0.1:9443"));
+        assert_eq!(spec.username, "a@b");
+        assert_eq!(spec.password, PasswordSource::Variable("PW1".into()));
+    }
+
+    #[test]
+    fn bad_values_are_usage_errors_without_the_password() {
+        let err = parse(
+            "fqdn=c1,username=u,password=s3cret,colour=red",
+            SpecFlag::Instance,
+        )
+        .unwrap_err();
+        assert_eq!(err.kind, ExitKind::Usage);
+        assert!(!err.message.contains("s3cret"), "{}", err.message);
+        assert!(parse("username=u", SpecFlag::Instance).is_err());
+        assert!(parse("fqdn=c1,username=u,client_cert=x", SpecFlag::Instance).is_err());
+        assert!(
+            parse(
+                "fqdn=c1,username=u,password=a,password-env=B",
+                SpecFlag::Instance
+            )
+            .is_err()
+        );
+        assert!(parse("id=x,username=u", SpecFlag::Credentials).is_err());
+    }
+}

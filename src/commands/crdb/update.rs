@@ -1,0 +1,165 @@
+//! `crdb update --crdb-guid <guid> ...`: `PATCH /v1/crdbs/<guid>` with the changed
+//! `default_db_config` fields, top-level flags and instance credentials, then follow the task.
+
+use serde_json::{Map, Value, json};
+
+use super::config::{default_db_config, parse_memory_size, set_flag};
+use super::instance::{self, Participant, ParticipantSpec, SpecFlag};
+use super::progress::{self, GuidReport};
+use super::{gate, unknown_guid};
+use crate::api::crdb::Crdb;
+use crate::checks::Origin;
+use crate::cli::crdb::CrdbUpdateArgs;
+use crate::commands::Context;
+use crate::error::{CliError, CliResult};
+use crate::output;
+
+/// The validated flags of one update.
+struct UpdatePlan {
+    config_changes: Map<String, Value>,
+    encryption: Option<bool>,
+    causal_consistency: Option<bool>,
+    compression: Option<u8>,
+    credentials: Vec<ParticipantSpec>,
+}
+
+impl UpdatePlan {
+    /// True when the PATCH would change nothing the crdb shows (credentials always count).
+    fn changes_nothing(&self, crdb: &Crdb) -> bool {
+        let config_same = self
+            .config_changes
+            .iter()
+            .all(|(key, value)| crdb.default_db_config.get(key) == Some(value));
+        let compression_same = self.compression.is_none_or(|level| {
+            crdb.instances
+                .iter()
+                .all(|instance| instance.compression == Some(u64::from(level)))
+        });
+        config_same
+            && compression_same
+            && self
+                .encryption
+                .is_none_or(|value| crdb.encryption == Some(value))
+            && self
+                .causal_consistency
+                .is_none_or(|value| crdb.causal_consistency == Some(value))
+            && self.credentials.is_empty()
+    }
+}
+
+pub fn run(ctx: &Context, args: &CrdbUpdateArgs) -> CliResult<()> {
+    let plan = plan(args)?;
+    let guid = args.crdb_guid.as_str();
+    let client = ctx.client()?;
+    let crdb = client.crdb(guid).map_err(unknown_guid(guid))?;
+    if plan.config_changes.get("oss_cluster") == Some(&json!(true)) {
+        let mut after = crdb.default_db_config.clone();
+        after.extend(plan.config_changes.clone());
+        gate::check(&after, Origin::CrdbUpdate, &format!("crdb {guid}"))?;
+    }
+    if !args.force && plan.changes_nothing(&crdb) {
+        if ctx.json() {
+            output::print_json(&crdb);
+        } else {
+            println!("crdb {guid}: nothing to update (--force sends the update anyway)");
+        }
+        return Ok(());
+    }
+    let body = patch_body(&plan, &crdb)?;
+    let task = client
+        .update_crdb(guid, &body)
+        .map_err(unknown_guid(guid))?;
+    progress::follow(ctx, &client, task, &args.wait, GuidReport::Silent)
+}
+
+fn plan(args: &CrdbUpdateArgs) -> CliResult<UpdatePlan> {
+    let mut config_changes = default_db_config(&args.config)?;
+    set_flag(
+        &mut config_changes,
+        "oss_cluster",
+        args.oss_cluster.map(Value::Bool),
+    );
+    let memory_size = args
+        .memory_size
+        .as_deref()
+        .map(parse_memory_size)
+        .transpose()?;
+    set_flag(
+        &mut config_changes,
+        "memory_size",
+        memory_size.map(|bytes| json!(bytes)),
+    );
+    set_flag(
+        &mut config_changes,
+        "eviction_policy",
+        args.eviction_policy.clone().map(Value::String),
+    );
+    let credentials = args
+        .credentials
+        .iter()
+        .map(|raw| instance::parse(raw, SpecFlag::Credentials))
+        .collect::<CliResult<Vec<_>>>()?;
+    let plan = UpdatePlan {
+        config_changes,
+        encryption: args.encryption,
+        causal_consistency: args.causal_consistency,
+        compression: args.compression,
+        credentials,
+    };
+    let empty = plan.config_changes.is_empty()
+        && plan.encryption.is_none()
+        && plan.causal_consistency.is_none()
+        && plan.compression.is_none()
+        && plan.credentials.is_empty();
+    if empty && !args.force {
+        return Err(CliError::usage(
+            "nothing to update: give at least one of --oss-cluster, --memory-size, \
+             --eviction-policy, --encryption, --causal-consistency, --compression, \
+             --credentials, --default-db-config[-file] (or --force)",
+        ));
+    }
+    Ok(plan)
+}
+
+/// The PATCH body: only what the flags set.
+fn patch_body(plan: &UpdatePlan, crdb: &Crdb) -> CliResult<Value> {
+    let mut body = Map::new();
+    if !plan.config_changes.is_empty() {
+        body.insert(
+            "default_db_config".into(),
+            Value::Object(plan.config_changes.clone()),
+        );
+    }
+    set_flag(&mut body, "encryption", plan.encryption.map(Value::Bool));
+    set_flag(
+        &mut body,
+        "causal_consistency",
+        plan.causal_consistency.map(Value::Bool),
+    );
+    let mut instances: Vec<Value> = Vec::new();
+    for spec in &plan.credentials {
+        let Participant::InstanceId(id) = spec.participant else {
+            return Err(CliError::usage("--credentials needs id="));
+        };
+        if !crdb.instances.iter().any(|instance| instance.id == id) {
+            let ids: Vec<String> = crdb.instances.iter().map(|i| i.id.to_string()).collect();
+            return Err(CliError::usage(format!(
+                "--credentials id={id}: crdb {} has no instance {id} (instances: {})",
+                crdb.guid,
+                ids.join(", ")
+            )));
+        }
+        instances.push(json!({ "id": id, "cluster": { "credentials": spec.credentials()? } }));
+    }
+    if let Some(level) = plan.compression {
+        instances.extend(
+            crdb.instances
+                .iter()
+                .map(|instance| json!({ "id": instance.id, "compression": level })),
+        );
+    }
+    if !instances.is_empty() {
+        body.insert("instances".into(), Value::Array(instances));
+    }
+    Ok(Value::Object(body))
+}

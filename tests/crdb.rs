@@ -1,0 +1,536 @@
+//! `crdb` and `task` commands against two in-process sandbox clusters that coordinate
+//! Active-Active databases: the seed's create and update run as written, redis-py's
+//! RedisCluster connects to each instance, and failures give their documented exit codes.
+
+mod support;
+
+use std::process::Command;
+use std::time::Duration;
+
+use rsadmin_sandbox::crdb::PeerGroup;
+use rsadmin_sandbox::state::Bdb;
+use rsadmin_sandbox::{SandboxHandle, SandboxOptions};
+use support::{Run, run_rsadmin};
+use tempfile::TempDir;
+
+/// Two clusters in one peer group; rsadmin talks to the first.
+struct Pair {
+    clusters: Vec<SandboxHandle>,
+    _dirs: Vec<TempDir>,
+}
+
+impl Pair {
+    /// Clusters `first_index` and `first_index + 1` (distinct node addresses per test).
+    fn start(first_index: u8) -> Pair {
+        let group = PeerGroup::new();
+        let mut clusters = Vec::new();
+        let mut dirs = Vec::new();
+        for index in first_index..first_index + 2 {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let mut options = SandboxOptions::new(dir.path());
+            options.cluster_index = index;
+            options.crdb_group = group.clone();
+            clusters.push(SandboxHandle::start(options).expect("sandbox starts"));
+            dirs.push(dir);
+        }
+        Pair {
+            clusters,
+            _dirs: dirs,
+        }
+    }
+
+    fn fqdn(&self, cluster: usize) -> String {
+        self.clusters[cluster].state().cluster.name
+    }
+
+    /// `--instance` for a cluster, its password in `PW<n>`.
+    fn instance(&self, cluster: usize) -> String {
+        format!(
+            "fqdn={},username={},password-env=PW{}",
+            self.fqdn(cluster),
+            self.clusters[cluster].user(),
+            cluster + 1
+        )
+    }
+
+    fn rsadmin(&self, args: &[&str]) -> Run {
+        self.rsadmin_with(args, &[])
+    }
+
+    /// rsadmin against cluster 1, `PW1`/`PW2` holding the clusters' passwords (overridable).
+    fn rsadmin_with(&self, args: &[&str], overrides: &[(&str, &str)]) -> Run {
+        let first = &self.clusters[0];
+        let url = first.url();
+        let user = first.user();
+        let password = first.password();
+        let ca = first.ca_cert_path();
+        let second_password = self.clusters[1].password();
+        let mut env: Vec<(&str, &str)> = vec![
+            ("RSADMIN_URL", &url),
+            ("RSADMIN_USER", &user),
+            ("RSADMIN_PASSWORD", &password),
+            ("RSADMIN_CA_CERT", ca.to_str().expect("utf-8 path")),
+            ("PW1", &password),
+            ("PW2", &second_password),
+        ];
+        env.retain(|(key, _)| !overrides.iter().any(|(other, _)| other == key));
+        env.extend_from_slice(overrides);
+        run_rsadmin(args, &env)
+    }
+
+    /// The Active-Active instance bdbs of a cluster.
+    fn instances(&self, cluster: usize) -> Vec<Bdb> {
+        self.clusters[cluster]
+            .state()
+            .bdbs
+            .into_iter()
+            .filter(|bdb| bdb.other_settings.get("crdt") == Some(&serde_json::json!(true)))
+            .collect()
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("free port")
+        .port()
+}
+
+/// The word after `prefix` on the line that starts with it.
+fn word_after<'a>(text: &'a str, prefix: &str) -> &'a str {
+    text.lines()
+        .find_map(|line| line.strip_prefix(prefix))
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no line starting {prefix:?} in:\n{text}"))
+}
+
+fn redis_py_cluster(address: &str) -> String {
+    let output = Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/clients/redis_py_cluster.py"
+        ))
+        .arg(address)
+        .output()
+        .expect("python3 runs");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn assert_run(run: &Run, code: i32, stdout: &str, stderr: &str) {
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (code, stdout, stderr),
+        "{run:#?}"
+    );
+}
+
+fn finished_update(run: &Run) -> String {
+    format!(
+        "Task {} created\n  ---> Status changed: queued -> started\n  ---> Status changed: started -> finished\n",
+        word_after(&run.stdout, "Task ")
+    )
+}
+
+#[test]
+fn seed_create_update_list_get_delete_against_two_clusters() {
+    let pair = Pair::start(0);
+    let port = free_port().to_string();
+    let (first, second) = (pair.instance(0), pair.instance(1));
+    let create = pair.rsadmin(&[
+        "crdb",
+        "create",
+        "--name",
+        "seed-db",
+        "--memory-size",
+        "10g",
+        "--port",
+        &port,
+        "--sharding",
+        "true",
+        "--shards-count",
+        "2",
+        "--replication",
+        "true",
+        "--oss-cluster",
+        "true",
+        "--proxy-policy",
+        "all-master-shards",
+        "--instance",
+        &first,
+        "--instance",
+        &second,
+    ]);
+    let task_id = word_after(&create.stdout, "Task ").to_string();
+    let guid = word_after(&create.stdout, "  ---> CRDB GUID Assigned: crdb:").to_string();
+    assert_run(
+        &create,
+        0,
+        &format!(
+            "Task {task_id} created\n  ---> Status changed: queued -> started\n  ---> CRDB GUID Assigned: crdb:{guid}\n  ---> Status changed: started -> finished\n"
+        ),
+        "",
+    );
+
+    // A real database on each cluster: crdt, the GUID, the seed's settings, 2 masters + 2 replicas.
+    for cluster in 0..2 {
+        let instances = pair.instances(cluster);
+        assert_eq!(instances.len(), 1, "cluster {cluster}");
+        let bdb = &instances[0];
+        assert_eq!(bdb.other_settings["crdt_guid"], serde_json::json!(guid));
+        assert_eq!(
+            bdb.other_settings["crdt_replica_id"],
+            serde_json::json!(cluster + 1)
+        );
+        assert_eq!(
+            (
+                bdb.name.as_str(),
+                bdb.memory_size,
+                bdb.endpoint_port().to_string()
+            ),
+            ("seed-db", 10 << 30, port.clone())
+        );
+        assert!(bdb.oss_cluster && bdb.sharding && bdb.replication);
+        assert_eq!(bdb.shards_count, 2);
+        let shards = pair.clusters[cluster].state().shards_of(bdb.uid).count();
+        assert_eq!(shards, 4);
+    }
+    // redis-py's RedisCluster on each instance: SET/GET work; dense placement (the default) puts
+    // both masters on node 1, so the client sees one primary node serving every slot.
+    assert_eq!(redis_py_cluster(&format!("127.0.1.1:{port}")), "bar\n1\n");
+    assert_eq!(redis_py_cluster(&format!("127.0.3.1:{port}")), "bar\n1\n");
+
+    let list = pair.rsadmin(&["crdb", "list"]);
+    assert_run(
+        &list,
+        0,
+        &format!(
+            "CRDB-GUID                             NAME     REPL-ID  CLUSTER-FQDN\n\
+             {guid}  seed-db  1        cluster1.sandbox.local\n\
+             {guid}  seed-db  2        cluster2.sandbox.local\n"
+        ),
+        "",
+    );
+
+    let get = pair.rsadmin(&["crdb", "get", "--crdb-guid", &guid]);
+    let none_keys = "  data_persistence: None\n  authentication_redis_pass: None\n  \
+        authentication_admin_pass: None\n  oss_sharding: None\n  shards_placement: None\n  \
+        oss_cluster_api_preferred_ip_type: None\n  bigstore: None\n  bigstore_ram_size: None\n  \
+        aof_policy: None\n  snapshot_policy: None\n  max_aof_load_time: None\n  max_aof_file_size: None\n";
+    let db_config_none = "    rack_aware: None\n    data_persistence: None\n    \
+        authentication_redis_pass: None\n    authentication_admin_pass: None\n    oss_sharding: None\n    \
+        oss_cluster: None\n    proxy_policy: None\n    shards_placement: None\n    \
+        oss_cluster_api_preferred_ip_type: None\n    bigstore: None\n    bigstore_ram_size: None\n    \
+        aof_policy: None\n    snapshot_policy: None\n    max_aof_load_time: None\n    max_aof_file_size: None\n";
+    let instance = |id: usize| {
+        format!(
+            "Instance:\n  Id: {id}\n  Cluster:\n    FQDN: cluster{id}.sandbox.local\n    URL: {}\n    \
+             Replication-Endpoint: <Default>\n    Replication TLS SNI: <Default>\n  Compression: 3\n  \
+             DB-Config:\n{db_config_none}",
+            pair.clusters[id - 1].url()
+        )
+    };
+    assert_run(
+        &get,
+        0,
+        &format!(
+            "CRDB-GUID: {guid}\nName: seed-db\nEncryption: False\nCausal consistency: False\n\
+             Protocol version: 1\nFeatureSet version: 5\nModules: []\nDefault-DB-Config:\n  \
+             eviction_policy: noeviction\n  memory_size: 10737418240\n  name: seed-db\n  \
+             oss_cluster: True\n  port: {port}\n  proxy_policy: all-master-shards\n  replication: True\n  \
+             shard_key_regex: [{{'regex': '.*\\\\{{(?<tag>.*)\\\\}}.*'}}, {{'regex': '(?<tag>.*)'}}]\n  \
+             sharding: True\n  shards_count: 2\n  rack_aware: None\n{none_keys}{}{}",
+            instance(1),
+            instance(2)
+        ),
+        "",
+    );
+
+    // The seed's update, both ways: every instance follows.
+    for (value, expected) in [("false", false), ("true", true)] {
+        pair.clusters[0].clear_requests();
+        let update = pair.rsadmin(&[
+            "crdb",
+            "update",
+            "--crdb-guid",
+            &guid,
+            "--oss-cluster",
+            value,
+        ]);
+        assert_run(&update, 0, &finished_update(&update), "");
+        let patches: Vec<String> = pair.clusters[0]
+            .requests()
+            .into_iter()
+            .filter(|request| request.method == "PATCH")
+            .map(|request| format!("{} {}", request.path, request.body))
+            .collect();
+        assert_eq!(
+            patches,
+            [format!(
+                r#"/v1/crdbs/{guid} {{"default_db_config":{{"oss_cluster":{value}}}}}"#
+            )]
+        );
+        for cluster in 0..2 {
+            assert_eq!(pair.instances(cluster)[0].oss_cluster, expected);
+        }
+    }
+    assert_eq!(redis_py_cluster(&format!("127.0.3.1:{port}")), "bar\n1\n");
+
+    // Nothing to change: nothing is sent.
+    pair.clusters[0].clear_requests();
+    let again = pair.rsadmin(&[
+        "crdb",
+        "update",
+        "--crdb-guid",
+        &guid,
+        "--oss-cluster",
+        "true",
+    ]);
+    assert_run(
+        &again,
+        0,
+        &format!("crdb {guid}: nothing to update (--force sends the update anyway)\n"),
+        "",
+    );
+    assert!(
+        pair.clusters[0]
+            .requests()
+            .iter()
+            .all(|r| r.method == "GET")
+    );
+
+    let status = pair.rsadmin(&["task", "status", "--task-id", &task_id]);
+    let started = word_after(&status.stdout, "Started: ").to_string();
+    let ended = word_after(&status.stdout, "Ended: ").to_string();
+    assert_run(
+        &status,
+        0,
+        &format!(
+            "Task-ID: {task_id}\nCRDB-GUID: {guid}\nOperation: create_crdb\nStatus: finished\n\
+             Worker-Name: crdb_worker:1:0\nStarted: {started}\nEnded: {ended}\n"
+        ),
+        "",
+    );
+    let tasks = pair.rsadmin(&["task", "list"]);
+    assert_eq!(tasks.code, 0);
+    let operations: Vec<(&str, &str)> = tasks
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let cells: Vec<&str> = line.split_whitespace().collect();
+            (cells[2], cells[3])
+        })
+        .collect();
+    assert_eq!(
+        operations,
+        [
+            ("create_crdb", "finished"),
+            ("update_crdb", "finished"),
+            ("update_crdb", "finished")
+        ]
+    );
+    assert!(tasks.stdout.starts_with(
+        "TASK-ID                               CRDB-GUID                             OPERATION    STATUS    WORKER-NAME      STARTED               ENDED\n"
+    ), "{}", tasks.stdout);
+
+    // -o json prints the final task only.
+    let delete = pair.rsadmin(&["-o", "json", "crdb", "delete", "--crdb-guid", &guid]);
+    assert_eq!(
+        (delete.code, delete.stderr.as_str()),
+        (0, ""),
+        "{delete:#?}"
+    );
+    let task: serde_json::Value = serde_json::from_str(&delete.stdout).expect("one JSON document");
+    assert_eq!(
+        (&task["operation"], &task["status"], &task["crdb_guid"]),
+        (
+            &"delete_crdb".into(),
+            &"finished".into(),
+            &guid.clone().into()
+        )
+    );
+    assert!(pair.instances(0).is_empty() && pair.instances(1).is_empty());
+    assert_run(
+        &pair.rsadmin(&["crdb", "list"]),
+        0,
+        "CRDB-GUID  NAME  REPL-ID  CLUSTER-FQDN\n",
+        "",
+    );
+}
+
+#[test]
+fn failures_give_each_clusters_error_and_the_documented_exit_codes() {
+    let pair = Pair::start(2);
+    let (first, second) = (pair.instance(0), pair.instance(1));
+    let create = |extra: &[&str], overrides: &[(&str, &str)]| {
+        let mut args = vec![
+            "crdb",
+            "create",
+            "--name",
+            "aa-db",
+            "--memory-size",
+            "100mb",
+            "--instance",
+            &first,
+            "--instance",
+            &second,
+        ];
+        args.extend_from_slice(extra);
+        pair.rsadmin_with(&args, overrides)
+    };
+
+    // A failing prerequisite: exit 3, nothing reaches the cluster.
+    pair.clusters[0].clear_requests();
+    let refused = create(&["--oss-cluster", "true", "--sharding", "false"], &[]);
+    assert_run(
+        &refused,
+        3,
+        "",
+        "error: crdb aa-db does not meet the OSS Cluster API prerequisites; nothing was sent:\n  \
+         FAIL proxy_policy: crdb aa-db uses proxy policy \"unknown\"; the OSS Cluster API needs \
+         \"all-master-shards\" or \"all-nodes\"\n    Fix: add --proxy-policy all-master-shards\n  \
+         FAIL sharding: crdb aa-db is not sharded; an Active-Active database cannot be sharded \
+         after it is created, so the OSS Cluster API needs sharding at creation\n    \
+         Fix: add --sharding true --shards-count <n>\n",
+    );
+    assert_eq!(pair.clusters[0].requests(), []);
+
+    // Wrong credentials for the second cluster: the task fails with that cluster's error.
+    let bad = create(&[], &[("PW2", "not-the-password")]);
+    let task_id = word_after(&bad.stdout, "Task ");
+    let guid = word_after(&bad.stdout, "  ---> CRDB GUID Assigned: crdb:");
+    assert_run(
+        &bad,
+        1,
+        &format!(
+            "Task {task_id} created\n  ---> Status changed: queued -> started\n  ---> CRDB GUID Assigned: crdb:{guid}\n  ---> Status changed: started -> failed\n"
+        ),
+        &format!(
+            "error: task {task_id} (create_crdb) failed\n  cluster4.sandbox.local: authentication \
+             failed for user admin@sandbox.local at {} (HTTP 401): authentication required: wrong \
+             or missing credentials [unauthorized]\n",
+            pair.clusters[1].url()
+        ),
+    );
+    assert!(pair.instances(0).is_empty() && pair.instances(1).is_empty());
+    let status = pair.rsadmin(&["task", "status", "--task-id", task_id]);
+    assert!(status.stdout.contains("\nStatus: failed\n"), "{status:#?}");
+    assert!(
+        status
+            .stdout
+            .contains("\nError: cluster4.sandbox.local: authentication failed")
+    );
+
+    // password= works but is discouraged; the password itself is never printed.
+    let password = pair.clusters[1].password();
+    let inline = format!(
+        "fqdn={},username={},password={password}",
+        pair.fqdn(1),
+        pair.clusters[1].user()
+    );
+    let with_inline = pair.rsadmin(&[
+        "crdb",
+        "create",
+        "--name",
+        "inline-db",
+        "--memory-size",
+        "100mb",
+        "--no-wait",
+        "--instance",
+        &first,
+        "--instance",
+        &inline,
+    ]);
+    assert_eq!(with_inline.code, 0, "{with_inline:#?}");
+    assert_eq!(
+        with_inline.stderr,
+        format!(
+            "warning: password= puts the password of admin@sandbox.local at cluster \
+             cluster4.sandbox.local in the process list and shell history; prefer \
+             password-env=VAR or RSADMIN_INSTANCE_PASSWORD\n"
+        )
+    );
+    assert!(!with_inline.stdout.contains(&password));
+
+    // Unknown GUID or task: exit 5.
+    for args in [
+        vec![
+            "crdb",
+            "update",
+            "--crdb-guid",
+            "no-such-guid",
+            "--oss-cluster",
+            "true",
+        ],
+        vec!["crdb", "get", "--crdb-guid", "no-such-guid"],
+        vec!["crdb", "delete", "--crdb-guid", "no-such-guid"],
+    ] {
+        assert_run(
+            &pair.rsadmin(&args),
+            5,
+            "",
+            "error: crdb no-such-guid not found. List the Active-Active databases with: rsadmin crdb list\n",
+        );
+    }
+    assert_run(
+        &pair.rsadmin(&["task", "status", "--task-id", "no-such-task"]),
+        5,
+        "",
+        "error: task no-such-task not found (the cluster keeps ended tasks for about 500 seconds). \
+         List the tasks with: rsadmin task list\n",
+    );
+
+    // Usage errors: exit 2, nothing sent.
+    assert_run(
+        &pair.rsadmin(&[
+            "crdb",
+            "create",
+            "--name",
+            "x",
+            "--memory-size",
+            "1g",
+            "--instance",
+            &first,
+        ]),
+        2,
+        "",
+        "error: an Active-Active database needs at least two --instance values, one per \
+         participating cluster\n",
+    );
+
+    // A queued task can be canceled; then it cannot be canceled again (exit 6).
+    pair.clusters[0]
+        .crdb()
+        .set_queue_delay(Duration::from_secs(30));
+    let queued = create(&["--no-wait"], &[]);
+    let queued_id = word_after(&queued.stdout, "Task ");
+    assert_run(&queued, 0, &format!("Task {queued_id} created\n"), "");
+    assert_run(
+        &pair.rsadmin(&["task", "cancel", "--task-id", queued_id]),
+        0,
+        "",
+        "",
+    );
+    let canceled = pair.rsadmin(&["task", "status", "--task-id", queued_id]);
+    assert_run(
+        &canceled,
+        0,
+        &format!(
+            "Task-ID: {queued_id}\nCRDB-GUID: -\nOperation: create_crdb\nStatus: failed\n\
+             Worker-Name: crdb_worker:1:0\nStarted: -\nEnded: {}\nError: cluster3.sandbox.local: \
+             the task was canceled before it started [task_canceled]\n",
+            word_after(&canceled.stdout, "Ended: ")
+        ),
+        "",
+    );
+    assert_run(
+        &pair.rsadmin(&["task", "cancel", "--task-id", queued_id]),
+        6,
+        "",
+        &format!(
+            "error: the cluster refused POST /v1/crdb_tasks/{queued_id}/actions/cancel (HTTP 406 \
+             task_cannot_be_canceled): task {queued_id} cannot be canceled: it is failed\n"
+        ),
+    );
+}
