@@ -115,6 +115,16 @@ impl FieldChange {
         })
     }
 
+    /// `field: current -> wanted` in rladmin's words.
+    pub fn summary(&self) -> String {
+        format!(
+            "{}: {} -> {}",
+            self.location.label(),
+            self.display(&self.current),
+            self.display(&self.wanted)
+        )
+    }
+
     fn display(&self, value: &Value) -> String {
         let setting = match &self.location {
             Location::Bdb(field) => tunables::find_by_field(field),
@@ -151,6 +161,15 @@ impl Step {
             Target::Bdb(uid) => bdb_path(uid),
             Target::Node(uid) => node_path(uid),
         }
+    }
+
+    /// `field: current -> wanted` for each change, comma-separated.
+    pub fn summary(&self) -> String {
+        self.changes
+            .iter()
+            .map(FieldChange::summary)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// Only the changed fields, plus `endpoint` when an endpoint is addressed.
@@ -294,7 +313,16 @@ pub fn execute(
     }
     confirm(ctx, plan)?;
     let deadline = Instant::now() + Duration::from_secs(args.timeout);
-    for step in &plan.steps {
+    let steps: Vec<&Step> = plan
+        .steps
+        .iter()
+        .filter(|step| !step.changes.is_empty())
+        .collect();
+    for (index, step) in steps.iter().enumerate() {
+        // With several steps (`--fix`), say on stderr which one runs, so a failure is placed.
+        if steps.len() > 1 && !ctx.json() {
+            eprintln!("Step {}/{}: {}", index + 1, steps.len(), step.summary());
+        }
         apply_step(client, step, deadline, args.timeout)?;
     }
     if ctx.json() {
@@ -334,12 +362,7 @@ fn refusal(subject: &str, failing: &[&Finding]) -> CliError {
 pub fn render_dry_run(plan: &ChangePlan) -> String {
     let mut text = format!("Plan for {}:\n", plan.subject);
     for change in plan.steps.iter().flat_map(|step| &step.changes) {
-        text.push_str(&format!(
-            "  {}: {} -> {}\n",
-            change.location.label(),
-            change.display(&change.current),
-            change.display(&change.wanted)
-        ));
+        text.push_str(&format!("  {}\n", change.summary()));
     }
     text.push_str("REST calls:\n");
     for step in plan.steps.iter().filter(|step| !step.changes.is_empty()) {

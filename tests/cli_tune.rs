@@ -61,6 +61,19 @@ fn fix_applies_prerequisites_in_order_then_enables() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, "Finished successfully\n");
+    let steps: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|line| line.starts_with("Step "))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "Step 1/3: endpoint:1:1 proxy_policy: single -> all-master-shards",
+            "Step 2/3: shards_placement: dense -> sparse",
+            "Step 3/3: oss_cluster: disabled -> enabled",
+        ]
+    );
     assert_eq!(
         sandbox.puts(),
         [
