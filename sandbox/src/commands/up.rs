@@ -3,7 +3,7 @@
 
 use super::{pid_file, running_pid};
 use anyhow::Context;
-use rsadmin_sandbox::{SandboxHandle, SandboxOptions, envfile};
+use rsadmin_sandbox::{SandboxOptions, crdb, envfile};
 use std::fs;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -29,6 +29,10 @@ pub struct UpArgs {
     /// several sandboxes can run side by side
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=126))]
     cluster_index: u8,
+    /// Run K clusters that coordinate Active-Active databases with each other: cluster n > 1
+    /// keeps its state in DIR/cluster<n>/, and DIR/cluster<n>.env says how to reach each
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=16))]
+    clusters: u8,
     /// Run in the background (output goes to DIR/sandbox.log)
     #[arg(long)]
     detach: bool,
@@ -71,7 +75,11 @@ fn run_foreground(args: &UpArgs, dir: &Path) -> anyhow::Result<ExitCode> {
     options.api_port = args.api_port;
     options.cluster_index = args.cluster_index;
     options.redis_server = args.redis_server.clone();
-    let sandbox = SandboxHandle::start(options)?;
+    let sandboxes = crdb::start_clusters(&options, args.clusters)?;
+    if args.clusters > 1 {
+        crdb::write_env_files(dir, &sandboxes)?;
+    }
+    let sandbox = &sandboxes[0];
     fs::write(pid_file(dir), format!("{}\n", std::process::id()))?;
     println!("rsadmin-sandbox: up at {}", sandbox.url());
     println!(
@@ -79,13 +87,21 @@ fn run_foreground(args: &UpArgs, dir: &Path) -> anyhow::Result<ExitCode> {
         sandbox.user(),
         sandbox.env_file().display()
     );
+    for (number, other) in (1..).zip(&sandboxes).skip(1) {
+        println!(
+            "cluster {number}: {} up at {} (set -a; . {}; set +a)",
+            other.state().cluster.name,
+            other.url(),
+            dir.join(format!("cluster{number}.env")).display()
+        );
+    }
     runtime.block_on(async {
         tokio::select! {
             _ = terminate.recv() => {}
             _ = interrupt.recv() => {}
         }
     });
-    drop(sandbox);
+    drop(sandboxes);
     let _ = fs::remove_file(pid_file(dir));
     println!("rsadmin-sandbox: stopped");
     Ok(ExitCode::SUCCESS)
@@ -109,6 +125,8 @@ fn run_detached(args: &UpArgs, dir: &Path) -> anyhow::Result<ExitCode> {
             &args.api_port.to_string(),
             "--cluster-index",
             &args.cluster_index.to_string(),
+            "--clusters",
+            &args.clusters.to_string(),
         ])
         .stdin(Stdio::null())
         .stdout(log.try_clone()?)

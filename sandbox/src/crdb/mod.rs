@@ -7,6 +7,7 @@
 //! they have real shards, proxies and the OSS Cluster API behaviour. Replicating data between
 //! instances is out of scope: each instance is an independent database.
 
+mod clusters;
 mod group;
 mod model;
 mod peer;
@@ -15,6 +16,7 @@ mod store;
 mod tasks;
 mod worker;
 
+pub use clusters::{cluster_dir, start_clusters, write_env_files};
 pub use group::{PeerGroup, PeerMember};
 pub use model::{Crdb, CrdbTask, TaskError, TaskStatus};
 pub use routes::routes;
