@@ -213,3 +213,35 @@ fn check_db_reports_every_rule_and_exits_3() {
     assert_eq!(document["can_enable"], false);
     assert_eq!(document["findings"].as_array().unwrap().len(), 11);
 }
+
+#[test]
+fn json_outcomes_of_bind_placement_and_info_node() {
+    let sandbox = Sandbox::start();
+    let run = sandbox.rsadmin(&[
+        "-o",
+        "json",
+        "-y",
+        "bind",
+        "endpoint",
+        "1:1",
+        "policy",
+        "all-master-shards",
+    ]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(document["outcome"], "applied");
+    assert_eq!(
+        document["requests"][0]["body"],
+        serde_json::json!({"endpoint": "1:1", "proxy_policy": "all-master-shards"})
+    );
+    let run = sandbox.rsadmin(&["-o", "json", "placement", "db", "db:1", "dense"]);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(document["outcome"], "nothing_to_change");
+    let run = sandbox.rsadmin(&["-o", "json", "info", "node", "all"]);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(document.as_array().map(Vec::len), Some(3));
+    assert_eq!(
+        document[0]["external_addr"],
+        serde_json::json!(["127.0.2.1"])
+    );
+}
