@@ -44,6 +44,10 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Connect as a cluster-aware client and prove the topology it sees: verify db <db>')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Run check and verify and map findings to the troubleshooting table: doctor db <db>')
             [CompletionResult]::new('keyslot', 'keyslot', [CompletionResultType]::ParameterValue, 'Show each key''s hash slot (and, with --db, the shard and node serving it)')
+            [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Saved connections: profile add|list|show|use|remove (passwords in the OS keyring)')
+            [CompletionResult]::new('install-aliases', 'install-aliases', [CompletionResultType]::ParameterValue, 'Link rladmin and crdb-cli to rsadmin, which then speaks their grammar')
+            [CompletionResult]::new('crdb', 'crdb', [CompletionResultType]::ParameterValue, 'Active-Active databases, with crdb-cli''s grammar: crdb create|update|list|get|delete')
+            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'Active-Active tasks, with crdb-cli''s grammar: task list|status|cancel')
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -434,6 +438,377 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'rsadmin;profile' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Save a cluster connection; the password goes to the OS keyring, never to a file')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the saved profiles (`*` marks the active one)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one profile (default: the active one) and whether its password is in the keyring')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the active one (used when no --cluster or RSADMIN_URL is given)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete a profile and its password in the keyring')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rsadmin;profile;add' {
+            [CompletionResult]::new('--trust-fingerprint', '--trust-fingerprint', [CompletionResultType]::ParameterName, 'Trust the cluster certificate with this SHA-256 fingerprint (hex, colons optional)')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one line) instead of asking')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'rsadmin;profile;list' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--names', '--names', [CompletionResultType]::ParameterName, 'Names only, one per line (for shell completion)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'rsadmin;profile;show' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'rsadmin;profile;use' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'rsadmin;profile;remove' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'rsadmin;profile;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Save a cluster connection; the password goes to the OS keyring, never to a file')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the saved profiles (`*` marks the active one)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one profile (default: the active one) and whether its password is in the keyring')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the active one (used when no --cluster or RSADMIN_URL is given)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete a profile and its password in the keyring')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rsadmin;profile;help;add' {
+            break
+        }
+        'rsadmin;profile;help;list' {
+            break
+        }
+        'rsadmin;profile;help;show' {
+            break
+        }
+        'rsadmin;profile;help;use' {
+            break
+        }
+        'rsadmin;profile;help;remove' {
+            break
+        }
+        'rsadmin;profile;help;help' {
+            break
+        }
+        'rsadmin;install-aliases' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace existing files of those names')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'rsadmin;crdb' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an Active-Active database on every participating cluster')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change the configuration of every instance (PATCH)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'One row per instance of every Active-Active database')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one Active-Active database')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an Active-Active database and all its instances')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rsadmin;crdb;create' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Database name')
+            [CompletionResult]::new('--memory-size', '--memory-size', [CompletionResultType]::ParameterName, 'Memory limit per instance: bytes, or with a unit (100mb, 1GB, 10g)')
+            [CompletionResult]::new('--instance', '--instance', [CompletionResultType]::ParameterName, 'A participating cluster: fqdn=...,username=...,password-env=VAR[,url=...]')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'The same database port on every cluster')
+            [CompletionResult]::new('--sharding', '--sharding', [CompletionResultType]::ParameterName, 'Shard the database (cannot be changed later; default true)')
+            [CompletionResult]::new('--shards-count', '--shards-count', [CompletionResultType]::ParameterName, 'Master shards per instance')
+            [CompletionResult]::new('--shard-key-regex', '--shard-key-regex', [CompletionResultType]::ParameterName, 'Hashing rule: one regex with a (?<tag>...) group, or a JSON array of {"regex": ...}')
+            [CompletionResult]::new('--replication', '--replication', [CompletionResultType]::ParameterName, 'Replica shards (default false)')
+            [CompletionResult]::new('--oss-cluster', '--oss-cluster', [CompletionResultType]::ParameterName, 'Enable the OSS Cluster API on every instance (default false)')
+            [CompletionResult]::new('--proxy-policy', '--proxy-policy', [CompletionResultType]::ParameterName, 'Proxy policy of every instance')
+            [CompletionResult]::new('--eviction-policy', '--eviction-policy', [CompletionResultType]::ParameterName, 'Eviction policy (default noeviction)')
+            [CompletionResult]::new('--encryption', '--encryption', [CompletionResultType]::ParameterName, 'Encrypt traffic between the clusters (default false)')
+            [CompletionResult]::new('--causal-consistency', '--causal-consistency', [CompletionResultType]::ParameterName, 'Causal consistency (default false)')
+            [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'Compression of replication traffic, 0-6 (default 3)')
+            [CompletionResult]::new('--default-db-config', '--default-db-config', [CompletionResultType]::ParameterName, 'database_config fields as JSON, e.g. ''{"shards_count": 2}''')
+            [CompletionResult]::new('--default-db-config-file', '--default-db-config-file', [CompletionResultType]::ParameterName, 'database_config fields from a JSON file')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the task to end')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait for the task to end, printing each status change (default)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Print the task id and return without waiting')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'rsadmin;crdb;update' {
+            [CompletionResult]::new('--crdb-guid', '--crdb-guid', [CompletionResultType]::ParameterName, 'crdb-guid')
+            [CompletionResult]::new('--oss-cluster', '--oss-cluster', [CompletionResultType]::ParameterName, 'Enable or disable the OSS Cluster API on every instance')
+            [CompletionResult]::new('--memory-size', '--memory-size', [CompletionResultType]::ParameterName, 'New memory limit per instance')
+            [CompletionResult]::new('--eviction-policy', '--eviction-policy', [CompletionResultType]::ParameterName, 'eviction-policy')
+            [CompletionResult]::new('--encryption', '--encryption', [CompletionResultType]::ParameterName, 'encryption')
+            [CompletionResult]::new('--causal-consistency', '--causal-consistency', [CompletionResultType]::ParameterName, 'causal-consistency')
+            [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'compression')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'New credentials for one instance: id=<instance id>,username=...,password-env=VAR')
+            [CompletionResult]::new('--default-db-config', '--default-db-config', [CompletionResultType]::ParameterName, 'database_config fields as JSON, e.g. ''{"shards_count": 2}''')
+            [CompletionResult]::new('--default-db-config-file', '--default-db-config-file', [CompletionResultType]::ParameterName, 'database_config fields from a JSON file')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the task to end')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Send the update even if nothing changes')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait for the task to end, printing each status change (default)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Print the task id and return without waiting')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'rsadmin;crdb;list' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Accepted for crdb-cli compatibility; the table is the same')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'rsadmin;crdb;get' {
+            [CompletionResult]::new('--crdb-guid', '--crdb-guid', [CompletionResultType]::ParameterName, 'crdb-guid')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'rsadmin;crdb;delete' {
+            [CompletionResult]::new('--crdb-guid', '--crdb-guid', [CompletionResultType]::ParameterName, 'crdb-guid')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the task to end')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait for the task to end, printing each status change (default)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Print the task id and return without waiting')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'rsadmin;crdb;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an Active-Active database on every participating cluster')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change the configuration of every instance (PATCH)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'One row per instance of every Active-Active database')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one Active-Active database')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an Active-Active database and all its instances')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rsadmin;crdb;help;create' {
+            break
+        }
+        'rsadmin;crdb;help;update' {
+            break
+        }
+        'rsadmin;crdb;help;list' {
+            break
+        }
+        'rsadmin;crdb;help;get' {
+            break
+        }
+        'rsadmin;crdb;help;delete' {
+            break
+        }
+        'rsadmin;crdb;help;help' {
+            break
+        }
+        'rsadmin;task' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The crdb tasks the cluster knows (ended tasks are kept about 500 seconds)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show one task; a failed task lists each cluster''s error')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a task that has not started yet')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rsadmin;task;list' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'rsadmin;task;status' {
+            [CompletionResult]::new('--task-id', '--task-id', [CompletionResultType]::ParameterName, 'task-id')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Ask the cluster for details')
+            [CompletionResult]::new('--no-verbose', '--no-verbose', [CompletionResultType]::ParameterName, 'no-verbose')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'rsadmin;task;cancel' {
+            [CompletionResult]::new('--task-id', '--task-id', [CompletionResultType]::ParameterName, 'task-id')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'rsadmin;task;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The crdb tasks the cluster knows (ended tasks are kept about 500 seconds)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show one task; a failed task lists each cluster''s error')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a task that has not started yet')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rsadmin;task;help;list' {
+            break
+        }
+        'rsadmin;task;help;status' {
+            break
+        }
+        'rsadmin;task;help;cancel' {
+            break
+        }
+        'rsadmin;task;help;help' {
+            break
+        }
         'rsadmin;generate-assets' {
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
@@ -459,6 +834,10 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Connect as a cluster-aware client and prove the topology it sees: verify db <db>')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Run check and verify and map findings to the troubleshooting table: doctor db <db>')
             [CompletionResult]::new('keyslot', 'keyslot', [CompletionResultType]::ParameterValue, 'Show each key''s hash slot (and, with --db, the shard and node serving it)')
+            [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Saved connections: profile add|list|show|use|remove (passwords in the OS keyring)')
+            [CompletionResult]::new('install-aliases', 'install-aliases', [CompletionResultType]::ParameterValue, 'Link rladmin and crdb-cli to rsadmin, which then speaks their grammar')
+            [CompletionResult]::new('crdb', 'crdb', [CompletionResultType]::ParameterValue, 'Active-Active databases, with crdb-cli''s grammar: crdb create|update|list|get|delete')
+            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'Active-Active tasks, with crdb-cli''s grammar: task list|status|cancel')
             [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -527,6 +906,70 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
             break
         }
         'rsadmin;help;keyslot' {
+            break
+        }
+        'rsadmin;help;profile' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Save a cluster connection; the password goes to the OS keyring, never to a file')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the saved profiles (`*` marks the active one)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one profile (default: the active one) and whether its password is in the keyring')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the active one (used when no --cluster or RSADMIN_URL is given)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete a profile and its password in the keyring')
+            break
+        }
+        'rsadmin;help;profile;add' {
+            break
+        }
+        'rsadmin;help;profile;list' {
+            break
+        }
+        'rsadmin;help;profile;show' {
+            break
+        }
+        'rsadmin;help;profile;use' {
+            break
+        }
+        'rsadmin;help;profile;remove' {
+            break
+        }
+        'rsadmin;help;install-aliases' {
+            break
+        }
+        'rsadmin;help;crdb' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an Active-Active database on every participating cluster')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change the configuration of every instance (PATCH)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'One row per instance of every Active-Active database')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one Active-Active database')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete an Active-Active database and all its instances')
+            break
+        }
+        'rsadmin;help;crdb;create' {
+            break
+        }
+        'rsadmin;help;crdb;update' {
+            break
+        }
+        'rsadmin;help;crdb;list' {
+            break
+        }
+        'rsadmin;help;crdb;get' {
+            break
+        }
+        'rsadmin;help;crdb;delete' {
+            break
+        }
+        'rsadmin;help;task' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The crdb tasks the cluster knows (ended tasks are kept about 500 seconds)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show one task; a failed task lists each cluster''s error')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a task that has not started yet')
+            break
+        }
+        'rsadmin;help;task;list' {
+            break
+        }
+        'rsadmin;help;task;status' {
+            break
+        }
+        'rsadmin;help;task;cancel' {
             break
         }
         'rsadmin;help;generate-assets' {

@@ -41,6 +41,10 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
             cand verify 'Connect as a cluster-aware client and prove the topology it sees: verify db <db>'
             cand doctor 'Run check and verify and map findings to the troubleshooting table: doctor db <db>'
             cand keyslot 'Show each key''s hash slot (and, with --db, the shard and node serving it)'
+            cand profile 'Saved connections: profile add|list|show|use|remove (passwords in the OS keyring)'
+            cand install-aliases 'Link rladmin and crdb-cli to rsadmin, which then speaks their grammar'
+            cand crdb 'Active-Active databases, with crdb-cli''s grammar: crdb create|update|list|get|delete'
+            cand task 'Active-Active tasks, with crdb-cli''s grammar: task list|status|cancel'
             cand generate-assets 'Write shell completions and man pages (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -388,6 +392,341 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'rsadmin;profile'= {
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand --profile 'Use a saved connection profile'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Save a cluster connection; the password goes to the OS keyring, never to a file'
+            cand list 'List the saved profiles (`*` marks the active one)'
+            cand show 'Show one profile (default: the active one) and whether its password is in the keyring'
+            cand use 'Make a profile the active one (used when no --cluster or RSADMIN_URL is given)'
+            cand remove 'Delete a profile and its password in the keyring'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rsadmin;profile;add'= {
+            cand --trust-fingerprint 'Trust the cluster certificate with this SHA-256 fingerprint (hex, colons optional)'
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand --profile 'Use a saved connection profile'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --password-stdin 'Read the password from standard input (one line) instead of asking'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'rsadmin;profile;list'= {
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand --profile 'Use a saved connection profile'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --names 'Names only, one per line (for shell completion)'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'rsadmin;profile;show'= {
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'rsadmin;profile;use'= {
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'rsadmin;profile;remove'= {
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'rsadmin;profile;help'= {
+            cand add 'Save a cluster connection; the password goes to the OS keyring, never to a file'
+            cand list 'List the saved profiles (`*` marks the active one)'
+            cand show 'Show one profile (default: the active one) and whether its password is in the keyring'
+            cand use 'Make a profile the active one (used when no --cluster or RSADMIN_URL is given)'
+            cand remove 'Delete a profile and its password in the keyring'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rsadmin;profile;help;add'= {
+        }
+        &'rsadmin;profile;help;list'= {
+        }
+        &'rsadmin;profile;help;show'= {
+        }
+        &'rsadmin;profile;help;use'= {
+        }
+        &'rsadmin;profile;help;remove'= {
+        }
+        &'rsadmin;profile;help;help'= {
+        }
+        &'rsadmin;install-aliases'= {
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand --profile 'Use a saved connection profile'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --force 'Replace existing files of those names'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'rsadmin;crdb'= {
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand --profile 'Use a saved connection profile'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create an Active-Active database on every participating cluster'
+            cand update 'Change the configuration of every instance (PATCH)'
+            cand list 'One row per instance of every Active-Active database'
+            cand get 'Show one Active-Active database'
+            cand delete 'Delete an Active-Active database and all its instances'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rsadmin;crdb;create'= {
+            cand --name 'Database name'
+            cand --memory-size 'Memory limit per instance: bytes, or with a unit (100mb, 1GB, 10g)'
+            cand --instance 'A participating cluster: fqdn=...,username=...,password-env=VAR[,url=...]'
+            cand --port 'The same database port on every cluster'
+            cand --sharding 'Shard the database (cannot be changed later; default true)'
+            cand --shards-count 'Master shards per instance'
+            cand --shard-key-regex 'Hashing rule: one regex with a (?<tag>...) group, or a JSON array of {"regex": ...}'
+            cand --replication 'Replica shards (default false)'
+            cand --oss-cluster 'Enable the OSS Cluster API on every instance (default false)'
+            cand --proxy-policy 'Proxy policy of every instance'
+            cand --eviction-policy 'Eviction policy (default noeviction)'
+            cand --encryption 'Encrypt traffic between the clusters (default false)'
+            cand --causal-consistency 'Causal consistency (default false)'
+            cand --compression 'Compression of replication traffic, 0-6 (default 3)'
+            cand --default-db-config 'database_config fields as JSON, e.g. ''{"shards_count": 2}'''
+            cand --default-db-config-file 'database_config fields from a JSON file'
+            cand --timeout 'Seconds to wait for the task to end'
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand --profile 'Use a saved connection profile'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --wait 'Wait for the task to end, printing each status change (default)'
+            cand --no-wait 'Print the task id and return without waiting'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'rsadmin;crdb;update'= {
+            cand --crdb-guid 'crdb-guid'
+            cand --oss-cluster 'Enable or disable the OSS Cluster API on every instance'
+            cand --memory-size 'New memory limit per instance'
+            cand --eviction-policy 'eviction-policy'
+            cand --encryption 'encryption'
+            cand --causal-consistency 'causal-consistency'
+            cand --compression 'compression'
+            cand --credentials 'New credentials for one instance: id=<instance id>,username=...,password-env=VAR'
+            cand --default-db-config 'database_config fields as JSON, e.g. ''{"shards_count": 2}'''
+            cand --default-db-config-file 'database_config fields from a JSON file'
+            cand --timeout 'Seconds to wait for the task to end'
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand --profile 'Use a saved connection profile'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --force 'Send the update even if nothing changes'
+            cand --wait 'Wait for the task to end, printing each status change (default)'
+            cand --no-wait 'Print the task id and return without waiting'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'rsadmin;crdb;list'= {
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand --profile 'Use a saved connection profile'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --verbose 'Accepted for crdb-cli compatibility; the table is the same'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'rsadmin;crdb;get'= {
+            cand --crdb-guid 'crdb-guid'
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand --profile 'Use a saved connection profile'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'rsadmin;crdb;delete'= {
+            cand --crdb-guid 'crdb-guid'
+            cand --timeout 'Seconds to wait for the task to end'
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand --profile 'Use a saved connection profile'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --wait 'Wait for the task to end, printing each status change (default)'
+            cand --no-wait 'Print the task id and return without waiting'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'rsadmin;crdb;help'= {
+            cand create 'Create an Active-Active database on every participating cluster'
+            cand update 'Change the configuration of every instance (PATCH)'
+            cand list 'One row per instance of every Active-Active database'
+            cand get 'Show one Active-Active database'
+            cand delete 'Delete an Active-Active database and all its instances'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rsadmin;crdb;help;create'= {
+        }
+        &'rsadmin;crdb;help;update'= {
+        }
+        &'rsadmin;crdb;help;list'= {
+        }
+        &'rsadmin;crdb;help;get'= {
+        }
+        &'rsadmin;crdb;help;delete'= {
+        }
+        &'rsadmin;crdb;help;help'= {
+        }
+        &'rsadmin;task'= {
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand --profile 'Use a saved connection profile'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'The crdb tasks the cluster knows (ended tasks are kept about 500 seconds)'
+            cand status 'Show one task; a failed task lists each cluster''s error'
+            cand cancel 'Cancel a task that has not started yet'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rsadmin;task;list'= {
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand --profile 'Use a saved connection profile'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'rsadmin;task;status'= {
+            cand --task-id 'task-id'
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand --profile 'Use a saved connection profile'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --verbose 'Ask the cluster for details'
+            cand --no-verbose 'no-verbose'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'rsadmin;task;cancel'= {
+            cand --task-id 'task-id'
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand --profile 'Use a saved connection profile'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'rsadmin;task;help'= {
+            cand list 'The crdb tasks the cluster knows (ended tasks are kept about 500 seconds)'
+            cand status 'Show one task; a failed task lists each cluster''s error'
+            cand cancel 'Cancel a task that has not started yet'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rsadmin;task;help;list'= {
+        }
+        &'rsadmin;task;help;status'= {
+        }
+        &'rsadmin;task;help;cancel'= {
+        }
+        &'rsadmin;task;help;help'= {
+        }
         &'rsadmin;generate-assets'= {
             cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
             cand --user 'User name (an email on Redis Software)'
@@ -412,6 +751,10 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
             cand verify 'Connect as a cluster-aware client and prove the topology it sees: verify db <db>'
             cand doctor 'Run check and verify and map findings to the troubleshooting table: doctor db <db>'
             cand keyslot 'Show each key''s hash slot (and, with --db, the shard and node serving it)'
+            cand profile 'Saved connections: profile add|list|show|use|remove (passwords in the OS keyring)'
+            cand install-aliases 'Link rladmin and crdb-cli to rsadmin, which then speaks their grammar'
+            cand crdb 'Active-Active databases, with crdb-cli''s grammar: crdb create|update|list|get|delete'
+            cand task 'Active-Active tasks, with crdb-cli''s grammar: task list|status|cancel'
             cand generate-assets 'Write shell completions and man pages (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -461,6 +804,53 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
         &'rsadmin;help;doctor;db'= {
         }
         &'rsadmin;help;keyslot'= {
+        }
+        &'rsadmin;help;profile'= {
+            cand add 'Save a cluster connection; the password goes to the OS keyring, never to a file'
+            cand list 'List the saved profiles (`*` marks the active one)'
+            cand show 'Show one profile (default: the active one) and whether its password is in the keyring'
+            cand use 'Make a profile the active one (used when no --cluster or RSADMIN_URL is given)'
+            cand remove 'Delete a profile and its password in the keyring'
+        }
+        &'rsadmin;help;profile;add'= {
+        }
+        &'rsadmin;help;profile;list'= {
+        }
+        &'rsadmin;help;profile;show'= {
+        }
+        &'rsadmin;help;profile;use'= {
+        }
+        &'rsadmin;help;profile;remove'= {
+        }
+        &'rsadmin;help;install-aliases'= {
+        }
+        &'rsadmin;help;crdb'= {
+            cand create 'Create an Active-Active database on every participating cluster'
+            cand update 'Change the configuration of every instance (PATCH)'
+            cand list 'One row per instance of every Active-Active database'
+            cand get 'Show one Active-Active database'
+            cand delete 'Delete an Active-Active database and all its instances'
+        }
+        &'rsadmin;help;crdb;create'= {
+        }
+        &'rsadmin;help;crdb;update'= {
+        }
+        &'rsadmin;help;crdb;list'= {
+        }
+        &'rsadmin;help;crdb;get'= {
+        }
+        &'rsadmin;help;crdb;delete'= {
+        }
+        &'rsadmin;help;task'= {
+            cand list 'The crdb tasks the cluster knows (ended tasks are kept about 500 seconds)'
+            cand status 'Show one task; a failed task lists each cluster''s error'
+            cand cancel 'Cancel a task that has not started yet'
+        }
+        &'rsadmin;help;task;list'= {
+        }
+        &'rsadmin;help;task;status'= {
+        }
+        &'rsadmin;help;task;cancel'= {
         }
         &'rsadmin;help;generate-assets'= {
         }

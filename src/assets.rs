@@ -8,8 +8,8 @@ use clap::CommandFactory;
 use clap_complete::{Generator, Shell};
 use clap_mangen::Man;
 
+use crate::cli::completion::edit_completion_script;
 use crate::cli::{Cli, ENVIRONMENT_HELP, EXIT_CODES_HELP};
-use crate::config::profile_completion::add_profile_names;
 
 const SHELLS: [Shell; 5] = [
     Shell::Bash,
@@ -27,7 +27,7 @@ pub fn generated_assets() -> std::io::Result<Vec<(PathBuf, Vec<u8>)>> {
     for shell in SHELLS {
         let mut script = Vec::new();
         clap_complete::generate(shell, &mut command.clone(), "rsadmin", &mut script);
-        let script = add_profile_names(shell, script)?;
+        let script = edit_completion_script(shell, script)?;
         files.push((
             PathBuf::from("completions").join(shell.file_name("rsadmin")),
             script,

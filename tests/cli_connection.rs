@@ -93,7 +93,8 @@ fn missing_settings_are_explained() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "error: no cluster URL: pass --cluster https://<node>:9443 or set RSADMIN_URL \
+        "error: no cluster URL: pass --cluster https://<node>:9443 or set RSADMIN_URL, or add a \
+         profile: rsadmin profile add <name> --cluster https://<node>:9443 --user <email> \
          (for a sandbox: set -a; . DIR/sandbox.env; set +a)\n"
     );
     let run = run_rsadmin(
@@ -106,15 +107,15 @@ fn missing_settings_are_explained() {
     assert_eq!(run.code, 4);
     assert_eq!(
         run.stderr,
-        "error: no password for u: set RSADMIN_PASSWORD in the environment, or run rsadmin on a terminal \
-         to be prompted (there is no --password flag, so the password never shows in process lists)\n"
+        "error: no password for u at https://127.0.0.1:1. Provide one with either of:\n  \
+         rsadmin profile add <name> --cluster https://127.0.0.1:1 --user u   \
+         (asks once, keeps it in the OS keyring)\n  \
+         export RSADMIN_PASSWORD=...   (CI; there is no --password flag, so the password never shows \
+         in process lists)\n"
     );
     let run = run_rsadmin(&["--profile", "prod", "status"], &[]);
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr
-            .starts_with("error: profile \"prod\" cannot be used")
-    );
+    assert!(run.stderr.starts_with("error: no profile named \"prod\""));
     let run = run_rsadmin(&["--password", "x", "status"], &[]);
     assert_eq!(run.code, 2, "there is no --password flag");
 }

@@ -3,6 +3,7 @@
 
 pub mod bind;
 pub mod check;
+pub mod completion;
 pub mod crdb;
 pub mod doctor;
 pub mod generate;
@@ -84,7 +85,7 @@ pub struct GlobalArgs {
     #[arg(long, env = "RSADMIN_INSECURE", global = true)]
     pub insecure: bool,
     /// Use a saved connection profile
-    #[arg(long, env = "RSADMIN_PROFILE", global = true, value_name = "NAME")]
+    #[arg(long, env = "RSADMIN_PROFILE", global = true, value_name = "PROFILE")]
     pub profile: Option<String>,
     /// Output format: rladmin-style text, or one JSON document on stdout
     #[arg(short = 'o', long, value_enum, default_value_t = OutputFormat::Text, global = true)]

@@ -32,18 +32,18 @@ Examples:
     },
     /// Show one profile (default: the active one) and whether its password is in the keyring
     Show {
-        #[arg(value_name = "NAME")]
-        name: Option<String>,
+        #[arg(value_name = "PROFILE")]
+        profile: Option<String>,
     },
     /// Make a profile the active one (used when no --cluster or RSADMIN_URL is given)
     Use {
-        #[arg(value_name = "NAME")]
-        name: String,
+        #[arg(value_name = "PROFILE")]
+        profile: String,
     },
     /// Delete a profile and its password in the keyring
     Remove {
-        #[arg(value_name = "NAME")]
-        name: String,
+        #[arg(value_name = "PROFILE")]
+        profile: String,
     },
 }
 

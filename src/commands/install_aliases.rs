@@ -1,7 +1,7 @@
 //! `install-aliases DIR`: links `rladmin` and `crdb-cli` to this binary, which reads its own name
 //! (argv[0]) to speak their grammar (`crate::dropin`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::cli::install_aliases::InstallAliasesArgs;
 use crate::commands::Context;
@@ -35,11 +35,9 @@ pub fn run(ctx: &Context, args: InstallAliasesArgs) -> CliResult<()> {
 
 /// A symlink where the platform has them, a copy elsewhere. An alias that already points at this
 /// binary is left alone; any other file is replaced only with --force.
-fn install(target: &Path, alias: &PathBuf, force: bool) -> CliResult<()> {
-    if let Ok(existing) = std::fs::read_link(alias) {
-        if existing == target {
-            return Ok(());
-        }
+fn install(target: &Path, alias: &Path, force: bool) -> CliResult<()> {
+    if std::fs::read_link(alias).is_ok_and(|existing| existing == target) {
+        return Ok(());
     }
     if alias.symlink_metadata().is_ok() {
         if !force {

@@ -21,9 +21,9 @@ pub fn run(ctx: &Context, args: ProfileArgs) -> CliResult<()> {
     match args.action {
         ProfileAction::Add(add) => run_add(ctx, add),
         ProfileAction::List { names } => run_list(ctx, names),
-        ProfileAction::Show { name } => run_show(ctx, name),
-        ProfileAction::Use { name } => run_use(ctx, &name),
-        ProfileAction::Remove { name } => run_remove(ctx, &name),
+        ProfileAction::Show { profile } => run_show(ctx, profile),
+        ProfileAction::Use { profile } => run_use(ctx, &profile),
+        ProfileAction::Remove { profile } => run_remove(ctx, &profile),
     }
 }
 

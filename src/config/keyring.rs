@@ -2,12 +2,13 @@
 //! Secret Service on Linux desktops and, on headless Linux (no D-Bus session: servers, CI), the
 //! kernel keyutils store.
 //!
-//! keyutils entries are linked into the session keyring and the user's persistent keyring. A
-//! process without a session of its own (a CI job, `ssh host cmd`, anything spawned by them) gets
-//! the user-session keyring (`_uid_ses.<uid>`), so every process of the same user finds the entry;
-//! the persistent keyring keeps it across logins for a few days
-//! (`/proc/sys/kernel/keys/persistent_keyring_expiry`). Nothing in the kernel store survives a
-//! reboot, which is why storing there says so.
+//! keyutils entries go into the user keyring (`_uid.<uid>`): every process of the same user
+//! finds them, with or without a login session of its own (a CI job, `ssh host cmd`, a
+//! container). keyring's default keyutils store uses the session keyring and links to the
+//! persistent keyring instead; in a process without its own session keyring (CI, containers) the
+//! kernel refuses that link, so the store is built here. The user keyring lives as long as the
+//! user has processes on the machine; nothing in the kernel store survives a reboot, which is why
+//! storing there says so.
 
 use keyring::Entry;
 
@@ -62,8 +63,8 @@ impl Store {
             Store::Platform => None,
             Store::KernelKeyutils => Some(
                 "no desktop keyring (Secret Service) is available, so the password is in the Linux \
-                 kernel keyring, which does not survive a reboot; after one, run `rsadmin profile add` \
-                 again",
+                 kernel keyring, which does not survive a reboot (nor the end of your last session on \
+                 this machine); then run `rsadmin profile add` again",
             ),
         }
     }
@@ -71,13 +72,24 @@ impl Store {
     fn entry(self, account: &str) -> keyring::Result<Entry> {
         match self {
             #[cfg(target_os = "linux")]
-            Store::KernelKeyutils => {
-                keyring::keyutils::KeyutilsCredential::new_with_target(None, SERVICE, account)
-                    .map(|credential| Entry::new_with_credential(Box::new(credential)))
-            }
+            Store::KernelKeyutils => user_keyring_entry(account),
             _ => Entry::new(SERVICE, account),
         }
     }
+}
+
+#[cfg(target_os = "linux")]
+fn user_keyring_entry(account: &str) -> keyring::Result<Entry> {
+    use keyring::keyutils::{KeyutilsCredential, decode_error};
+    use linux_keyutils::{KeyRing, KeyRingIdentifier};
+
+    let user_keyring =
+        KeyRing::from_special_id(KeyRingIdentifier::User, false).map_err(decode_error)?;
+    Ok(Entry::new_with_credential(Box::new(KeyutilsCredential {
+        session: user_keyring,
+        persistent: None,
+        description: format!("{SERVICE}:{account}"),
+    })))
 }
 
 /// The keyring account of one profile: its name, user and cluster, so that a profile pointed at

@@ -27,7 +27,7 @@ pub struct Profile {
 pub struct ProfileFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub active: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub profiles: BTreeMap<String, Profile>,
 }
 

@@ -1,0 +1,296 @@
+//! A new user adds a profile for a sandbox with a self-signed certificate, pins it, and runs the
+//! OSS Cluster API walkthrough with no password in argv, the environment or any file; the password
+//! lives in the real OS keyring backend (the kernel keyutils store on a headless machine).
+
+mod profile_support;
+mod support;
+
+use profile_support::{Operator, server_fingerprint};
+use rsadmin::config::keyring::{self, Store};
+use support::Sandbox;
+
+#[test]
+fn new_user_pins_the_certificate_and_runs_the_walkthrough_from_the_keyring() {
+    let sandbox = Sandbox::start();
+    let operator = Operator::new();
+    let (url, user, password) = (
+        sandbox.handle.url(),
+        sandbox.handle.user(),
+        sandbox.handle.password(),
+    );
+    let fqdn = sandbox.handle.state().cluster.name;
+    let fingerprint = server_fingerprint(&url);
+    let store = Store::detect();
+    let add = [
+        "profile",
+        "add",
+        "sbx",
+        "--cluster",
+        &url,
+        "--user",
+        &user,
+        "--password-stdin",
+    ];
+    let rsadmin = std::path::Path::new(env!("CARGO_BIN_EXE_rsadmin"));
+
+    // No CA vouches for the certificate and nobody can confirm on a terminal: refused, with the
+    // fingerprint and subject shown and the command that pins it.
+    let run = operator.run(rsadmin, &add, Some(&format!("{password}\n")), &[]);
+    assert_eq!(run.code, 8, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "The certificate of {url} is not trusted (invalid peer certificate: UnknownIssuer):\n  \
+             subject: CN={fqdn}\n  issuer:  CN=rsadmin-sandbox CA ({fqdn})\n  SHA-256: {fingerprint}\n\
+             error: the certificate of {url} is not trusted; nothing was saved. Either pass the \
+             cluster's CA certificate with --ca-cert PATH, or, after checking the fingerprint with the \
+             cluster's administrator, pin it: rsadmin profile add sbx --cluster {url} --user {user} \
+             --trust-fingerprint {fingerprint}\n"
+        )
+    );
+    assert!(!operator.profile_file().exists());
+
+    // Confirmed in a script (any common spelling of the fingerprint): pinned and saved.
+    let spelled = fingerprint.replace(':', "").to_lowercase();
+    let mut confirmed = add.to_vec();
+    confirmed.extend(["--trust-fingerprint", &spelled]);
+    let run = operator.run(rsadmin, &confirmed, Some(&format!("{password}\n")), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "Profile sbx saved: {user} at {url} (cluster {fqdn}); password stored in {}.\n\
+             Certificate pinned: SHA-256 {fingerprint}\nProfile sbx is now the active profile.\n",
+            store.description()
+        )
+    );
+    let caveat = store
+        .caveat()
+        .map(|caveat| format!("note: {caveat}\n"))
+        .unwrap_or_default();
+    assert!(run.stderr.ends_with(&caveat), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(operator.profile_file()).expect("profile file"),
+        format!(
+            "active = \"sbx\"\n\n[profiles.sbx]\ncluster = \"{url}\"\nuser = \"{user}\"\n\
+             pinned_sha256 = \"{fingerprint}\"\n"
+        )
+    );
+    assert!(
+        !operator.config_files_contain(&password),
+        "no secret in any file"
+    );
+
+    // Another process of the same user (this test) sees the entry: the keyring is shared.
+    let account = keyring::account("sbx", &user, &url);
+    assert_eq!(
+        keyring::read_password(store, &account),
+        Ok(Some(password.clone()))
+    );
+
+    // The walkthrough, with no connection settings at all: everything comes from the profile.
+    let run = operator.rsadmin(&["info", "db", "db:1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("  oss_cluster: disabled\n"),
+        "{}",
+        run.stdout
+    );
+    let run = operator.rsadmin(&["check", "db", "db:1"]);
+    assert_eq!(run.code, 3, "prerequisites not met yet: {}", run.stdout);
+    let run = operator.rsadmin(&[
+        "tune",
+        "db",
+        "db:1",
+        "oss_cluster",
+        "enabled",
+        "--fix",
+        "-y",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = operator.rsadmin(&["info", "db", "db:1"]);
+    assert!(
+        run.stdout.contains("  oss_cluster: enabled\n"),
+        "{}",
+        run.stdout
+    );
+    let run = operator.rsadmin(&["verify", "db", "db:1"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let run = operator.rsadmin(&["-o", "json", "profile", "list"]);
+    let listed: serde_json::Value = serde_json::from_str(&run.stdout).expect("one JSON document");
+    assert_eq!(
+        listed,
+        serde_json::json!([{ "name": "sbx", "active": true, "cluster": url, "user": user,
+                             "pinned_sha256": fingerprint }])
+    );
+
+    let run = operator.rsadmin(&["profile", "list"]);
+    assert_eq!(run.stdout, format!("* sbx  {url}  {user}\n"));
+    let run = operator.rsadmin(&["profile", "list", "--names"]);
+    assert_eq!(run.stdout, "sbx\n");
+    let run = operator.rsadmin(&["profile", "show"]);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "profile:sbx:\n  cluster: {url}\n  user: {user}\n  pinned_sha256: {fingerprint}\n  \
+             password: stored in {}\n  active: yes\n",
+            store.description()
+        )
+    );
+
+    // The keyring entry disappears (a reboot, with keyutils): said plainly, with the fix.
+    assert_eq!(keyring::delete_password(store, &account), Ok(true));
+    let run = operator.rsadmin(&["status"]);
+    assert_eq!(run.code, 4);
+    let reboot = store
+        .caveat()
+        .map(|_| " (the Linux kernel keyring does not survive a reboot)")
+        .unwrap_or_default();
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: the password of profile sbx is gone from {}{reboot}. Store it again: \
+             rsadmin profile add sbx --cluster {url} --user {user}\n",
+            store.description()
+        )
+    );
+    // RSADMIN_PASSWORD still wins over the profile (environment before profile).
+    let run = operator.run(
+        rsadmin,
+        &["info", "db", "db:1"],
+        None,
+        &[("RSADMIN_PASSWORD", &password)],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let run = operator.rsadmin(&["profile", "remove", "sbx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "Profile sbx removed (its password was already gone from {}).\n",
+            store.description()
+        )
+    );
+    assert_eq!(
+        std::fs::read_to_string(operator.profile_file()).expect("file"),
+        ""
+    );
+    let run = operator.rsadmin(&["status"]);
+    assert_eq!(run.code, 2, "no profile, no URL: {}", run.stderr);
+}
+
+#[test]
+fn remove_deletes_the_keyring_entry_and_use_switches_profiles() {
+    let sandbox = Sandbox::start();
+    let operator = Operator::new();
+    let (url, user, password) = (
+        sandbox.handle.url(),
+        sandbox.handle.user(),
+        sandbox.handle.password(),
+    );
+    let fingerprint = server_fingerprint(&url);
+    let store = Store::detect();
+    for name in ["first", "second"] {
+        let run = operator.add_pinned_profile(name, &url, &user, &password, &fingerprint);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    assert_eq!(
+        operator.rsadmin(&["profile", "list"]).stdout,
+        format!("* first  {url}  {user}\n  second  {url}  {user}\n")
+    );
+    let run = operator.rsadmin(&["profile", "use", "second"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "Profile second is now the active profile.\n")
+    );
+    assert_eq!(
+        operator.rsadmin(&["profile", "list", "--names"]).stdout,
+        "first\nsecond\n"
+    );
+    assert!(
+        operator
+            .rsadmin(&["profile", "list"])
+            .stdout
+            .starts_with("  first")
+    );
+    // --profile names another one for a single command.
+    assert_eq!(
+        operator
+            .rsadmin(&["--profile", "first", "status", "databases"])
+            .code,
+        0
+    );
+    let run = operator.rsadmin(&["--profile", "third", "status"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: no profile named \"third\" (known profiles: first, second). Add it: rsadmin profile add \
+         third --cluster https://<node>:9443 --user <email>\n"
+    );
+
+    let second = keyring::account("second", &user, &url);
+    let run = operator.rsadmin(&["profile", "remove", "second"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "Profile second removed, and its password deleted from {}.\n",
+            store.description()
+        )
+    );
+    assert_eq!(keyring::read_password(store, &second), Ok(None));
+    // No active profile left: a command without settings says how to provide them.
+    let run = operator.rsadmin(&["status"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("rsadmin profile add <name>"),
+        "{}",
+        run.stderr
+    );
+    let run = operator.rsadmin(&["profile", "remove", "first"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        keyring::read_password(store, &keyring::account("first", &user, &url)),
+        Ok(None)
+    );
+}
+
+#[test]
+fn no_credential_anywhere_exits_4_with_the_commands_that_provide_one() {
+    let operator = Operator::new();
+    let run = operator.rsadmin(&[
+        "--cluster",
+        "https://127.0.0.1:1",
+        "--user",
+        "ops@example.com",
+        "status",
+    ]);
+    assert_eq!(run.code, 4);
+    assert_eq!(
+        run.stderr,
+        "error: no password for ops@example.com at https://127.0.0.1:1. Provide one with either of:\n  \
+         rsadmin profile add <name> --cluster https://127.0.0.1:1 --user ops@example.com   \
+         (asks once, keeps it in the OS keyring)\n  \
+         export RSADMIN_PASSWORD=...   (CI; there is no --password flag, so the password never shows \
+         in process lists)\n"
+    );
+    let run = operator.rsadmin(&["profile", "add", "x", "--cluster", "https://127.0.0.1:1"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: profile add needs --user: rsadmin profile add x --cluster https://<node>:9443 --user <email>\n"
+    );
+    let run = operator.rsadmin(&[
+        "profile",
+        "add",
+        "bad name",
+        "--cluster",
+        "https://h:9443",
+        "--user",
+        "u",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(!operator.profile_file().exists());
+}
