@@ -311,3 +311,52 @@ fn parses_real_cluster_replies_in_resp2_and_resp3() {
         assert_eq!(shards[0].master, Some(master.clone()), "RESP{protocol}");
     }
 }
+
+#[test]
+fn verify_without_the_database_password_names_the_fix() {
+    use rsadmin::api::models::{Bdb, Endpoint};
+    use rsadmin::topology::expected::ExpectedTopology;
+    use rsadmin::topology::verify::{VerifyOptions, verify};
+
+    let server = RedisServer::start(
+        tempfile::tempdir().unwrap(),
+        "port {port}",
+        "requirepass s3cret-probe",
+    );
+    let bdb = Bdb {
+        uid: 1,
+        oss_cluster: Some(true),
+        endpoints: vec![Endpoint {
+            uid: "1:1".into(),
+            port: Some(u64::from(server.port)),
+            addr: vec!["127.0.0.1".into()],
+            ..Endpoint::default()
+        }],
+        ..Bdb::default()
+    };
+    let expected = ExpectedTopology::from_rest(&bdb, &[], &[]).unwrap();
+    let report = verify(
+        &expected,
+        &VerifyOptions {
+            connect: settings(),
+            write_probe: false,
+        },
+    );
+    let api = report
+        .checks
+        .iter()
+        .find(|check| check.check == "cluster_api")
+        .expect("cluster_api line");
+    assert_eq!(
+        api.seen,
+        "CLUSTER SLOTS answered -NOAUTH Authentication required."
+    );
+    assert_eq!(
+        api.fix.as_deref(),
+        Some(
+            "the database needs a password: set RSADMIN_DB_PASSWORD (and --db-user for an ACL \
+             user)"
+        )
+    );
+    assert!(!report.passed());
+}

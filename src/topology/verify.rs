@@ -256,10 +256,16 @@ fn api_mode(
                     format!("CLUSTER SLOTS answered -{error}"),
                     "the slot map (oss_cluster is enabled in the REST API)",
                 )
-                .with_fix(format!(
-                    "reconnect: the proxy applies the OSS Cluster API to new connections only; if \
-                     it persists, {enable_fix}"
-                )),
+                .with_fix(if error.starts_with("NOAUTH") {
+                    "the database needs a password: set RSADMIN_DB_PASSWORD (and --db-user for \
+                     an ACL user)"
+                        .to_string()
+                } else {
+                    format!(
+                        "reconnect: the proxy applies the OSS Cluster API to new connections \
+                         only; if it persists, {enable_fix}"
+                    )
+                }),
                 (false, Some(error)) => line(
                     "cluster_api",
                     Severity::Ok,
