@@ -53,6 +53,16 @@ impl Pair {
         )
     }
 
+    /// `--instance` as the seed writes it: `fqdn=<fqdn>,username=<user>,password=<pass>`.
+    fn seed_instance(&self, cluster: usize) -> String {
+        format!(
+            "fqdn={},username={},password={}",
+            self.fqdn(cluster),
+            self.clusters[cluster].user(),
+            self.clusters[cluster].password()
+        )
+    }
+
     fn rsadmin(&self, args: &[&str]) -> Run {
         self.rsadmin_with(args, &[])
     }
@@ -136,7 +146,7 @@ fn finished_update(run: &Run) -> String {
 fn seed_create_update_list_get_delete_against_two_clusters() {
     let pair = Pair::start(0);
     let port = free_port().to_string();
-    let (first, second) = (pair.instance(0), pair.instance(1));
+    let (first, second) = (pair.seed_instance(0), pair.seed_instance(1));
     let create = pair.rsadmin(&[
         "crdb",
         "create",
@@ -169,7 +179,16 @@ fn seed_create_update_list_get_delete_against_two_clusters() {
         &format!(
             "Task {task_id} created\n  ---> Status changed: queued -> started\n  ---> CRDB GUID Assigned: crdb:{guid}\n  ---> Status changed: started -> finished\n"
         ),
-        "",
+        &[0, 1]
+            .map(|cluster| {
+                format!(
+                    "warning: password= puts the password of admin@sandbox.local at cluster {} in \
+                     the process list and shell history; prefer password-env=VAR or \
+                     RSADMIN_INSTANCE_PASSWORD\n",
+                    pair.fqdn(cluster)
+                )
+            })
+            .concat(),
     );
 
     // A real database on each cluster: crdt, the GUID, the seed's settings, 2 masters + 2 replicas.
@@ -498,6 +517,60 @@ fn failures_give_each_clusters_error_and_the_documented_exit_codes() {
         "error: an Active-Active database needs at least two --instance values, one per \
          participating cluster\n",
     );
+
+    // profile=NAME: the user, URL and keyring password of a saved profile; no secret in argv.
+    let home = tempfile::tempdir().expect("home");
+    let config = home.path().join("config");
+    let machine = [
+        ("HOME", home.path().to_str().expect("utf-8 path")),
+        ("XDG_CONFIG_HOME", config.to_str().expect("utf-8 path")),
+    ];
+    let second_url = pair.clusters[1].url();
+    let second_ca = pair.clusters[1].ca_cert_path();
+    let second_password = pair.clusters[1].password();
+    let mut add_env = machine.to_vec();
+    add_env.push(("RSADMIN_PASSWORD", &second_password));
+    let add = run_rsadmin(
+        &[
+            "profile",
+            "add",
+            "second",
+            "--cluster",
+            &second_url,
+            "--user",
+            "admin@sandbox.local",
+            "--ca-cert",
+            second_ca.to_str().expect("utf-8 path"),
+        ],
+        &add_env,
+    );
+    assert_eq!(add.code, 0, "{add:#?}");
+    let by_profile = format!("fqdn={},profile=second", pair.fqdn(1));
+    let created = pair.rsadmin_with(
+        &[
+            "crdb",
+            "create",
+            "--name",
+            "profile-db",
+            "--memory-size",
+            "100mb",
+            "--instance",
+            &first,
+            "--instance",
+            &by_profile,
+        ],
+        &machine,
+    );
+    assert_eq!(
+        (
+            created.code,
+            created.stderr.as_str(),
+            created.stdout.lines().count()
+        ),
+        (0, "", 4),
+        "{created:#?}"
+    );
+    assert!(pair.instances(1).iter().any(|bdb| bdb.name == "profile-db"));
 
     // A queued task can be canceled; then it cannot be canceled again (exit 6).
     pair.clusters[0]

@@ -8,7 +8,8 @@ pub const INSTANCE_HELP: &str = "\
 Instance keys (--instance, repeat once per participating cluster):
   fqdn=<cluster FQDN>            required
   url=https://<host>:9443        the cluster's REST API (default: https://<fqdn>:9443)
-  username=<user>                required
+  username=<user>                required unless profile= gives it
+  profile=<name>                 user, URL and keyring password of a saved profile
   password-env=<VAR>             read the password from environment variable VAR
   password=<password>            works, but shows the password in the process list and history
   replication_endpoint=<host:port>, replication_tls_sni=<host>
@@ -69,7 +70,7 @@ pub struct CrdbCreateArgs {
     /// Memory limit per instance: bytes, or with a unit (100mb, 1GB, 10g)
     #[arg(long, value_name = "SIZE")]
     pub memory_size: String,
-    /// A participating cluster: fqdn=...,username=...,password-env=VAR[,url=...]
+    /// A participating cluster: fqdn=...,username=...,password-env=VAR[,url=...] or fqdn=...,profile=NAME
     #[arg(long = "instance", value_name = "KEY=VALUE,...", required = true)]
     pub instances: Vec<String>,
     /// The same database port on every cluster
@@ -139,7 +140,7 @@ pub struct CrdbUpdateArgs {
     pub causal_consistency: Option<bool>,
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=6))]
     pub compression: Option<u8>,
-    /// New credentials for one instance: id=<instance id>,username=...,password-env=VAR
+    /// New credentials for one instance: id=<instance id>,username=...,password-env=VAR (or profile=NAME)
     #[arg(long, value_name = "KEY=VALUE,...")]
     pub credentials: Vec<String>,
     /// Send the update even if nothing changes

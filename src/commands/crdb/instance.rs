@@ -1,14 +1,18 @@
 //! `--instance fqdn=...,username=...,password-env=VAR[,url=...]` and
 //! `--credentials id=...,username=...,password-env=VAR`: parsing, and where the password comes
-//! from. Passwords never need to be in argv: `password-env=VAR` names an environment variable,
-//! `RSADMIN_INSTANCE_PASSWORD` serves every instance without one, and a terminal prompts.
-//! (The profile/keyring store plugs in in `resolve_password`, before the environment fallback.)
+//! from. Passwords never need to be in argv: `profile=NAME` takes the user, URL and keyring
+//! password of a saved profile (`rsadmin profile add`), `password-env=VAR` names an environment
+//! variable, `RSADMIN_INSTANCE_PASSWORD` serves every instance without one, and a terminal
+//! prompts.
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 
 use serde_json::{Value, json};
 
+use crate::config::keyring::{self, Store};
+use crate::config::profile::ProfileFile;
+use crate::config::prompt_password;
 use crate::error::{CliError, CliResult, ExitKind};
 
 /// The password of every instance that names none.
@@ -23,6 +27,8 @@ enum PasswordSource {
     Argument(String),
     /// `password-env=VAR`.
     Variable(String),
+    /// `profile=NAME`: the keyring entry of that profile (its account names user and URL).
+    Profile { name: String, url: String },
     /// Neither: `RSADMIN_INSTANCE_PASSWORD`, then a prompt.
     Default,
 }
@@ -78,10 +84,11 @@ impl SpecFlag {
                 "username",
                 "password",
                 "password-env",
+                "profile",
                 "replication_endpoint",
                 "replication_tls_sni",
             ],
-            SpecFlag::Credentials => &["id", "username", "password", "password-env"],
+            SpecFlag::Credentials => &["id", "username", "password", "password-env", "profile"],
         }
     }
 }
@@ -123,16 +130,31 @@ pub fn parse(raw: &str, flag: SpecFlag) -> CliResult<ParticipantSpec> {
                 .ok_or_else(|| usage("id=<instance id> is required".into()))?,
         ),
     };
-    let username = text("username").ok_or_else(|| usage("username=<user> is required".into()))?;
-    let password = match (text("password"), text("password-env")) {
-        (Some(_), Some(_)) => {
-            return Err(usage("give password= or password-env=, not both".into()));
+    let profile = text("profile")
+        .map(|name| {
+            let profile = ProfileFile::load()?.get(&name)?.clone();
+            Ok::<_, CliError>((name, profile))
+        })
+        .transpose()?;
+    let username = text("username")
+        .or_else(|| profile.as_ref().map(|(_, profile)| profile.user.clone()))
+        .ok_or_else(|| usage("username=<user> (or profile=<name>) is required".into()))?;
+    let url = text("url").or_else(|| profile.as_ref().map(|(_, profile)| profile.cluster.clone()));
+    let password = match (text("password"), text("password-env"), profile) {
+        (Some(password), None, None) => PasswordSource::Argument(password),
+        (None, Some(variable), None) => PasswordSource::Variable(variable),
+        (None, None, Some((name, profile))) => PasswordSource::Profile {
+            name,
+            url: profile.cluster,
+        },
+        (None, None, None) => PasswordSource::Default,
+        _ => {
+            return Err(usage(
+                "give one of password=, password-env= and profile=".into(),
+            ));
         }
-        (Some(password), None) => PasswordSource::Argument(password),
-        (None, Some(variable)) => PasswordSource::Variable(variable),
-        (None, None) => PasswordSource::Default,
     };
-    if let Some(url) = text("url")
+    if let Some(url) = &url
         && !url.starts_with("https://")
         && !url.starts_with("http://")
     {
@@ -140,7 +162,7 @@ pub fn parse(raw: &str, flag: SpecFlag) -> CliResult<ParticipantSpec> {
     }
     Ok(ParticipantSpec {
         participant,
-        url: text("url"),
+        url,
         username,
         password,
         replication_endpoint: text("replication_endpoint"),
@@ -177,20 +199,25 @@ impl ParticipantSpec {
                      (it should hold the password of {who})"
                 ))
             }),
+            PasswordSource::Profile { name, url } => {
+                let account = keyring::account(name, &self.username, url);
+                keyring::read_password(Store::detect(), &account)?.ok_or_else(|| {
+                    CliError::new(
+                        ExitKind::Auth,
+                        format!(
+                            "profile {name} has no password in the keyring for {}; store it \
+                             again with: rsadmin profile add {name} --cluster {url} --user {}",
+                            self.username, self.username
+                        ),
+                    )
+                })
+            }
             PasswordSource::Default => {
                 if let Ok(password) = std::env::var(INSTANCE_PASSWORD_ENV) {
                     return Ok(password);
                 }
                 if std::io::stdin().is_terminal() {
-                    return dialoguer::Password::new()
-                        .with_prompt(format!("Password for {who}"))
-                        .interact()
-                        .map_err(|err| {
-                            CliError::new(
-                                ExitKind::Auth,
-                                format!("cannot read the password: {err}"),
-                            )
-                        });
+                    return prompt_password(&self.username, &self.participant.describe());
                 }
                 Err(CliError::usage(format!(
                     "no password for {who}: add password-env=VAR to the value, or set \
