@@ -34,6 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages (for maintainers)')
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Show settings of databases, the cluster or nodes')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show nodes, databases, endpoints and shards as rladmin''s tables')
             [CompletionResult]::new('tune', 'tune', [CompletionResultType]::ParameterValue, 'Change database settings: tune db <db> <key> <value> [<key> <value> ...]')
@@ -48,8 +49,21 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
             [CompletionResult]::new('install-aliases', 'install-aliases', [CompletionResultType]::ParameterValue, 'Link rladmin and crdb-cli to rsadmin, which then speaks their grammar')
             [CompletionResult]::new('crdb', 'crdb', [CompletionResultType]::ParameterValue, 'Active-Active databases, with crdb-cli''s grammar: crdb create|update|list|get|delete')
             [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'Active-Active tasks, with crdb-cli''s grammar: task list|status|cancel')
-            [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rsadmin;generate-assets' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'rsadmin;info' {
@@ -593,7 +607,7 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
         'rsadmin;crdb;create' {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Database name')
             [CompletionResult]::new('--memory-size', '--memory-size', [CompletionResultType]::ParameterName, 'Memory limit per instance: bytes, or with a unit (100mb, 1GB, 10g)')
-            [CompletionResult]::new('--instance', '--instance', [CompletionResultType]::ParameterName, 'A participating cluster: fqdn=...,username=...,password-env=VAR[,url=...]')
+            [CompletionResult]::new('--instance', '--instance', [CompletionResultType]::ParameterName, 'A participating cluster: fqdn=...,username=...,password-env=VAR[,url=...] or fqdn=...,profile=NAME')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'The same database port on every cluster')
             [CompletionResult]::new('--sharding', '--sharding', [CompletionResultType]::ParameterName, 'Shard the database (cannot be changed later; default true)')
             [CompletionResult]::new('--shards-count', '--shards-count', [CompletionResultType]::ParameterName, 'Master shards per instance')
@@ -631,7 +645,7 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
             [CompletionResult]::new('--encryption', '--encryption', [CompletionResultType]::ParameterName, 'encryption')
             [CompletionResult]::new('--causal-consistency', '--causal-consistency', [CompletionResultType]::ParameterName, 'causal-consistency')
             [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'compression')
-            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'New credentials for one instance: id=<instance id>,username=...,password-env=VAR')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'New credentials for one instance: id=<instance id>,username=...,password-env=VAR (or profile=NAME)')
             [CompletionResult]::new('--default-db-config', '--default-db-config', [CompletionResultType]::ParameterName, 'database_config fields as JSON, e.g. ''{"shards_count": 2}''')
             [CompletionResult]::new('--default-db-config-file', '--default-db-config-file', [CompletionResultType]::ParameterName, 'database_config fields from a JSON file')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the task to end')
@@ -809,21 +823,8 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
         'rsadmin;task;help;help' {
             break
         }
-        'rsadmin;generate-assets' {
-            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
-            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
-            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Use a saved connection profile')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
-            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
-            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
-            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            break
-        }
         'rsadmin;help' {
+            [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages (for maintainers)')
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Show settings of databases, the cluster or nodes')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show nodes, databases, endpoints and shards as rladmin''s tables')
             [CompletionResult]::new('tune', 'tune', [CompletionResultType]::ParameterValue, 'Change database settings: tune db <db> <key> <value> [<key> <value> ...]')
@@ -838,8 +839,10 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
             [CompletionResult]::new('install-aliases', 'install-aliases', [CompletionResultType]::ParameterValue, 'Link rladmin and crdb-cli to rsadmin, which then speaks their grammar')
             [CompletionResult]::new('crdb', 'crdb', [CompletionResultType]::ParameterValue, 'Active-Active databases, with crdb-cli''s grammar: crdb create|update|list|get|delete')
             [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'Active-Active tasks, with crdb-cli''s grammar: task list|status|cancel')
-            [CompletionResult]::new('generate-assets', 'generate-assets', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages (for maintainers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'rsadmin;help;generate-assets' {
             break
         }
         'rsadmin;help;info' {
@@ -970,9 +973,6 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
             break
         }
         'rsadmin;help;task;cancel' {
-            break
-        }
-        'rsadmin;help;generate-assets' {
             break
         }
         'rsadmin;help;help' {

@@ -377,7 +377,7 @@ _rsadmin() {
 
     case "${cmd}" in
         rsadmin)
-            opts="-o -y -h -V --cluster --user --ca-cert --insecure --profile --output --yes --help --version info status tune bind placement node check verify doctor keyslot profile install-aliases crdb task generate-assets help"
+            opts="-o -y -h -V --cluster --user --ca-cert --insecure --profile --output --yes --help --version generate-assets info status tune bind placement node check verify doctor keyslot profile install-aliases crdb task help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1373,7 +1373,7 @@ _rsadmin() {
             return 0
             ;;
         rsadmin__subcmd__help)
-            opts="info status tune bind placement node check verify doctor keyslot profile install-aliases crdb task generate-assets help"
+            opts="generate-assets info status tune bind placement node check verify doctor keyslot profile install-aliases crdb task help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -31,6 +31,7 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand generate-assets 'Write shell completions and man pages (for maintainers)'
             cand info 'Show settings of databases, the cluster or nodes'
             cand status 'Show nodes, databases, endpoints and shards as rladmin''s tables'
             cand tune 'Change database settings: tune db <db> <key> <value> [<key> <value> ...]'
@@ -45,8 +46,20 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
             cand install-aliases 'Link rladmin and crdb-cli to rsadmin, which then speaks their grammar'
             cand crdb 'Active-Active databases, with crdb-cli''s grammar: crdb create|update|list|get|delete'
             cand task 'Active-Active tasks, with crdb-cli''s grammar: task list|status|cancel'
-            cand generate-assets 'Write shell completions and man pages (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rsadmin;generate-assets'= {
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand --profile 'Use a saved connection profile'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'rsadmin;info'= {
             cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
@@ -532,7 +545,7 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
         &'rsadmin;crdb;create'= {
             cand --name 'Database name'
             cand --memory-size 'Memory limit per instance: bytes, or with a unit (100mb, 1GB, 10g)'
-            cand --instance 'A participating cluster: fqdn=...,username=...,password-env=VAR[,url=...]'
+            cand --instance 'A participating cluster: fqdn=...,username=...,password-env=VAR[,url=...] or fqdn=...,profile=NAME'
             cand --port 'The same database port on every cluster'
             cand --sharding 'Shard the database (cannot be changed later; default true)'
             cand --shards-count 'Master shards per instance'
@@ -569,7 +582,7 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
             cand --encryption 'encryption'
             cand --causal-consistency 'causal-consistency'
             cand --compression 'compression'
-            cand --credentials 'New credentials for one instance: id=<instance id>,username=...,password-env=VAR'
+            cand --credentials 'New credentials for one instance: id=<instance id>,username=...,password-env=VAR (or profile=NAME)'
             cand --default-db-config 'database_config fields as JSON, e.g. ''{"shards_count": 2}'''
             cand --default-db-config-file 'database_config fields from a JSON file'
             cand --timeout 'Seconds to wait for the task to end'
@@ -727,20 +740,8 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
         }
         &'rsadmin;task;help;help'= {
         }
-        &'rsadmin;generate-assets'= {
-            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
-            cand --user 'User name (an email on Redis Software)'
-            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
-            cand --profile 'Use a saved connection profile'
-            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
-            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
-            cand --insecure 'Do not verify the server certificate (prints a warning)'
-            cand -y 'Assume yes for confirmations (rladmin''s -y)'
-            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
-            cand -h 'Print help'
-            cand --help 'Print help'
-        }
         &'rsadmin;help'= {
+            cand generate-assets 'Write shell completions and man pages (for maintainers)'
             cand info 'Show settings of databases, the cluster or nodes'
             cand status 'Show nodes, databases, endpoints and shards as rladmin''s tables'
             cand tune 'Change database settings: tune db <db> <key> <value> [<key> <value> ...]'
@@ -755,8 +756,9 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
             cand install-aliases 'Link rladmin and crdb-cli to rsadmin, which then speaks their grammar'
             cand crdb 'Active-Active databases, with crdb-cli''s grammar: crdb create|update|list|get|delete'
             cand task 'Active-Active tasks, with crdb-cli''s grammar: task list|status|cancel'
-            cand generate-assets 'Write shell completions and man pages (for maintainers)'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'rsadmin;help;generate-assets'= {
         }
         &'rsadmin;help;info'= {
             cand db 'Settings of one database (db:<id> or name), or of all'
@@ -851,8 +853,6 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
         &'rsadmin;help;task;status'= {
         }
         &'rsadmin;help;task;cancel'= {
-        }
-        &'rsadmin;help;generate-assets'= {
         }
         &'rsadmin;help;help'= {
         }

@@ -4,12 +4,11 @@
 
 use std::path::PathBuf;
 
-use clap::CommandFactory;
 use clap_complete::{Generator, Shell};
 use clap_mangen::Man;
 
 use crate::cli::completion::edit_completion_script;
-use crate::cli::{Cli, ENVIRONMENT_HELP, EXIT_CODES_HELP};
+use crate::cli::{ENVIRONMENT_HELP, EXIT_CODES_HELP};
 
 const SHELLS: [Shell; 5] = [
     Shell::Bash,
@@ -21,7 +20,7 @@ const SHELLS: [Shell; 5] = [
 
 /// Every generated file: its path relative to the repository root and its content.
 pub fn generated_assets() -> std::io::Result<Vec<(PathBuf, Vec<u8>)>> {
-    let mut command = Cli::command();
+    let mut command = crate::cli::command();
     command.build();
     let mut files = Vec::new();
     for shell in SHELLS {

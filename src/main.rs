@@ -1,7 +1,7 @@
 use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 use rsadmin::cli::Cli;
 use rsadmin::config::PASSWORD_ENV;
@@ -38,7 +38,10 @@ fn run_translated(translated: Translated) -> u8 {
 
 /// Parses and runs one rsadmin command line; returns the exit code.
 fn run(args: Vec<OsString>) -> u8 {
-    let cli = match Cli::try_parse_from(args) {
+    let parsed = rsadmin::cli::command()
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             // Help and version are not errors; every parse error is a usage error (exit 2).

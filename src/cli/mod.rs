@@ -6,6 +6,7 @@ pub mod check;
 pub mod completion;
 pub mod crdb;
 pub mod doctor;
+pub mod examples;
 pub mod generate;
 pub mod info;
 pub mod install_aliases;
@@ -45,7 +46,14 @@ Environment:
   RSADMIN_PASSWORD  password (there is no --password flag; without it rsadmin prompts on a terminal)
   RSADMIN_CA_CERT   CA certificate file, like --ca-cert
   RSADMIN_INSECURE  skip TLS verification, like --insecure
-  RSADMIN_PROFILE   profile name, like --profile";
+  RSADMIN_PROFILE   profile name, like --profile
+  XDG_CONFIG_HOME   profiles are kept in $XDG_CONFIG_HOME/rsadmin/profiles.toml (default ~/.config)";
+
+/// The command tree with the examples of every command's help (`examples`): what `main` parses
+/// and what the completions and man pages are generated from.
+pub fn command() -> clap::Command {
+    examples::with_examples(<Cli as clap::CommandFactory>::command())
+}
 
 #[derive(Debug, Parser)]
 #[command(

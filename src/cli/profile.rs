@@ -16,13 +16,7 @@ RSADMIN_PASSWORD; it is checked against the cluster (GET /v1/cluster) before it 
 
 When no CA vouches for the cluster's certificate (a self-signed one), rsadmin shows its SHA-256 \
 fingerprint and subject and asks whether to trust it; --trust-fingerprint confirms it in scripts. \
-The profile then accepts exactly that certificate, and fails with exit 8 when it changes.
-
-Examples:
-  rsadmin profile add prod --cluster https://cluster.example.com:9443 --user admin@example.com
-  printf '%s\\n' \"$PW\" | rsadmin profile add ci --cluster https://10.0.0.1:9443 \\
-      --user admin@example.com --password-stdin --trust-fingerprint AB:CD:...:EF
-  rsadmin profile add lab --cluster https://lab:9443 --user admin@example.com --ca-cert lab-ca.pem")]
+The profile then accepts exactly that certificate, and fails with exit 8 when it changes.")]
     Add(ProfileAddArgs),
     /// List the saved profiles (`*` marks the active one)
     List {
