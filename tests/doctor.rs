@@ -112,8 +112,8 @@ fn doctor_maps_a_fresh_database_then_a_healthy_one() {
         "OK   MOVED or CROSSSLOT errors: the given keys share slot 4574: multi-key commands \
              on them work",
         "WARN Cannot connect externally: db:1 advertises internal addresses: clients outside \
-             the cluster's network cannot reach them, although 3 node(s) have external addresses",
-        "     fix: rsadmin tune db db:1 oss_cluster_api_preferred_ip_type external",
+             the cluster's network cannot reach them, although 3 node(s) have external \
+             addresses. Fix: rsadmin tune db db:1 oss_cluster_api_preferred_ip_type external",
         "OK   Changes not reflected in clients: every node advertises the same topology, \
              matching the REST API; after a change, clients must reconnect to see it",
         "OK   Tools that are not cluster-aware: Redis Insight and redis-cli without -c are not \
@@ -123,8 +123,8 @@ fn doctor_maps_a_fresh_database_then_a_healthy_one() {
         "WARN Client library compatibility: 127.0.1.1:{port} answers READONLY with -ERR \
              unknown command 'READONLY': clients that read from replicas (JedisCluster, ioredis \
              scaleReads, go-redis ReadOnly/RouteByLatency, Redisson) or send READONLY on every \
-             connection (newer redis-rs cluster code) fail",
-        "     fix: read from masters only: turn replica reads off in the client",
+             connection (newer redis-rs cluster code) fail. Fix: read from masters only: turn \
+             replica reads off in the client",
     ]
     .iter()
     .map(|line| line.replace("{port}", &port.to_string()))

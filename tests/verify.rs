@@ -101,8 +101,8 @@ fn verify_fails_while_disabled_then_passes_after_enabling() {
             "db:1 [demo-db]:\n\
              OK   shard_status db:1: 3 master shard(s) active\n\
              FAIL oss_cluster  db:1: oss_cluster: disabled in the REST API; cluster-aware clients \
-             cannot discover the topology; expected oss_cluster: enabled\n\
-             \x20    fix: rsadmin tune db db:1 oss_cluster enabled --fix\n\
+             cannot discover the topology; expected oss_cluster: enabled. Fix: rsadmin tune db \
+             db:1 oss_cluster enabled --fix\n\
              WARN seed_connect {seed}: cannot resolve {seed}; expected clients that seed with the \
              database DNS name can connect\n\
              OK   cluster_api  127.0.1.1:{port}: CLUSTER SLOTS answered -ERR command is not allowed\n\
@@ -333,10 +333,10 @@ fn verify_fails_with_external_ip_type_and_a_node_without_external_address() {
             format!(
                 "FAIL address_type   127.0.1.2:{port}: advertised 127.0.1.2 (internal address of \
                  node:2); node:2 has no external address; expected a node's external address \
-                 (oss_cluster_api_preferred_ip_type external)"
+                 (oss_cluster_api_preferred_ip_type external). Fix: rsadmin node 2 \
+                 external_addr add <ip>"
             )
             .as_str(),
-            "     fix: rsadmin node 2 external_addr add <ip>",
             "summary: 21 OK, 1 WARN, 1 FAIL",
         ]
     );

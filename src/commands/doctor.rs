@@ -7,7 +7,9 @@ use crate::checks::diagnosis::{Diagnosis, DoctorInput, diagnose};
 use crate::checks::{CheckInput, Finding, Origin, Severity, oss_cluster_prerequisites};
 use crate::cli::doctor::{DoctorArgs, DoctorTarget};
 use crate::commands::Context;
-use crate::commands::verify::{Summary, gather, probe_options, render_report, summary};
+use crate::commands::verify::{
+    Summary, gather, probe_options, render_report, report_line, summary,
+};
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
 use crate::resolve::DbRef;
@@ -87,16 +89,11 @@ fn render_diagnoses(diagnoses: &[Diagnosis]) -> String {
     diagnoses
         .iter()
         .map(|diagnosis| {
-            let mut text = format!(
-                "{:<4} {}: {}\n",
-                diagnosis.severity.label(),
-                diagnosis.problem,
-                diagnosis.finding
-            );
-            if let Some(fix) = &diagnosis.fix {
-                text.push_str(&format!("     fix: {fix}\n"));
-            }
-            text
+            report_line(
+                diagnosis.severity,
+                &format!("{}: {}", diagnosis.problem, diagnosis.finding),
+                diagnosis.fix.as_deref(),
+            )
         })
         .collect()
 }

@@ -149,7 +149,8 @@ pub fn render_report(report: &VerifyReport) -> String {
     )
 }
 
-/// `OK    check  subject: seen`, and for WARN/FAIL also what was expected and the fix.
+/// `OK   check subject: seen`, and for WARN/FAIL also what was expected and the fix; one line
+/// per check so scripts can grep it.
 fn render_checks(checks: &[VerifyCheck]) -> String {
     let width = checks
         .iter()
@@ -159,21 +160,19 @@ fn render_checks(checks: &[VerifyCheck]) -> String {
     checks
         .iter()
         .map(|check| {
-            let mut text = format!(
-                "{:<4} {:<width$} {}: {}",
-                check.severity.label(),
-                check.check,
-                check.subject,
-                check.seen
-            );
+            let mut body = format!("{:<width$} {}: {}", check.check, check.subject, check.seen);
             if check.severity != Severity::Ok {
-                text.push_str(&format!("; expected {}", check.expected));
+                body.push_str(&format!("; expected {}", check.expected));
             }
-            text.push('\n');
-            if let Some(fix) = &check.fix {
-                text.push_str(&format!("     fix: {fix}\n"));
-            }
-            text
+            report_line(check.severity, &body, check.fix.as_deref())
         })
         .collect()
+}
+
+/// One report line as `check db` prints them: `LABEL body. Fix: command`.
+pub fn report_line(severity: Severity, body: &str, fix: Option<&str>) -> String {
+    match fix {
+        Some(fix) => format!("{:<4} {body}. Fix: {fix}\n", severity.label()),
+        None => format!("{:<4} {body}\n", severity.label()),
+    }
 }

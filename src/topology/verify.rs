@@ -90,44 +90,52 @@ struct SeedReplies {
 }
 
 pub fn verify(expected: &ExpectedTopology, options: &VerifyOptions) -> VerifyReport {
-    let mut checks = shard_status(expected);
     let seeds: Vec<NodeAddress> = expected
         .seeds
         .iter()
         .map(|seed| seed.address.clone())
         .collect();
     let replies = in_parallel(&seeds, |seed| fetch_topology(seed, &options.connect));
+    let mut checks = shard_status(expected);
     checks.extend(api_mode(expected, &replies));
-    if !expected.oss_cluster {
-        return VerifyReport {
-            db: expected.db.clone(),
-            checks,
-        };
+    if expected.oss_cluster {
+        checks.extend(topology_checks(expected, options, &seeds, &replies));
     }
+    VerifyReport {
+        db: expected.db.clone(),
+        checks,
+    }
+}
+
+/// Everything that needs a slot map: coverage, agreement, addresses, then the data plane.
+fn topology_checks(
+    expected: &ExpectedTopology,
+    options: &VerifyOptions,
+    seeds: &[NodeAddress],
+    replies: &[Result<SeedReplies, ProbeError>],
+) -> Vec<VerifyCheck> {
     let advertised: Vec<(NodeAddress, Vec<AdvertisedRange>)> = seeds
         .iter()
-        .zip(&replies)
+        .zip(replies)
         .filter_map(|(seed, reply)| {
             let ranges = parse_cluster_slots(&reply.as_ref().ok()?.slots).ok()?;
             Some((seed.clone(), ranges))
         })
         .collect();
     let Some((_, reference)) = advertised.first() else {
-        return VerifyReport {
-            db: expected.db.clone(),
-            checks,
-        };
+        return Vec::new();
     };
-    checks.extend(coverage(&advertised));
-    checks.extend(consistency(&advertised));
-    checks.extend(shards_agree(&seeds, &replies));
-    checks.extend(address_types(expected, reference));
-    checks.extend(rest_match(expected, reference));
-    checks.extend(data_plane(reference, options));
-    VerifyReport {
-        db: expected.db.clone(),
-        checks,
-    }
+    [
+        coverage(&advertised),
+        consistency(&advertised),
+        shards_agree(seeds, replies),
+        address_types(expected, reference),
+        rest_match(expected, reference),
+        data_plane(reference, options),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Runs `probe` for every item on its own thread, keeping the order of `items`.
