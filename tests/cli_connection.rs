@@ -39,8 +39,9 @@ fn untrusted_certificate_exits_8_naming_ca_cert_and_insecure_warns() {
         run.stderr,
         format!(
             "error: cannot connect to {url}: the server certificate is not trusted (UnknownIssuer). \
-             Pass --ca-cert PATH (or RSADMIN_CA_CERT) with the cluster's CA certificate, or --insecure \
-             to skip verification.\n"
+             Pass --ca-cert PATH (or RSADMIN_CA_CERT) with the cluster's CA certificate, or pin this \
+             certificate after checking its fingerprint: rsadmin profile add <name> --cluster {url} \
+             --user <email> (it shows the fingerprint), or --insecure to skip verification.\n"
         )
     );
     let run = run_rsadmin(&["--insecure", "info", "db", "db:1"], &without_ca);

@@ -267,6 +267,8 @@ fn transport_error(base_url: &str, err: &reqwest::Error) -> CliError {
             rustls::Error::InvalidCertificate(cert_error) => format!(
                 "cannot connect to {base_url}: the server certificate is not trusted ({cert_error:?}). \
                  Pass --ca-cert PATH (or RSADMIN_CA_CERT) with the cluster's CA certificate, \
+                 or pin this certificate after checking its fingerprint: rsadmin profile add <name> \
+                 --cluster {base_url} --user <email> (it shows the fingerprint), \
                  or --insecure to skip verification."
             ),
             other => format!("cannot connect to {base_url}: TLS failure: {other}"),
