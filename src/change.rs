@@ -200,6 +200,8 @@ pub struct ChangePlan {
     pub findings: Vec<Finding>,
     /// Printed when every step is applied, e.g. `Finished successfully`.
     pub success_text: String,
+    /// Appended to a refusal, e.g. the `--fix` command that would apply the fixable findings.
+    pub refusal_hint: Option<String>,
 }
 
 /// The database as it would be after `changes`, typed for the checks module.
@@ -293,7 +295,7 @@ pub fn execute(
         if ctx.json() {
             print_json(&report(plan, "refused", args.dry_run));
         }
-        return Err(refusal(&plan.subject, &failing));
+        return Err(refusal(plan, &failing));
     }
     if plan.steps.iter().all(|step| step.changes.is_empty()) {
         if ctx.json() {
@@ -350,11 +352,17 @@ fn with_fix(finding: &Finding) -> String {
 }
 
 /// One `error:` line per failing rule (main prints the first prefix), then the summary.
-fn refusal(subject: &str, failing: &[&Finding]) -> CliError {
+fn refusal(plan: &ChangePlan, failing: &[&Finding]) -> CliError {
     let mut lines: Vec<String> = failing.iter().map(|finding| with_fix(finding)).collect();
+    let hint = plan
+        .refusal_hint
+        .as_ref()
+        .map(|hint| format!(". {hint}"))
+        .unwrap_or_default();
     lines.push(format!(
-        "refused: {} prerequisite(s) of the OSS Cluster API not met for {subject}; nothing was changed",
-        failing.len()
+        "refused: {} prerequisite(s) of the OSS Cluster API not met for {}; nothing was changed{hint}",
+        failing.len(),
+        plan.subject
     ));
     CliError::new(ExitKind::Refused, lines.join("\nerror: "))
 }
@@ -587,6 +595,7 @@ mod tests {
             }],
             findings: vec![],
             success_text: "Finished successfully".into(),
+            refusal_hint: None,
         };
         assert_eq!(
             render_dry_run(&plan),

@@ -36,7 +36,8 @@ fn enabling_on_the_demo_database_is_refused_and_sends_nothing() {
         [
             "error: db:1 uses proxy policy \"single\"; the OSS Cluster API needs \"all-master-shards\" or \
              \"all-nodes\". Fix: rsadmin bind db db:1 endpoint 1:1 policy all-master-shards",
-            "error: refused: 1 prerequisite(s) of the OSS Cluster API not met for db:1 [demo-db]; nothing was changed",
+            "error: refused: 1 prerequisite(s) of the OSS Cluster API not met for db:1 [demo-db]; nothing was changed. rsadmin can apply the fixable ones first: rsadmin tune db db:1 \
+             oss_cluster enabled --fix",
         ]
     );
     assert!(

@@ -166,6 +166,7 @@ pub fn run(ctx: &Context, args: BindArgs) -> CliResult<()> {
         }],
         findings,
         success_text: "Finished successfully".to_string(),
+        refusal_hint: None,
     };
     change::execute(ctx, &client, &plan, &args.change)
 }

@@ -84,6 +84,7 @@ pub fn run(ctx: &Context, args: NodeArgs) -> CliResult<()> {
         }],
         findings: Vec::new(),
         success_text: "Updated successfully.".to_string(),
+        refusal_hint: None,
     };
     change::execute(ctx, &client, &plan, &change)
 }

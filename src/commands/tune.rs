@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::api::ApiClient;
 use crate::change::{self, ChangePlan, FieldChange, Location, Step, Target, project};
-use crate::checks::{Finding, FixChange, Origin};
+use crate::checks::{Finding, FixChange, Origin, Severity};
 use crate::cli::tune::{TuneArgs, TuneDbArgs, TuneTarget};
 use crate::commands::Context;
 use crate::error::{CliError, CliResult};
@@ -171,11 +171,25 @@ pub fn plan_settings(
         changes,
         disruptive,
     });
+    let enables_oss = settings
+        .iter()
+        .any(|(setting, value)| setting.field == "oss_cluster" && *value == Value::Bool(true));
+    let fixable = findings.iter().any(|finding| {
+        finding.severity == Severity::Fail
+            && finding.fix.as_ref().is_some_and(|fix| fix.change.is_some())
+    });
+    let refusal_hint = (enables_oss && fixable && !fix).then(|| {
+        format!(
+            "rsadmin can apply the fixable ones first: rsadmin tune db db:{} oss_cluster enabled --fix",
+            db.uid
+        )
+    });
     Ok(ChangePlan {
         subject: db.subject(),
         steps,
         findings,
         success_text: success_text.to_string(),
+        refusal_hint,
     })
 }
 
