@@ -166,7 +166,7 @@ fn hashing_policy(input: &CheckInput) -> Vec<Finding> {
         .iter()
         .map(|r| r.regex.as_str())
         .collect();
-    // An empty list is the unsharded default: keys hash as in OSS Redis.
+    // UNCONFIRMED: an empty list (the unsharded default) is taken as standard hashing.
     if rules.is_empty() || rules == STANDARD_SHARD_KEY_REGEX || bdb.oss_sharding == Some(true) {
         return ok(
             RULE,
@@ -468,6 +468,7 @@ fn active_active(input: &CheckInput) -> Vec<Finding> {
             format!("{} is not an Active-Active database", db_ref(bdb)),
         );
     }
+    // `check db` only warns: the API can be enabled, through crdb update for every instance.
     let severity = match input.origin {
         Origin::CrdbCreate | Origin::CrdbUpdate => {
             return ok(

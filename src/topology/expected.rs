@@ -123,7 +123,9 @@ impl ExpectedTopology {
     }
 
     /// The address the proxy should advertise for a node, when it can be known: with the `ip`
-    /// endpoint type, the node's internal address or its first external address.
+    /// endpoint type, the node's internal address or its first external address (INFERRED,
+    /// rs-observed.md §6.2). The `hostname` form is not in the REST API (UNCONFIRMED), so it is
+    /// checked only for not being an IP address.
     pub fn advertised_host(&self, node: &Node) -> Option<String> {
         match (self.endpoint_type, self.ip_type) {
             (EndpointType::Hostname, _) => None,

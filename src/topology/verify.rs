@@ -216,6 +216,7 @@ fn api_mode(
 ) -> Vec<VerifyCheck> {
     let mut checks = Vec::new();
     let enable_fix = format!("rsadmin tune db {} oss_cluster enabled --fix", expected.db);
+    // Disabled is a failure: verify proves what cluster-aware clients see, and they see nothing.
     if !expected.oss_cluster {
         checks.push(
             line(
@@ -232,6 +233,7 @@ fn api_mode(
     for (seed, reply) in expected.seeds.iter().zip(replies) {
         let subject = seed.address.to_string();
         let check = match reply {
+            // A DNS name that does not resolve from here may resolve for the clients: warn only.
             Err(err) if seed.is_dns_name => line(
                 "seed_connect",
                 Severity::Warn,
