@@ -34,6 +34,8 @@ struct KeySpec {
 
 #[derive(Debug, Default)]
 struct CommandSpec {
+    /// Flagged `blocking` (BLPOP, XREAD, WAIT, ...): it may hold its connection indefinitely.
+    blocking: bool,
     key_specs: Vec<KeySpec>,
     subcommands: HashMap<Vec<u8>, CommandSpec>,
 }
@@ -128,9 +130,15 @@ fn parse_command_entry(entry: &Reply) -> Result<(Vec<u8>, CommandSpec), CommandT
         .iter()
         .map(parse_command_entry)
         .collect::<Result<HashMap<_, _>, _>>()?;
+    let blocking = items.get(2).and_then(Reply::as_array).is_some_and(|flags| {
+        flags
+            .iter()
+            .any(|flag| flag.as_bytes() == Some(b"blocking"))
+    });
     Ok((
         name,
         CommandSpec {
+            blocking,
             key_specs,
             subcommands,
         },
@@ -219,12 +227,9 @@ impl CommandTable {
         Ok(CommandTable { commands })
     }
 
-    /// Indices in `args` of the keys of this request, in argument order.
-    pub fn key_positions(&self, args: &Args) -> Vec<usize> {
-        let mut positions = Vec::new();
-        let Some(name) = args.first() else {
-            return positions;
-        };
+    /// The spec of this request's command (or subcommand), if the shard knows it.
+    fn spec(&self, args: &Args) -> Option<&CommandSpec> {
+        let name = args.first()?;
         let mut lower = [0u8; 32];
         let lookup = match name.len() {
             len @ 1..=32 => {
@@ -234,20 +239,28 @@ impl CommandTable {
             }
             _ => self.commands.get(&name.to_ascii_lowercase()),
         };
-        let Some(mut spec) = lookup else {
+        let spec = lookup?;
+        match args.get(1) {
+            Some(subcommand) if !spec.subcommands.is_empty() => {
+                let mut full_name = name.to_ascii_lowercase();
+                full_name.push(b'|');
+                full_name.extend(subcommand.to_ascii_lowercase());
+                spec.subcommands.get(&full_name)
+            }
+            _ => Some(spec),
+        }
+    }
+
+    pub fn is_blocking(&self, args: &Args) -> bool {
+        self.spec(args).is_some_and(|spec| spec.blocking)
+    }
+
+    /// Indices in `args` of the keys of this request, in argument order.
+    pub fn key_positions(&self, args: &Args) -> Vec<usize> {
+        let mut positions = Vec::new();
+        let Some(spec) = self.spec(args) else {
             return positions;
         };
-        if !spec.subcommands.is_empty()
-            && let Some(subcommand) = args.get(1)
-        {
-            let mut full_name = name.to_ascii_lowercase();
-            full_name.push(b'|');
-            full_name.extend(subcommand.to_ascii_lowercase());
-            match spec.subcommands.get(&full_name) {
-                Some(sub_spec) => spec = sub_spec,
-                None => return positions,
-            }
-        }
         for key_spec in &spec.key_specs {
             key_spec.key_positions(args, &mut positions);
         }

@@ -12,7 +12,8 @@ use tokio::net::tcp::OwnedReadHalf;
 
 use super::errors::{self, CrossSlot};
 use super::resp::{self, Args, Protocol, Reply};
-use super::shard_link::{ShardLink, WaitError};
+use super::shard_io::{ClientGone, ShardIo, Source};
+use super::shard_link::ShardLink;
 use super::slot::key_slot;
 use super::topology::{DbTopology, HELLO_MODE};
 use super::{BackendInfo, DatabaseProxy};
@@ -25,30 +26,30 @@ const MAX_COMMAND_NAME: usize = 32;
 /// How the reply to one request is produced, in request order.
 enum Pending {
     Local(Vec<u8>),
-    Relay(usize),
+    Relay(Source),
     /// The proxy's HELLO reply, after dropping the replies to the HELLO it sent to open shard
     /// connections when the client changed protocol.
     Hello {
-        discard: Vec<usize>,
+        discard: Vec<Source>,
         reply: Vec<u8>,
     },
-    SumIntegers(Vec<usize>),
+    SumIntegers(Vec<Source>),
     /// MSET, FLUSHDB, ...: the first error, else `+OK`.
-    AllOk(Vec<usize>),
+    AllOk(Vec<Source>),
     /// SCRIPT LOAD, FUNCTION LOAD, ...: the first error, else the first shard's reply.
-    FirstReply(Vec<usize>),
-    ConcatArrays(Vec<usize>),
+    FirstReply(Vec<Source>),
+    ConcatArrays(Vec<Source>),
     /// MGET split over shards: each part is a shard and the result positions of its keys.
     Gather {
-        parts: Vec<(usize, Vec<usize>)>,
+        parts: Vec<(Source, Vec<usize>)>,
         total: usize,
     },
     /// MULTI, `queued` commands and EXEC were sent; only EXEC's reply is the client's.
     Exec {
-        shard: usize,
+        source: Source,
         queued: usize,
     },
-    Info(usize),
+    Info(Source),
 }
 
 struct Transaction {
@@ -64,8 +65,10 @@ struct Session {
     node_uid: u64,
     client_id: u64,
     protocol: Protocol,
-    links: Vec<Option<ShardLink>>,
+    io: ShardIo,
     transaction: Option<Transaction>,
+    /// WATCH went to this client's own shard connection, so EXEC must follow it there.
+    watching: bool,
     client_name: Option<Vec<u8>>,
     /// Set by SUBSCRIBE and friends: the shard whose pub/sub stream this client now follows.
     pubsub_shard: Option<usize>,
@@ -86,7 +89,8 @@ pub async fn serve(stream: TcpStream, node_uid: u64, proxy: Arc<DatabaseProxy>) 
         }
     };
     let mut session = Session {
-        links: (0..topology.shards.len()).map(|_| None).collect(),
+        io: ShardIo::new(proxy.clone(), topology.clone()),
+        watching: false,
         topology,
         backend,
         node_uid,
@@ -165,11 +169,12 @@ impl Session {
                 }
                 continue;
             }
-            self.flush_links().await;
+            self.io.flush().await;
             for pending in batch {
                 self.resolve(pending, &mut out, reader, &mut inbound)
                     .await?;
             }
+            self.io.end_batch();
             writer.write_all(&out).await?;
             out.clear();
             if self.closing {
@@ -182,57 +187,38 @@ impl Session {
         }
     }
 
-    async fn flush_links(&mut self) {
-        for slot in &mut self.links {
-            if let Some(link) = slot
-                && link.flush().await.is_err()
-            {
-                *slot = None;
+    async fn forward(&mut self, source: Source, args: &Args) -> Pending {
+        if self.io.queue(source, args).await {
+            Pending::Relay(source)
+        } else {
+            local_error(errors::SHARD_UNAVAILABLE)
+        }
+    }
+
+    /// Queues each request; None if a shard cannot be reached.
+    async fn send_each(&mut self, requests: Vec<(Source, Args)>) -> Option<Vec<Source>> {
+        let mut sources = Vec::with_capacity(requests.len());
+        for (source, args) in requests {
+            if !self.io.queue(source, &args).await {
+                return None;
             }
+            sources.push(source);
         }
-    }
-
-    /// The shard connection for `shard`, opened on first use.
-    async fn link(&mut self, shard: usize) -> Option<&mut ShardLink> {
-        if self.links[shard].is_none() {
-            let backend = self.topology.shards[shard].backend;
-            self.links[shard] = ShardLink::connect(backend, self.protocol).await.ok();
-        }
-        self.links[shard].as_mut()
-    }
-
-    async fn forward(&mut self, shard: usize, args: &Args) -> Pending {
-        match self.link(shard).await {
-            Some(link) => {
-                link.queue(args);
-                Pending::Relay(shard)
-            }
-            None => local_error(errors::SHARD_UNAVAILABLE),
-        }
-    }
-
-    /// Sends `args_per_shard` and returns the shards that accepted them, or None if one is down.
-    async fn send_each(&mut self, args_per_shard: Vec<(usize, Args)>) -> Option<Vec<usize>> {
-        let mut shards = Vec::with_capacity(args_per_shard.len());
-        for (shard, args) in args_per_shard {
-            self.link(shard).await?.queue(&args);
-            shards.push(shard);
-        }
-        Some(shards)
+        Some(sources)
     }
 
     async fn fan_out(
         &mut self,
         shards: Vec<usize>,
         args: &Args,
-        merge: fn(Vec<usize>) -> Pending,
+        merge: fn(Vec<Source>) -> Pending,
     ) -> Pending {
-        let sends = shards
+        let requests = shards
             .into_iter()
-            .map(|shard| (shard, args.clone()))
+            .map(|shard| (Source::Shared(shard), args.clone()))
             .collect();
-        match self.send_each(sends).await {
-            Some(shards) => merge(shards),
+        match self.send_each(requests).await {
+            Some(sources) => merge(sources),
             None => local_error(errors::SHARD_UNAVAILABLE),
         }
     }
@@ -342,9 +328,9 @@ impl Session {
             "CLUSTER" => self.cluster(&args),
             "CLIENT" => self.client(args).await,
             "INFO" => {
-                let shard = self.default_shard();
-                match self.forward(shard, &args).await {
-                    Pending::Relay(shard) => Pending::Info(shard),
+                let source = Source::Shared(self.default_shard());
+                match self.forward(source, &args).await {
+                    Pending::Relay(source) => Pending::Info(source),
                     unavailable => unavailable,
                 }
             }
@@ -365,7 +351,17 @@ impl Session {
             },
             // Pub/sub goes to shard 0 from every proxy, so a PUBLISH reaches subscribers
             // connected to any node (OSS Redis broadcasts instead; this is the proxy's choice).
-            "PUBLISH" | "PUBSUB" | "UNSUBSCRIBE" | "PUNSUBSCRIBE" => self.forward(0, &args).await,
+            "PUBLISH" | "PUBSUB" | "UNSUBSCRIBE" | "PUNSUBSCRIBE" => {
+                self.forward(Source::Shared(0), &args).await
+            }
+            // WATCH state lives on a connection: this client's own, where EXEC then goes too.
+            "WATCH" | "UNWATCH" => match self.keyed_shard(&args) {
+                Ok(shard) => {
+                    self.watching = name == "WATCH";
+                    self.forward(Source::Dedicated(shard), &args).await
+                }
+                Err(error) => local_error(&error),
+            },
             "DBSIZE" => {
                 self.fan_out(self.fan_out_shards(), &args, Pending::SumIntegers)
                     .await
@@ -398,21 +394,27 @@ impl Session {
 
     async fn keyed(&mut self, name: &str, args: Args) -> Pending {
         let keys = self.backend.commands.key_positions(&args);
-        match self.single_slot(&args, &keys, None) {
+        let shard = match self.single_slot(&args, &keys, None) {
             Ok(Some(slot)) => match self.shard_for_slot(slot) {
-                Ok(shard) => self.forward(shard, &args).await,
-                Err(moved) => local_error(&moved),
+                Ok(shard) => shard,
+                Err(moved) => return local_error(&moved),
             },
-            Ok(None) => {
-                let shard = self.default_shard();
-                self.forward(shard, &args).await
+            Ok(None) => self.default_shard(),
+            Err(crossslot) if !self.oss() => {
+                return match self.split(name, &args, &keys).await {
+                    Some(pending) => pending,
+                    None => local_error(&crossslot),
+                };
             }
-            Err(crossslot) if !self.oss() => match self.split(name, &args, &keys).await {
-                Some(pending) => pending,
-                None => local_error(&crossslot),
-            },
-            Err(crossslot) => local_error(&crossslot),
-        }
+            Err(crossslot) => return local_error(&crossslot),
+        };
+        // A blocking command must not hold up the connection other clients share.
+        let source = if self.backend.commands.is_blocking(&args) {
+            Source::Dedicated(shard)
+        } else {
+            Source::Shared(shard)
+        };
+        self.forward(source, &args).await
     }
 
     /// With the OSS Cluster API off, RS splits DEL, UNLINK, EXISTS, TOUCH, MGET and MSET over
@@ -442,12 +444,17 @@ impl Session {
             );
             group.2.push(result_position);
         }
-        let positions: Vec<(usize, Vec<usize>)> = groups
+        let positions: Vec<(Source, Vec<usize>)> = groups
             .iter()
-            .map(|group| (group.0, group.2.clone()))
+            .map(|group| (Source::Shared(group.0), group.2.clone()))
             .collect();
         let Some(shards) = self
-            .send_each(groups.into_iter().map(|group| (group.0, group.1)).collect())
+            .send_each(
+                groups
+                    .into_iter()
+                    .map(|group| (Source::Shared(group.0), group.1))
+                    .collect(),
+            )
             .await
         else {
             return Some(local_error(errors::SHARD_UNAVAILABLE));
@@ -521,23 +528,27 @@ impl Session {
             Some((slot, _)) => self.topology.shard_of_slot(*slot),
             None => self.default_shard(),
         };
-        let Some(link) = self.link(shard).await else {
-            return local_error(errors::SHARD_UNAVAILABLE);
+        let source = if std::mem::take(&mut self.watching) {
+            Source::Dedicated(shard)
+        } else {
+            Source::Shared(shard)
         };
-        link.queue(&[b"MULTI"]);
+        let mut sent = self.io.queue(source, &[b"MULTI"]).await;
         for queued in &transaction.queued {
-            link.queue(queued);
+            sent = sent && self.io.queue(source, queued).await;
         }
-        link.queue(&[b"EXEC"]);
+        if !(sent && self.io.queue(source, &[b"EXEC"]).await) {
+            return local_error(errors::SHARD_UNAVAILABLE);
+        }
         Pending::Exec {
-            shard,
+            source,
             queued: transaction.queued.len(),
         }
     }
 
     async fn subscribe(&mut self, shard: usize, args: &Args) -> Pending {
-        match self.forward(shard, args).await {
-            Pending::Relay(shard) => {
+        match self.forward(Source::Dedicated(shard), args).await {
+            Pending::Relay(_) => {
                 // Its confirmations (one per channel) are relayed by the pub/sub loop.
                 self.pubsub_shard = Some(shard);
                 Pending::Local(Vec::new())
@@ -547,23 +558,16 @@ impl Session {
     }
 
     fn hello(&mut self, args: &Args) -> Pending {
-        let mut switched_shards = Vec::new();
+        let mut switched = Vec::new();
         if let Some(version) = args.get(1) {
             let protocol = match version.as_slice() {
                 b"2" => Protocol::Resp2,
                 b"3" => Protocol::Resp3,
                 _ => return local_error(errors::NOPROTO),
             };
-            if protocol != self.protocol {
-                // Open shard connections switch too; their HELLO replies are dropped in order.
-                for (shard, link) in self.links.iter_mut().enumerate() {
-                    if let Some(link) = link {
-                        link.queue(&[b"HELLO".as_slice(), version]);
-                        switched_shards.push(shard);
-                    }
-                }
-                self.protocol = protocol;
-            }
+            // Open shard connections switch too; their HELLO replies are dropped in order.
+            switched = self.io.switch_protocol(protocol, version);
+            self.protocol = protocol;
         }
         let mut options = args.iter().skip(2);
         while let Some(option) = options.next() {
@@ -602,7 +606,7 @@ impl Session {
         resp::write_bulk(&mut out, b"modules");
         resp::write_array_len(&mut out, 0);
         Pending::Hello {
-            discard: switched_shards,
+            discard: switched,
             reply: out,
         }
     }
@@ -685,48 +689,48 @@ impl Session {
             }
             // Accepted like RS >= 8.0.16 does; the sandbox never sends maintenance pushes.
             "SETINFO" | "MAINT_NOTIFICATIONS" => local_status("OK"),
+            // CLIENT TRACKING, CLIENT REPLY and the like change the connection they run on.
             _ => {
-                let shard = self.default_shard();
-                self.forward(shard, &args).await
+                let source = Source::Dedicated(self.default_shard());
+                self.forward(source, &args).await
             }
         }
     }
 
-    /// Reads one reply from `shard`; an unavailable shard yields an error reply.
+    /// Appends the next reply from `source` to `out`; an unavailable shard yields an error reply.
+    async fn read_reply(
+        &mut self,
+        source: Source,
+        out: &mut Vec<u8>,
+        reader: &mut OwnedReadHalf,
+        inbound: &mut Vec<u8>,
+    ) -> io::Result<()> {
+        self.io
+            .read_reply(source, out, reader, inbound)
+            .await
+            .map_err(|ClientGone| io::Error::new(io::ErrorKind::ConnectionAborted, "client gone"))
+    }
+
     async fn shard_reply(
         &mut self,
-        shard: usize,
+        source: Source,
         reader: &mut OwnedReadHalf,
         inbound: &mut Vec<u8>,
     ) -> io::Result<Vec<u8>> {
         let mut frame = Vec::new();
-        let Some(link) = self.links[shard].as_mut() else {
-            resp::write_error(&mut frame, errors::SHARD_UNAVAILABLE);
-            return Ok(frame);
-        };
-        match link.relay_frame(&mut frame, reader, inbound).await {
-            Ok(()) => Ok(frame),
-            Err(WaitError::ClientGone) => Err(io::Error::new(
-                io::ErrorKind::ConnectionAborted,
-                "client gone",
-            )),
-            Err(WaitError::ShardGone) => {
-                self.links[shard] = None;
-                resp::write_error(&mut frame, errors::SHARD_UNAVAILABLE);
-                Ok(frame)
-            }
-        }
+        self.read_reply(source, &mut frame, reader, inbound).await?;
+        Ok(frame)
     }
 
     async fn shard_replies(
         &mut self,
-        shards: &[usize],
+        sources: &[Source],
         reader: &mut OwnedReadHalf,
         inbound: &mut Vec<u8>,
     ) -> io::Result<Vec<Reply>> {
-        let mut replies = Vec::with_capacity(shards.len());
-        for &shard in shards {
-            let frame = self.shard_reply(shard, reader, inbound).await?;
+        let mut replies = Vec::with_capacity(sources.len());
+        for &source in sources {
+            let frame = self.shard_reply(source, reader, inbound).await?;
             replies.push(
                 Reply::parse(&frame).map_err(|_| io::Error::other("invalid RESP from shard"))?,
             );
@@ -744,22 +748,7 @@ impl Session {
         let protocol = self.protocol;
         match pending {
             Pending::Local(reply) => out.extend_from_slice(&reply),
-            Pending::Relay(shard) => match self.links[shard].as_mut() {
-                Some(link) => match link.relay_frame(out, reader, inbound).await {
-                    Ok(()) => {}
-                    Err(WaitError::ClientGone) => {
-                        return Err(io::Error::new(
-                            io::ErrorKind::ConnectionAborted,
-                            "client gone",
-                        ));
-                    }
-                    Err(WaitError::ShardGone) => {
-                        self.links[shard] = None;
-                        resp::write_error(out, errors::SHARD_UNAVAILABLE);
-                    }
-                },
-                None => resp::write_error(out, errors::SHARD_UNAVAILABLE),
-            },
+            Pending::Relay(source) => self.read_reply(source, out, reader, inbound).await?,
             Pending::Hello { discard, reply } => {
                 self.shard_replies(&discard, reader, inbound).await?;
                 out.extend_from_slice(&reply);
@@ -806,8 +795,8 @@ impl Session {
                 }
             }
             Pending::Gather { parts, total } => {
-                let shards: Vec<usize> = parts.iter().map(|part| part.0).collect();
-                let replies = self.shard_replies(&shards, reader, inbound).await?;
+                let sources: Vec<Source> = parts.iter().map(|part| part.0).collect();
+                let replies = self.shard_replies(&sources, reader, inbound).await?;
                 if let Some(unexpected) = replies.iter().find(|reply| reply.as_array().is_none()) {
                     resp::write_reply(out, protocol, unexpected);
                     return Ok(());
@@ -822,16 +811,15 @@ impl Session {
                 }
                 resp::write_reply(out, protocol, &Reply::Array(Some(merged)));
             }
-            Pending::Exec { shard, queued } => {
+            Pending::Exec { source, queued } => {
                 // MULTI's +OK and one +QUEUED (or queue-time error) per command, then EXEC's reply.
                 for _ in 0..=queued {
-                    self.shard_reply(shard, reader, inbound).await?;
+                    self.shard_reply(source, reader, inbound).await?;
                 }
-                let exec_reply = self.shard_reply(shard, reader, inbound).await?;
-                out.extend_from_slice(&exec_reply);
+                self.read_reply(source, out, reader, inbound).await?;
             }
-            Pending::Info(shard) => {
-                let frame = self.shard_reply(shard, reader, inbound).await?;
+            Pending::Info(source) => {
+                let frame = self.shard_reply(source, reader, inbound).await?;
                 match Reply::parse(&frame) {
                     Ok(Reply::Bulk(Some(text))) => {
                         let text = self.rewrite_info(&String::from_utf8_lossy(&text));
@@ -874,12 +862,12 @@ impl Session {
         writer: &mut (impl AsyncWriteExt + Unpin),
         inbound: &mut Vec<u8>,
     ) -> io::Result<()> {
-        let Some(mut link) = self.links[shard].take() else {
+        let Some(mut link) = self.io.take_dedicated(shard) else {
             self.pubsub_shard = None;
             return Ok(());
         };
         let result = self.relay_pubsub(&mut link, reader, writer, inbound).await;
-        self.links[shard] = Some(link);
+        self.io.restore_dedicated(shard, link);
         self.pubsub_shard = None;
         result
     }

@@ -6,14 +6,17 @@ mod command_table;
 mod connection;
 mod errors;
 mod resp;
+mod shard_io;
 mod shard_link;
+mod shared_link;
 mod slot;
 mod topology;
 
+use std::collections::HashMap;
 use std::io;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use tokio::net::TcpListener;
 use tokio::sync::OnceCell;
@@ -25,6 +28,7 @@ pub use topology::{DbSettings, DbTopology, EndpointType, IpType, NodeView, Shard
 use command_table::CommandTable;
 use resp::{Protocol, Reply};
 use shard_link::ShardLink;
+use shared_link::SharedLink;
 
 /// What the proxy learns once from a shard: where keys are in each command, and the version.
 pub(crate) struct BackendInfo {
@@ -35,6 +39,8 @@ pub(crate) struct BackendInfo {
 /// Shared by every listener and connection of one database.
 pub struct DatabaseProxy {
     topology: RwLock<Arc<DbTopology>>,
+    /// Connections to each shard shared by all clients, per protocol.
+    shared_links: Mutex<HashMap<(SocketAddr, Protocol), Arc<SharedLink>>>,
     backend: OnceCell<Arc<BackendInfo>>,
     next_client_id: AtomicU64,
 }
@@ -43,6 +49,7 @@ impl DatabaseProxy {
     pub fn new(topology: DbTopology) -> Arc<DatabaseProxy> {
         Arc::new(DatabaseProxy {
             topology: RwLock::new(Arc::new(topology)),
+            shared_links: Mutex::new(HashMap::new()),
             backend: OnceCell::new(),
             next_client_id: AtomicU64::new(1),
         })
@@ -61,6 +68,17 @@ impl DatabaseProxy {
         self.topology
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    fn shared_link(&self, backend: SocketAddr, protocol: Protocol) -> Arc<SharedLink> {
+        let mut links = self
+            .shared_links
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        links
+            .entry((backend, protocol))
+            .or_insert_with(|| Arc::new(SharedLink::new(backend, protocol)))
             .clone()
     }
 

@@ -51,6 +51,12 @@ impl ShardLink {
         Ok(link)
     }
 
+    /// The connection and whatever it has read beyond the frames taken so far.
+    pub fn into_parts(mut self) -> (TcpStream, Vec<u8>) {
+        self.inbound.drain(..self.consumed);
+        (self.stream, self.inbound)
+    }
+
     pub fn queue<A: AsRef<[u8]>>(&mut self, args: &[A]) {
         resp::write_command(&mut self.outbound, args);
     }

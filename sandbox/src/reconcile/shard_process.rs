@@ -39,7 +39,9 @@ pub struct ShardProcess {
 
 /// A loopback port nobody listens on right now.
 pub fn free_loopback_port() -> std::io::Result<u16> {
-    Ok(TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?.local_addr()?.port())
+    Ok(TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?
+        .local_addr()?
+        .port())
 }
 
 pub fn backend_addr(port: u16) -> SocketAddr {
@@ -52,7 +54,14 @@ fn spawn(launch: &ShardLaunch) -> anyhow::Result<Child> {
     let log = std::fs::File::create(launch.work_dir.join("redis.log"))?;
     let mut command = Command::new(&launch.redis_server);
     command
-        .args(["--port", &launch.port.to_string(), "--bind", "127.0.0.1", "--daemonize", "no"])
+        .args([
+            "--port",
+            &launch.port.to_string(),
+            "--bind",
+            "127.0.0.1",
+            "--daemonize",
+            "no",
+        ])
         .arg("--dir")
         .arg(&launch.work_dir);
     let (save, appendonly) = match launch.persistence {
@@ -64,7 +73,11 @@ fn spawn(launch: &ShardLaunch) -> anyhow::Result<Child> {
     if let Some(master_port) = launch.replica_of {
         command.args(["--replicaof", "127.0.0.1", &master_port.to_string()]);
     }
-    command.stdin(Stdio::null()).stdout(log.try_clone()?).stderr(log).kill_on_drop(true);
+    command
+        .stdin(Stdio::null())
+        .stdout(log.try_clone()?)
+        .stderr(log)
+        .kill_on_drop(true);
     // SAFETY: prctl is async-signal-safe; it only asks the kernel to kill the shard when the
     // sandbox dies, so a SIGKILLed sandbox leaves no redis-server behind.
     unsafe {
@@ -73,7 +86,9 @@ fn spawn(launch: &ShardLaunch) -> anyhow::Result<Child> {
             Ok(())
         });
     }
-    let child = command.spawn().with_context(|| format!("cannot start {}", launch.redis_server.display()))?;
+    let child = command
+        .spawn()
+        .with_context(|| format!("cannot start {}", launch.redis_server.display()))?;
     if let Some(pid) = child.id() {
         std::fs::write(&launch.pid_file, pid.to_string())?;
     }
@@ -86,7 +101,9 @@ async fn answers_ping(port: u16) -> bool {
         return false;
     };
     let mut reply = [0u8; 7];
-    stream.write_all(b"PING\r\n").await.is_ok() && stream.read_exact(&mut reply).await.is_ok() && &reply == b"+PONG\r\n"
+    stream.write_all(b"PING\r\n").await.is_ok()
+        && stream.read_exact(&mut reply).await.is_ok()
+        && &reply == b"+PONG\r\n"
 }
 
 impl ShardProcess {
@@ -118,7 +135,10 @@ async fn supervise(launch: ShardLaunch, mut child: Child) {
         match spawn(&launch) {
             Ok(restarted) => child = restarted,
             Err(error) => {
-                eprintln!("rsadmin-sandbox: cannot restart shard on port {}: {error:#}", launch.port);
+                eprintln!(
+                    "rsadmin-sandbox: cannot restart shard on port {}: {error:#}",
+                    launch.port
+                );
                 return;
             }
         }

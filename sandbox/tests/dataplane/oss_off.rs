@@ -9,23 +9,49 @@ use crate::support::*;
 fn cluster_commands_are_refused_and_cluster_clients_fail() {
     let plane = DataPlane::start(|_| {});
     let mut conn = Resp::connect(&plane.internal(1));
-    assert_eq!(conn.call(&["CLUSTER", "SLOTS"]), "-ERR command is not allowed\r\n");
-    assert_eq!(conn.call(&["CLUSTER", "NODES"]), "-ERR command is not allowed\r\n");
-    assert_eq!(conn.call(&["CLUSTER", "KEYSLOT", "foo"]), "-ERR not allowed\r\n");
-    assert_eq!(conn.call(&["READONLY"]), "-ERR unknown command 'READONLY'\r\n");
+    assert_eq!(
+        conn.call(&["CLUSTER", "SLOTS"]),
+        "-ERR command is not allowed\r\n"
+    );
+    assert_eq!(
+        conn.call(&["CLUSTER", "NODES"]),
+        "-ERR command is not allowed\r\n"
+    );
+    assert_eq!(
+        conn.call(&["CLUSTER", "KEYSLOT", "foo"]),
+        "-ERR not allowed\r\n"
+    );
+    assert_eq!(
+        conn.call(&["READONLY"]),
+        "-ERR unknown command 'READONLY'\r\n"
+    );
     assert_eq!(conn.call(&["SELECT", "0"]), "+OK\r\n");
-    assert_eq!(conn.call(&["SELECT", "1"]), "-ERR DB index is out of range\r\n");
+    assert_eq!(
+        conn.call(&["SELECT", "1"]),
+        "-ERR DB index is out of range\r\n"
+    );
     assert_eq!(conn.call(&["DPING"]), "+PONG\r\n");
     let hello = conn.call(&["HELLO", "3"]);
-    assert!(hello.starts_with("%7\r\n") && hello.contains("$4\r\nmode\r\n$7\r\ncluster\r\n"), "{hello}");
+    assert!(
+        hello.starts_with("%7\r\n") && hello.contains("$4\r\nmode\r\n$7\r\ncluster\r\n"),
+        "{hello}"
+    );
     let info = conn.call(&["INFO", "server"]);
     let port = plane.port();
-    assert!(info.contains("redis_mode:standalone\r\n") && info.contains(&format!("tcp_port:{port}\r\n")), "{info}");
+    assert!(
+        info.contains("redis_mode:standalone\r\n")
+            && info.contains(&format!("tcp_port:{port}\r\n")),
+        "{info}"
+    );
 
     let seed = plane.internal(1);
     let cluster = client_script("redis_py_cluster.py", &[&seed]);
     assert_eq!(cluster.status.code(), Some(1), "{}", describe(&cluster));
-    assert!(stdout(&cluster).contains("Cluster mode is not enabled on this node"), "{}", describe(&cluster));
+    assert!(
+        stdout(&cluster).contains("Cluster mode is not enabled on this node"),
+        "{}",
+        describe(&cluster)
+    );
     let plain = client_script("redis_py_plain.py", &["127.0.1.1", &port.to_string()]);
     assert!(plain.status.success(), "{}", describe(&plain));
     assert_eq!(stdout(&plain), "['1', '2', '3', None]\n2\n");
@@ -36,8 +62,14 @@ fn cross_slot_commands_are_split_or_refused_and_admin_commands_fan_out() {
     let plane = DataPlane::start(spread_without_oss_cluster);
     let mut conn = Resp::connect(&plane.internal(2));
     // foo, bar and a live on three different shards; no MOVED: the proxy routes internally.
-    assert_eq!(conn.call(&["MSET", "foo", "1", "bar", "2", "a", "3"]), "+OK\r\n");
-    assert_eq!(conn.call(&["MGET", "a", "nope", "foo", "bar"]), "*4\r\n$1\r\n3\r\n$-1\r\n$1\r\n1\r\n$1\r\n2\r\n");
+    assert_eq!(
+        conn.call(&["MSET", "foo", "1", "bar", "2", "a", "3"]),
+        "+OK\r\n"
+    );
+    assert_eq!(
+        conn.call(&["MGET", "a", "nope", "foo", "bar"]),
+        "*4\r\n$1\r\n3\r\n$-1\r\n$1\r\n1\r\n$1\r\n2\r\n"
+    );
     assert_eq!(conn.call(&["EXISTS", "foo", "bar", "nope"]), ":2\r\n");
     assert_eq!(conn.call(&["DBSIZE"]), ":3\r\n");
     let keys = conn.call(&["KEYS", "*"]);
@@ -54,7 +86,10 @@ fn cross_slot_commands_are_split_or_refused_and_admin_commands_fan_out() {
     );
     assert_eq!(conn.call(&["DEL", "foo", "bar", "a"]), ":3\r\n");
     for (_, port) in plane.shard_ports() {
-        assert_eq!(Resp::connect(&format!("127.0.0.1:{port}")).call(&["DBSIZE"]), ":0\r\n");
+        assert_eq!(
+            Resp::connect(&format!("127.0.0.1:{port}")).call(&["DBSIZE"]),
+            ":0\r\n"
+        );
     }
 }
 
@@ -73,7 +108,10 @@ fn multi_within_one_slot_works_and_across_slots_aborts() {
         "-CROSSSLOT Keys in request don't hash to the same slot (context='within MULTI', command='SET', \
          original-slot='9189', wrong-slot='4998', first-key='key1', violating-key='key2')\r\n"
     );
-    assert_eq!(conn.call(&["EXEC"]), "-EXECABORT Transaction discarded because of previous errors.\r\n");
+    assert_eq!(
+        conn.call(&["EXEC"]),
+        "-EXECABORT Transaction discarded because of previous errors.\r\n"
+    );
     assert_eq!(conn.call(&["GET", "key1"]), "$-1\r\n");
 }
 
@@ -88,9 +126,16 @@ fn pipelines_keep_order_and_blocking_commands_block_only_their_client() {
         let key = format!("k{index}");
         let value = index.to_string();
         request.extend_from_slice(
-            format!("*3\r\n$3\r\nSET\r\n${}\r\n{key}\r\n${}\r\n{value}\r\n", key.len(), value.len()).as_bytes(),
+            format!(
+                "*3\r\n$3\r\nSET\r\n${}\r\n{key}\r\n${}\r\n{value}\r\n",
+                key.len(),
+                value.len()
+            )
+            .as_bytes(),
         );
-        request.extend_from_slice(format!("*2\r\n$3\r\nGET\r\n${}\r\n{key}\r\n", key.len()).as_bytes());
+        request.extend_from_slice(
+            format!("*2\r\n$3\r\nGET\r\n${}\r\n{key}\r\n", key.len()).as_bytes(),
+        );
     }
     request.extend_from_slice(b"PING\r\n");
     pipeline.send_raw(&request);
@@ -108,11 +153,20 @@ fn pipelines_keep_order_and_blocking_commands_block_only_their_client() {
 fn publish_reaches_subscribers_on_other_nodes() {
     let plane = DataPlane::start(spread_without_oss_cluster);
     let mut subscriber = Resp::connect(&plane.internal(3));
-    assert_eq!(subscriber.call(&["SUBSCRIBE", "news"]), "*3\r\n$9\r\nsubscribe\r\n$4\r\nnews\r\n:1\r\n");
+    assert_eq!(
+        subscriber.call(&["SUBSCRIBE", "news"]),
+        "*3\r\n$9\r\nsubscribe\r\n$4\r\nnews\r\n:1\r\n"
+    );
     let mut publisher = Resp::connect(&plane.internal(1));
     assert_eq!(publisher.call(&["PUBLISH", "news", "hello"]), ":1\r\n");
-    assert_eq!(subscriber.reply(), "*3\r\n$7\r\nmessage\r\n$4\r\nnews\r\n$5\r\nhello\r\n");
-    assert_eq!(subscriber.call(&["UNSUBSCRIBE", "news"]), "*3\r\n$11\r\nunsubscribe\r\n$4\r\nnews\r\n:0\r\n");
+    assert_eq!(
+        subscriber.reply(),
+        "*3\r\n$7\r\nmessage\r\n$4\r\nnews\r\n$5\r\nhello\r\n"
+    );
+    assert_eq!(
+        subscriber.call(&["UNSUBSCRIBE", "news"]),
+        "*3\r\n$11\r\nunsubscribe\r\n$4\r\nnews\r\n:0\r\n"
+    );
     assert_eq!(subscriber.call(&["SET", "after", "1"]), "+OK\r\n");
 }
 
@@ -123,9 +177,16 @@ fn shard_clients(plane: &DataPlane) -> i64 {
         .values()
         .map(|port| {
             let info = Resp::connect(&format!("127.0.0.1:{port}")).call(&["INFO", "clients"]);
-            let line = info.lines().find(|line| line.starts_with("connected_clients:")).unwrap();
+            let line = info
+                .lines()
+                .find(|line| line.starts_with("connected_clients:"))
+                .unwrap();
             // minus the connection asking
-            line["connected_clients:".len()..].trim().parse::<i64>().unwrap() - 1
+            line["connected_clients:".len()..]
+                .trim()
+                .parse::<i64>()
+                .unwrap()
+                - 1
         })
         .sum()
 }
@@ -133,6 +194,11 @@ fn shard_clients(plane: &DataPlane) -> i64 {
 #[test]
 fn clients_that_hang_up_mid_pipeline_or_while_blocked_leak_no_shard_connections() {
     let plane = DataPlane::start(spread_without_oss_cluster);
+    // The proxy's shared shard connections stay open; per-client ones must not.
+    let mut warm_up = Resp::connect(&plane.internal(1));
+    for key in ["foo", "bar", "a", "b"] {
+        assert_eq!(warm_up.call(&["GET", key]), "$-1\r\n");
+    }
     let baseline = shard_clients(&plane);
     for _ in 0..5 {
         let mut blocked = Resp::connect(&plane.internal(1));
@@ -140,7 +206,9 @@ fn clients_that_hang_up_mid_pipeline_or_while_blocked_leak_no_shard_connections(
         let mut pipelined = Resp::connect(&plane.internal(1));
         let mut request = Vec::new();
         for key in ["foo", "bar", "a", "b"].iter().cycle().take(400) {
-            request.extend_from_slice(format!("*2\r\n$3\r\nGET\r\n${}\r\n{key}\r\n", key.len()).as_bytes());
+            request.extend_from_slice(
+                format!("*2\r\n$3\r\nGET\r\n${}\r\n{key}\r\n", key.len()).as_bytes(),
+            );
         }
         pipelined.send_raw(&request);
         std::thread::sleep(Duration::from_millis(50));
@@ -160,11 +228,19 @@ fn clients_that_hang_up_mid_pipeline_or_while_blocked_leak_no_shard_connections(
 fn a_killed_shard_is_restarted_on_its_port() {
     let plane = DataPlane::start(|_| {});
     let (_, port) = plane.shard_ports().into_iter().next().unwrap();
-    let pid_files: Vec<_> = std::fs::read_dir(plane.sandbox_dir().join("run")).unwrap().flatten().collect();
+    let pid_files: Vec<_> = std::fs::read_dir(plane.sandbox_dir().join("run"))
+        .unwrap()
+        .flatten()
+        .collect();
     assert_eq!(pid_files.len(), 3);
     let mut shard = Resp::connect(&format!("127.0.0.1:{port}"));
     let info = shard.call(&["INFO", "server"]);
-    let pid = info.lines().find_map(|line| line.strip_prefix("process_id:")).unwrap().trim().to_string();
+    let pid = info
+        .lines()
+        .find_map(|line| line.strip_prefix("process_id:"))
+        .unwrap()
+        .trim()
+        .to_string();
     assert!(run("kill", &["-9", &pid]).status.success());
     for _ in 0..100 {
         std::thread::sleep(Duration::from_millis(50));

@@ -43,7 +43,10 @@ fn keys_of_other_nodes_get_moved_and_cross_slot_gets_rs_context() {
     let port = plane.port();
     let mut node1 = Resp::connect(&plane.internal(1));
     // foo hashes to 12182, served by node 3.
-    assert_eq!(node1.call(&["GET", "foo"]), format!("-MOVED 12182 127.0.1.3:{port}\r\n"));
+    assert_eq!(
+        node1.call(&["GET", "foo"]),
+        format!("-MOVED 12182 127.0.1.3:{port}\r\n")
+    );
     // bar hashes to 5061, served here.
     assert_eq!(node1.call(&["SET", "bar", "1"]), "+OK\r\n");
     assert_eq!(node1.call(&["GET", "bar"]), "$1\r\n1\r\n");
@@ -53,12 +56,27 @@ fn keys_of_other_nodes_get_moved_and_cross_slot_gets_rs_context() {
          original-slot='5061', wrong-slot='12182', first-key='bar', violating-key='foo')\r\n"
     );
     assert_eq!(node1.call(&["CLUSTER", "KEYSLOT", "foo"]), ":12182\r\n");
-    assert_eq!(node1.call(&["CLUSTER", "MYID"]), "-ERR command is not allowed\r\n");
-    assert_eq!(node1.call(&["readonly"]), "-ERR unknown command 'readonly'\r\n");
+    assert_eq!(
+        node1.call(&["CLUSTER", "MYID"]),
+        "-ERR command is not allowed\r\n"
+    );
+    assert_eq!(
+        node1.call(&["readonly"]),
+        "-ERR unknown command 'readonly'\r\n"
+    );
     assert_eq!(node1.call(&["ASKING"]), "-ERR unknown command 'ASKING'\r\n");
     let nodes = node1.call(&["CLUSTER", "NODES"]);
-    assert!(nodes.contains(&format!(" 127.0.1.1:{port}@{port} myself,master - 0 0 1 connected 0-5460\n")), "{nodes}");
-    assert!(node1.call(&["CLUSTER", "INFO"]).contains("cluster_state:ok\r\ncluster_slots_assigned:16384\r\n"));
+    assert!(
+        nodes.contains(&format!(
+            " 127.0.1.1:{port}@{port} myself,master - 0 0 1 connected 0-5460\n"
+        )),
+        "{nodes}"
+    );
+    assert!(
+        node1
+            .call(&["CLUSTER", "INFO"])
+            .contains("cluster_state:ok\r\ncluster_slots_assigned:16384\r\n")
+    );
 }
 
 #[test]
@@ -96,17 +114,49 @@ fn node_redis_and_ioredis_clusters_work_and_ioredis_shows_crossslot() {
 fn redis_cli_follows_moved_and_redis_benchmark_runs_in_cluster_mode() {
     let plane = DataPlane::start(enable_oss_cluster);
     let port = plane.port().to_string();
-    let set = run("redis-cli", &["-c", "-h", "127.0.1.1", "-p", &port, "SET", "foo", "viaredirect"]);
+    let set = run(
+        "redis-cli",
+        &[
+            "-c",
+            "-h",
+            "127.0.1.1",
+            "-p",
+            &port,
+            "SET",
+            "foo",
+            "viaredirect",
+        ],
+    );
     assert_eq!(stdout(&set), "OK\n", "{}", describe(&set));
-    let get = run("redis-cli", &["-c", "-h", "127.0.1.2", "-p", &port, "GET", "foo"]);
+    let get = run(
+        "redis-cli",
+        &["-c", "-h", "127.0.1.2", "-p", &port, "GET", "foo"],
+    );
     assert_eq!(stdout(&get), "viaredirect\n", "{}", describe(&get));
     let bench = run(
         "redis-benchmark",
-        &["--cluster", "-h", "127.0.1.1", "-p", &port, "-t", "set,get", "-n", "2000", "-c", "6", "-q"],
+        &[
+            "--cluster",
+            "-h",
+            "127.0.1.1",
+            "-p",
+            &port,
+            "-t",
+            "set,get",
+            "-n",
+            "2000",
+            "-c",
+            "6",
+            "-q",
+        ],
     );
     let text = stdout(&bench);
     assert!(bench.status.success(), "{}", describe(&bench));
-    assert!(text.contains("SET: ") && text.contains("GET: "), "{}", describe(&bench));
+    assert!(
+        text.contains("SET: ") && text.contains("GET: "),
+        "{}",
+        describe(&bench)
+    );
 }
 
 #[test]
@@ -115,11 +165,19 @@ fn external_ip_type_applies_to_new_connections_only() {
     let port = plane.port();
     let mut before = Resp::connect(&plane.internal(1));
     assert!(before.call(&["CLUSTER", "SLOTS"]).contains("127.0.1.2"));
-    plane.change(|bdb| bdb.oss_cluster_api_preferred_ip_type = rsadmin_sandbox::state::IpType::External);
+    plane.change(|bdb| {
+        bdb.oss_cluster_api_preferred_ip_type = rsadmin_sandbox::state::IpType::External
+    });
     let mut after = Resp::connect(&plane.internal(1));
     let slots = after.call(&["CLUSTER", "SLOTS"]);
-    assert!(slots.contains("$9\r\n127.0.2.2\r\n") && !slots.contains("127.0.1."), "{slots}");
-    assert_eq!(after.call(&["GET", "foo"]), format!("-MOVED 12182 127.0.2.3:{port}\r\n"));
+    assert!(
+        slots.contains("$9\r\n127.0.2.2\r\n") && !slots.contains("127.0.1."),
+        "{slots}"
+    );
+    assert_eq!(
+        after.call(&["GET", "foo"]),
+        format!("-MOVED 12182 127.0.2.3:{port}\r\n")
+    );
     // The connection opened before the change keeps its snapshot.
     assert!(before.call(&["CLUSTER", "SLOTS"]).contains("127.0.1.2"));
     // Proxies listen on the external addresses too.
@@ -131,15 +189,20 @@ fn external_ip_type_applies_to_new_connections_only() {
 fn hostname_endpoint_type_advertises_node_names() {
     let plane = DataPlane::start(|bdb| {
         enable_oss_cluster(bdb);
-        bdb.oss_cluster_api_preferred_endpoint_type = rsadmin_sandbox::state::EndpointType::Hostname;
+        bdb.oss_cluster_api_preferred_endpoint_type =
+            rsadmin_sandbox::state::EndpointType::Hostname;
     });
     let port = plane.port();
     let mut conn = Resp::connect(&plane.internal(1));
     let slots = conn.call(&["CLUSTER", "SLOTS"]);
     assert!(
-        slots.contains(&format!("$28\r\nnode2.cluster1.sandbox.local\r\n:{port}\r\n"))
-            && slots.contains("*2\r\n$2\r\nip\r\n$9\r\n127.0.1.2\r\n"),
+        slots.contains(&format!(
+            "$28\r\nnode2.cluster1.sandbox.local\r\n:{port}\r\n"
+        )) && slots.contains("*2\r\n$2\r\nip\r\n$9\r\n127.0.1.2\r\n"),
         "{slots}"
     );
-    assert_eq!(conn.call(&["GET", "foo"]), format!("-MOVED 12182 node3.cluster1.sandbox.local:{port}\r\n"));
+    assert_eq!(
+        conn.call(&["GET", "foo"]),
+        format!("-MOVED 12182 node3.cluster1.sandbox.local:{port}\r\n")
+    );
 }

@@ -47,14 +47,27 @@ pub fn spread_without_oss_cluster(bdb: &mut Bdb) {
 impl DataPlane {
     /// Three nodes and the demo database (3 shards), changed by `configure`, applied.
     pub fn start(configure: impl FnOnce(&mut Bdb)) -> DataPlane {
-        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
         let dir = unique_dir();
         let mut state = ClusterState::new(0, 3);
         let port = rsadmin_sandbox::ports::choose_free(&state.node_addresses(), &[]).unwrap();
         state.add_demo_bdb(port);
-        let ctx = ReconcileContext { dir: dir.clone(), redis_server: None, cluster_index: 0 };
+        let ctx = ReconcileContext {
+            dir: dir.clone(),
+            redis_server: None,
+            cluster_index: 0,
+        };
         let reconciler = runtime.block_on(Reconciler::start(ctx)).unwrap();
-        let mut plane = DataPlane { runtime, reconciler, state, dir };
+        let mut plane = DataPlane {
+            runtime,
+            reconciler,
+            state,
+            dir,
+        };
         plane.change(configure);
         plane
     }
@@ -64,7 +77,9 @@ impl DataPlane {
         let mut bdb = self.state.bdb(1).unwrap().clone();
         configure(&mut bdb);
         self.state.replace_bdb(bdb);
-        self.runtime.block_on(self.reconciler.apply(&self.state)).unwrap();
+        self.runtime
+            .block_on(self.reconciler.apply(&self.state))
+            .unwrap();
     }
 
     pub fn port(&self) -> u16 {
@@ -76,7 +91,11 @@ impl DataPlane {
     }
 
     pub fn external(&self, node: u32) -> String {
-        format!("{}:{}", self.state.node(node).unwrap().external_addr[0], self.port())
+        format!(
+            "{}:{}",
+            self.state.node(node).unwrap().external_addr[0],
+            self.port()
+        )
     }
 
     /// Node uid holding the master shard with slot 0 (dense or sparse, it is node 1).
@@ -132,9 +151,15 @@ fn frame_len(buf: &[u8], pos: usize) -> Option<usize> {
 
 impl Resp {
     pub fn connect(address: &str) -> Resp {
-        let stream = TcpStream::connect(address).unwrap_or_else(|error| panic!("connect {address}: {error}"));
-        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        Resp { stream, buffer: Vec::new() }
+        let stream = TcpStream::connect(address)
+            .unwrap_or_else(|error| panic!("connect {address}: {error}"));
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        Resp {
+            stream,
+            buffer: Vec::new(),
+        }
     }
 
     pub fn send(&mut self, args: &[&str]) {
@@ -157,7 +182,11 @@ impl Resp {
             }
             let mut chunk = [0u8; 65536];
             let read = self.stream.read(&mut chunk).expect("reply before timeout");
-            assert!(read > 0, "connection closed; buffered: {:?}", String::from_utf8_lossy(&self.buffer));
+            assert!(
+                read > 0,
+                "connection closed; buffered: {:?}",
+                String::from_utf8_lossy(&self.buffer)
+            );
             self.buffer.extend_from_slice(&chunk[..read]);
         }
     }
@@ -169,7 +198,10 @@ impl Resp {
 }
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 pub fn run(program: &str, args: &[&str]) -> Output {
@@ -188,7 +220,11 @@ pub fn stdout(output: &Output) -> String {
 /// packages are missing the test fails, it does not skip).
 pub fn client_script(script: &str, args: &[&str]) -> Output {
     let path = format!("tests/clients/{script}");
-    let interpreter = if script.ends_with(".py") { "python3" } else { "node" };
+    let interpreter = if script.ends_with(".py") {
+        "python3"
+    } else {
+        "node"
+    };
     let mut full = vec![path.as_str()];
     full.extend_from_slice(args);
     run(interpreter, &full)

@@ -1,0 +1,202 @@
+//! The shard side of one client session. Stateless requests go over the proxy's shared
+//! connections (batched with other clients' requests); requests that tie state to a connection
+//! (blocking commands, WATCH, SUBSCRIBE, CLIENT ...) over this client's own, opened on first use.
+//! Replies are taken back per source in the order the requests were queued.
+
+use std::sync::Arc;
+
+use tokio::io::AsyncReadExt;
+
+use super::DatabaseProxy;
+use super::errors;
+use super::resp::{self, Protocol};
+use super::shard_link::{ShardLink, WaitError};
+use super::shared_link::{BatchReplies, SharedLink};
+use super::topology::DbTopology;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Shared(usize),
+    Dedicated(usize),
+}
+
+/// Replies of this batch on a shared connection.
+enum SharedReplies {
+    Idle,
+    Waiting(BatchReplies),
+    Ready { frames: Vec<u8>, position: usize },
+    Failed,
+}
+
+pub struct ClientGone;
+
+pub struct ShardIo {
+    proxy: Arc<DatabaseProxy>,
+    topology: Arc<DbTopology>,
+    protocol: Protocol,
+    dedicated: Vec<Option<ShardLink>>,
+    shared: Vec<Arc<SharedLink>>,
+    /// Requests for each shared connection in this batch, and how many.
+    outgoing: Vec<(Vec<u8>, usize)>,
+    incoming: Vec<SharedReplies>,
+}
+
+impl ShardIo {
+    pub fn new(proxy: Arc<DatabaseProxy>, topology: Arc<DbTopology>) -> ShardIo {
+        let shard_count = topology.shards.len();
+        let mut io = ShardIo {
+            proxy,
+            topology,
+            protocol: Protocol::Resp2,
+            dedicated: (0..shard_count).map(|_| None).collect(),
+            shared: Vec::new(),
+            outgoing: (0..shard_count).map(|_| (Vec::new(), 0)).collect(),
+            incoming: (0..shard_count).map(|_| SharedReplies::Idle).collect(),
+        };
+        io.shared = io.shared_links();
+        io
+    }
+
+    fn shared_links(&self) -> Vec<Arc<SharedLink>> {
+        self.topology
+            .shards
+            .iter()
+            .map(|shard| self.proxy.shared_link(shard.backend, self.protocol))
+            .collect()
+    }
+
+    /// Switches to `protocol`; open dedicated connections are sent a HELLO whose replies the
+    /// caller must read and drop (the returned sources, in order).
+    pub fn switch_protocol(&mut self, protocol: Protocol, version: &[u8]) -> Vec<Source> {
+        if protocol == self.protocol {
+            return Vec::new();
+        }
+        self.protocol = protocol;
+        self.shared = self.shared_links();
+        let mut switched = Vec::new();
+        for (shard, link) in self.dedicated.iter_mut().enumerate() {
+            if let Some(link) = link {
+                link.queue(&[b"HELLO".as_slice(), version]);
+                switched.push(Source::Dedicated(shard));
+            }
+        }
+        switched
+    }
+
+    async fn dedicated_link(&mut self, shard: usize) -> Option<&mut ShardLink> {
+        if self.dedicated[shard].is_none() {
+            let backend = self.topology.shards[shard].backend;
+            self.dedicated[shard] = ShardLink::connect(backend, self.protocol).await.ok();
+        }
+        self.dedicated[shard].as_mut()
+    }
+
+    /// Queues a request; false if the shard cannot be reached.
+    pub async fn queue(&mut self, source: Source, args: &[impl AsRef<[u8]>]) -> bool {
+        match source {
+            Source::Shared(shard) => {
+                let (request, count) = &mut self.outgoing[shard];
+                resp::write_command(request, args);
+                *count += 1;
+                true
+            }
+            Source::Dedicated(shard) => match self.dedicated_link(shard).await {
+                Some(link) => {
+                    link.queue(args);
+                    true
+                }
+                None => false,
+            },
+        }
+    }
+
+    /// Sends everything queued in this batch.
+    pub async fn flush(&mut self) {
+        for link_slot in &mut self.dedicated {
+            if let Some(link) = link_slot
+                && link.flush().await.is_err()
+            {
+                *link_slot = None;
+            }
+        }
+        for (shard, (request, count)) in self.outgoing.iter_mut().enumerate() {
+            if *count > 0 {
+                let replies = self.shared[shard].submit(std::mem::take(request), *count);
+                self.incoming[shard] = SharedReplies::Waiting(replies);
+                *count = 0;
+            }
+        }
+    }
+
+    /// Appends the next reply from `source` to `out` (an error reply if the shard went away).
+    /// While a dedicated connection waits (a blocking command can wait forever) the client is
+    /// read into `client_inbound`, so a client that hangs up is noticed.
+    pub async fn read_reply<R>(
+        &mut self,
+        source: Source,
+        out: &mut Vec<u8>,
+        client: &mut R,
+        client_inbound: &mut Vec<u8>,
+    ) -> Result<(), ClientGone>
+    where
+        R: AsyncReadExt + Unpin,
+    {
+        match source {
+            Source::Dedicated(shard) => {
+                let Some(link) = self.dedicated[shard].as_mut() else {
+                    resp::write_error(out, errors::SHARD_UNAVAILABLE);
+                    return Ok(());
+                };
+                match link.relay_frame(out, client, client_inbound).await {
+                    Ok(()) => {}
+                    Err(WaitError::ClientGone) => return Err(ClientGone),
+                    Err(WaitError::ShardGone) => {
+                        self.dedicated[shard] = None;
+                        resp::write_error(out, errors::SHARD_UNAVAILABLE);
+                    }
+                }
+            }
+            Source::Shared(shard) => {
+                let incoming = &mut self.incoming[shard];
+                if let SharedReplies::Waiting(replies) = incoming {
+                    *incoming = match replies.await {
+                        Ok(frames) => SharedReplies::Ready {
+                            frames,
+                            position: 0,
+                        },
+                        Err(_) => SharedReplies::Failed,
+                    };
+                }
+                match incoming {
+                    SharedReplies::Ready { frames, position } => {
+                        match resp::frame_len(&frames[*position..]) {
+                            Ok(Some(len)) => {
+                                out.extend_from_slice(&frames[*position..*position + len]);
+                                *position += len;
+                            }
+                            _ => resp::write_error(out, errors::SHARD_UNAVAILABLE),
+                        }
+                    }
+                    _ => resp::write_error(out, errors::SHARD_UNAVAILABLE),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Forgets this batch's shared replies (all have been read).
+    pub fn end_batch(&mut self) {
+        for incoming in &mut self.incoming {
+            *incoming = SharedReplies::Idle;
+        }
+    }
+
+    /// Lends out the dedicated connection to `shard` (pub/sub mode); give it back with `restore`.
+    pub fn take_dedicated(&mut self, shard: usize) -> Option<ShardLink> {
+        self.dedicated[shard].take()
+    }
+
+    pub fn restore_dedicated(&mut self, shard: usize, link: ShardLink) {
+        self.dedicated[shard] = Some(link);
+    }
+}

@@ -1,0 +1,170 @@
+//! One connection from a proxy to a shard, shared by all its clients for requests that carry no
+//! connection state. Requests of many clients leave in one write and their replies arrive in one
+//! read, so the shard (and the proxy) make far fewer system calls than with a connection per
+//! client; this is what keeps throughput close to a direct connection (predixy-style batching).
+
+use std::io;
+use std::net::SocketAddr;
+use std::sync::Mutex;
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+use tokio::sync::{mpsc, oneshot};
+
+use super::resp::{self, Protocol};
+use super::shard_link::ShardLink;
+
+/// Largest write assembled from queued jobs before it is sent.
+const MAX_WRITE: usize = 1024 * 1024;
+
+/// Requests of one client batch for this shard and where their replies go (all frames, in order).
+struct Job {
+    request: Vec<u8>,
+    replies: usize,
+    respond: oneshot::Sender<Vec<u8>>,
+}
+
+struct InFlight {
+    replies: usize,
+    respond: oneshot::Sender<Vec<u8>>,
+}
+
+pub struct SharedLink {
+    backend: SocketAddr,
+    protocol: Protocol,
+    jobs: Mutex<Option<mpsc::UnboundedSender<Job>>>,
+}
+
+/// The replies to one submitted batch; a dropped connection yields `Err`.
+pub type BatchReplies = oneshot::Receiver<Vec<u8>>;
+
+impl SharedLink {
+    pub fn new(backend: SocketAddr, protocol: Protocol) -> SharedLink {
+        SharedLink {
+            backend,
+            protocol,
+            jobs: Mutex::new(None),
+        }
+    }
+
+    /// Sends `request` (`replies` commands) and returns where all their reply frames will arrive.
+    /// The connection is (re)opened on demand.
+    pub fn submit(&self, request: Vec<u8>, replies: usize) -> BatchReplies {
+        let (respond, receiver) = oneshot::channel();
+        let mut jobs = self
+            .jobs
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let job = Job {
+            request,
+            replies,
+            respond,
+        };
+        let job = match jobs.as_ref() {
+            Some(sender) if !sender.is_closed() => match sender.send(job) {
+                Ok(()) => return receiver,
+                Err(mpsc::error::SendError(job)) => job,
+            },
+            _ => job,
+        };
+        let (sender, queue) = mpsc::unbounded_channel();
+        tokio::spawn(run_connection(self.backend, self.protocol, queue));
+        // The receiver is alive (just spawned), so this send cannot fail; if it did, the
+        // dropped responder would report the shard as unavailable.
+        let _ = sender.send(job);
+        *jobs = Some(sender);
+        receiver
+    }
+}
+
+async fn run_connection(
+    backend: SocketAddr,
+    protocol: Protocol,
+    mut jobs: mpsc::UnboundedReceiver<Job>,
+) {
+    let Ok(link) = ShardLink::connect(backend, protocol).await else {
+        // Queued jobs are dropped with the receiver: their clients get "shard unavailable".
+        return;
+    };
+    let (stream, leftover) = link.into_parts();
+    let (reader, writer) = stream.into_split();
+    let (in_flight_sender, in_flight) = mpsc::unbounded_channel();
+    // Either half failing ends both: pending responders are dropped and the next submit reconnects.
+    tokio::select! {
+        _ = write_jobs(writer, &mut jobs, in_flight_sender) => {}
+        _ = read_replies(reader, leftover, in_flight) => {}
+    }
+}
+
+async fn write_jobs(
+    mut writer: OwnedWriteHalf,
+    jobs: &mut mpsc::UnboundedReceiver<Job>,
+    in_flight: mpsc::UnboundedSender<InFlight>,
+) -> io::Result<()> {
+    let mut out = Vec::with_capacity(64 * 1024);
+    while let Some(job) = jobs.recv().await {
+        let mut next = Some(job);
+        while let Some(job) = next.take() {
+            out.extend_from_slice(&job.request);
+            if in_flight
+                .send(InFlight {
+                    replies: job.replies,
+                    respond: job.respond,
+                })
+                .is_err()
+            {
+                return Ok(());
+            }
+            if out.len() < MAX_WRITE {
+                next = jobs.try_recv().ok();
+            }
+        }
+        writer.write_all(&out).await?;
+        out.clear();
+    }
+    Ok(())
+}
+
+async fn read_replies(
+    mut reader: OwnedReadHalf,
+    mut buffer: Vec<u8>,
+    mut in_flight: mpsc::UnboundedReceiver<InFlight>,
+) -> io::Result<()> {
+    let mut position = 0;
+    while let Some(batch) = in_flight.recv().await {
+        // Only whole batches are dropped from the buffer, so `start` stays valid while reading.
+        if position == buffer.len() {
+            buffer.clear();
+            position = 0;
+        } else if position > 64 * 1024 {
+            buffer.drain(..position);
+            position = 0;
+        }
+        let start = position;
+        let mut collected = 0;
+        while collected < batch.replies {
+            match resp::frame_len(&buffer[position..]) {
+                Ok(Some(len)) => {
+                    position += len;
+                    collected += 1;
+                }
+                Ok(None) => {
+                    if reader.read_buf(&mut buffer).await? == 0 {
+                        return Err(io::Error::new(
+                            io::ErrorKind::UnexpectedEof,
+                            "shard closed the connection",
+                        ));
+                    }
+                }
+                Err(_) => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "invalid RESP from shard",
+                    ));
+                }
+            }
+        }
+        let _ = batch.respond.send(buffer[start..position].to_vec());
+    }
+    Ok(())
+}
