@@ -130,7 +130,7 @@ fn doctor_maps_a_fresh_database_then_a_healthy_one() {
     .map(|line| line.replace("{port}", &port.to_string()))
     .collect();
     assert_eq!(summary, expected);
-    assert!(run.stdout.contains("\nsummary: 22 OK, 1 WARN, 0 FAIL\n"));
+    assert!(run.stdout.contains("\nsummary: 25 OK, 1 WARN, 0 FAIL\n"));
 }
 
 #[test]

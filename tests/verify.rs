@@ -134,6 +134,9 @@ fn verify_fails_while_disabled_then_passes_after_enabling() {
          OK   cluster_shards {n1}: 3 shard(s) agree with CLUSTER SLOTS\n\
          OK   cluster_shards {n2}: 3 shard(s) agree with CLUSTER SLOTS\n\
          OK   cluster_shards {n3}: 3 shard(s) agree with CLUSTER SLOTS\n\
+         OK   resp3          {n1}: CLUSTER SLOTS agrees in RESP3\n\
+         OK   resp3          {n2}: CLUSTER SLOTS agrees in RESP3\n\
+         OK   resp3          {n3}: CLUSTER SLOTS agrees in RESP3\n\
          OK   address_type   {n1}, {n2}, {n3}: each is a node's internal address \
          (oss_cluster_api_preferred_ip_type internal)\n\
          OK   rest_match     db:1: 3 master shard(s) where the REST API places them\n\
@@ -146,7 +149,7 @@ fn verify_fails_while_disabled_then_passes_after_enabling() {
          OK   reachable      {n3}: PONG\n\
          OK   routing        {n3} slot 12958 (key rsadmin-verify:probe:2): EXISTS answered\n\
          OK   moved          {n3} slot 4828 (key rsadmin-verify:probe:0): -MOVED 4828 {n1}\n\
-         summary: 22 OK, 1 WARN, 0 FAIL\n",
+         summary: 25 OK, 1 WARN, 0 FAIL\n",
         n1 = node(1),
         n2 = node(2),
         n3 = node(3),
@@ -157,7 +160,7 @@ fn verify_fails_while_disabled_then_passes_after_enabling() {
     let (run, document) = verify_json(&sandbox, &["--write-probe"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(document["passed"], json!(true));
-    assert_eq!(document["summary"], json!({"ok": 22, "warn": 1, "fail": 0}));
+    assert_eq!(document["summary"], json!({"ok": 25, "warn": 1, "fail": 0}));
     let routing: Vec<&Value> = document["checks"]
         .as_array()
         .unwrap()
@@ -337,7 +340,7 @@ fn verify_fails_with_external_ip_type_and_a_node_without_external_address() {
                  external_addr add <ip>"
             )
             .as_str(),
-            "summary: 21 OK, 1 WARN, 1 FAIL",
+            "summary: 24 OK, 1 WARN, 1 FAIL",
         ]
     );
     // The other nodes are advertised, reached and routed on their external addresses.

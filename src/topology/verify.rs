@@ -87,6 +87,8 @@ impl VerifyCheck {
 struct SeedReplies {
     slots: RespValue,
     shards: RespValue,
+    /// `CLUSTER SLOTS` after `HELLO 3`, or the error `HELLO 3` got.
+    resp3_slots: Result<RespValue, String>,
 }
 
 pub fn verify(expected: &ExpectedTopology, options: &VerifyOptions) -> VerifyReport {
@@ -129,6 +131,7 @@ fn topology_checks(
         coverage(&advertised),
         consistency(&advertised),
         shards_agree(seeds, replies),
+        resp3_agrees(seeds, replies),
         address_types(expected, reference),
         rest_match(expected, reference),
         data_plane(reference, options),
@@ -162,7 +165,16 @@ fn fetch_topology(
     let mut connection = RespConnection::open(&seed.host, seed.port, settings)?;
     let slots = connection.call_text(&["CLUSTER", "SLOTS"])?;
     let shards = connection.call_text(&["CLUSTER", "SHARDS"])?;
-    Ok(SeedReplies { slots, shards })
+    // Modern clients (redis-py 8, node-redis 6, ioredis 6, go-redis 9) start with HELLO 3.
+    let resp3_slots = match connection.call_text(&["HELLO", "3"])? {
+        RespValue::Error(error) => Err(error),
+        _ => Ok(connection.call_text(&["CLUSTER", "SLOTS"])?),
+    };
+    Ok(SeedReplies {
+        slots,
+        shards,
+        resp3_slots,
+    })
 }
 
 fn shard_status(expected: &ExpectedTopology) -> Vec<VerifyCheck> {
@@ -390,6 +402,52 @@ fn consistency(advertised: &[(NodeAddress, Vec<AdvertisedRange>)]) -> Vec<Verify
         describe_topology(&reference),
         "every node answers the same topology",
     )]
+}
+
+fn resp3_agrees(
+    seeds: &[NodeAddress],
+    replies: &[Result<SeedReplies, ProbeError>],
+) -> Vec<VerifyCheck> {
+    let expected = "the same slot map in RESP3 (HELLO 3) as in RESP2";
+    seeds
+        .iter()
+        .zip(replies)
+        .filter_map(|(seed, reply)| {
+            let replies = reply.as_ref().ok()?;
+            let resp2 = topology_key(&parse_cluster_slots(&replies.slots).ok()?);
+            let subject = seed.to_string();
+            let check = match &replies.resp3_slots {
+                Err(error) => line(
+                    "resp3",
+                    Severity::Warn,
+                    subject,
+                    format!(
+                        "HELLO 3 answered -{error}: redis-py 8 and node-redis 6 cannot connect \
+                         without protocol=2"
+                    ),
+                    expected,
+                ),
+                Ok(reply) => match parse_cluster_slots(reply).map(|ranges| topology_key(&ranges)) {
+                    Ok(resp3) if resp3 == resp2 => line(
+                        "resp3",
+                        Severity::Ok,
+                        subject,
+                        "CLUSTER SLOTS agrees in RESP3",
+                        expected,
+                    ),
+                    Ok(resp3) => line(
+                        "resp3",
+                        Severity::Fail,
+                        subject,
+                        describe_topology(&resp3),
+                        format!("{expected}: {}", describe_topology(&resp2)),
+                    ),
+                    Err(err) => line("resp3", Severity::Fail, subject, err, expected),
+                },
+            };
+            Some(check)
+        })
+        .collect()
 }
 
 fn shards_agree(
@@ -1013,6 +1071,72 @@ mod tests {
                 "redis:2 on node:2".into(),
                 "status inactive".into()
             )]
+        );
+    }
+
+    fn slots_reply(ranges: &[(u16, u16, &str)]) -> RespValue {
+        RespValue::Array(
+            ranges
+                .iter()
+                .map(|(start, end, host)| {
+                    RespValue::Array(vec![
+                        RespValue::Integer(i64::from(*start)),
+                        RespValue::Integer(i64::from(*end)),
+                        RespValue::Array(vec![
+                            RespValue::Bulk(host.as_bytes().to_vec()),
+                            RespValue::Integer(12000),
+                        ]),
+                    ])
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn resp3_must_agree_with_resp2() {
+        let seeds = vec![
+            address("127.0.1.1"),
+            address("127.0.1.2"),
+            address("127.0.1.3"),
+        ];
+        let replies = vec![
+            Ok(SeedReplies {
+                slots: slots_reply(&GOOD),
+                shards: RespValue::Array(vec![]),
+                resp3_slots: Ok(slots_reply(&GOOD)),
+            }),
+            Ok(SeedReplies {
+                slots: slots_reply(&GOOD),
+                shards: RespValue::Array(vec![]),
+                resp3_slots: Err("NOPROTO unsupported protocol version".into()),
+            }),
+            Ok(SeedReplies {
+                slots: slots_reply(&GOOD),
+                shards: RespValue::Array(vec![]),
+                resp3_slots: Ok(slots_reply(&[(0, 16383, "127.0.1.1")])),
+            }),
+        ];
+        assert_eq!(
+            summary(&resp3_agrees(&seeds, &replies)),
+            vec![
+                (
+                    Severity::Ok,
+                    "127.0.1.1:12000".into(),
+                    "CLUSTER SLOTS agrees in RESP3".into()
+                ),
+                (
+                    Severity::Warn,
+                    "127.0.1.2:12000".into(),
+                    "HELLO 3 answered -NOPROTO unsupported protocol version: redis-py 8 and \
+                     node-redis 6 cannot connect without protocol=2"
+                        .into()
+                ),
+                (
+                    Severity::Fail,
+                    "127.0.1.3:12000".into(),
+                    "0-16383 127.0.1.1:12000".into()
+                ),
+            ]
         );
     }
 
