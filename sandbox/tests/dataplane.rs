@@ -8,3 +8,5 @@ mod support;
 mod oss_off;
 #[path = "dataplane/oss_on.rs"]
 mod oss_on;
+#[path = "dataplane/rest_walkthrough.rs"]
+mod rest_walkthrough;

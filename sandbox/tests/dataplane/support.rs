@@ -19,7 +19,8 @@ pub struct DataPlane {
     pub dir: PathBuf,
 }
 
-fn unique_dir() -> PathBuf {
+/// A fresh directory under the system temp dir (the caller removes it).
+pub fn scratch_dir() -> PathBuf {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let dir = std::env::temp_dir().join(format!(
         "rsadmin-dataplane-{}-{}",
@@ -52,7 +53,7 @@ impl DataPlane {
             .enable_all()
             .build()
             .unwrap();
-        let dir = unique_dir();
+        let dir = scratch_dir();
         let mut state = ClusterState::new(0, 3);
         let port = rsadmin_sandbox::ports::choose_free(&state.node_addresses(), &[]).unwrap();
         state.add_demo_bdb(port);
