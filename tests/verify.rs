@@ -362,3 +362,62 @@ fn verify_needs_a_database_that_exists() {
         "error: --probe-timeout 0 must be a positive number of seconds\n"
     );
 }
+
+#[test]
+fn verify_with_every_master_on_one_node() {
+    let sandbox = Sandbox::start();
+    let run = sandbox.rsadmin(&[
+        "bind",
+        "endpoint",
+        "1:1",
+        "policy",
+        "all-master-shards",
+        "-y",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Dense placement is only a warning, so tune enables without --fix and keeps it.
+    let run = sandbox.rsadmin(&["tune", "db", "db:1", "oss_cluster", "enabled", "-y"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let port = db_port(&sandbox);
+    let run = sandbox.rsadmin(&["verify", "db", "db:1"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let node1 = format!("127.0.1.1:{port}");
+    let data_plane: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|line| {
+            [
+                "OK   same_topology",
+                "OK   reachable",
+                "OK   routing",
+                "OK   moved",
+            ]
+            .iter()
+            .any(|prefix| line.starts_with(prefix))
+        })
+        .collect();
+    assert_eq!(
+        data_plane,
+        vec![
+            format!(
+                "OK   same_topology  1 seed address(es): 0-5460 {node1}, 5461-10922 {node1}, \
+                 10923-16383 {node1}"
+            ),
+            format!("OK   reachable      {node1}: PONG"),
+            format!(
+                "OK   routing        {node1} slot 4828 (key rsadmin-verify:probe:0): EXISTS answered"
+            ),
+            format!(
+                "OK   routing        {node1} slot 8895 (key rsadmin-verify:probe:3): EXISTS answered"
+            ),
+            format!(
+                "OK   routing        {node1} slot 12958 (key rsadmin-verify:probe:2): EXISTS answered"
+            ),
+            format!(
+                "OK   moved          {node1}: not applicable: this node serves every slot, so no \
+                 key can be redirected"
+            ),
+        ]
+    );
+}

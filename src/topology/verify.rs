@@ -689,7 +689,17 @@ fn data_plane(reference: &[AdvertisedRange], options: &VerifyOptions) -> Vec<Ver
     let per_node = in_parallel(&masters, |master| {
         probe_node(master, reference, &masters, &prefix, options)
     });
-    per_node.into_iter().flatten().collect()
+    let mut checks: Vec<VerifyCheck> = per_node.into_iter().flatten().collect();
+    if let [only] = masters.as_slice() {
+        checks.push(line(
+            "moved",
+            Severity::Ok,
+            only.to_string(),
+            "not applicable: this node serves every slot, so no key can be redirected",
+            "a MOVED from a node that does not own the slot",
+        ));
+    }
+    checks
 }
 
 fn probe_node(
