@@ -181,6 +181,20 @@ fn cases() -> Vec<Case> {
             ..BASE
         },
         Case {
+            name: "timeseries bundled with Redis 8",
+            change: |bdb| {
+                bdb.redis_version = Some("8.0".into());
+                bdb.module_list = vec![module("timeseries"), module("ReJSON")]
+            },
+            cluster_version: Some("8.0.2-17"),
+            rule: "modules",
+            severity: Severity::Warn,
+            message: "db:1 lists RedisTimeSeries (bundled with Redis 8.0); the OSS Cluster API \
+                      documentation excludes it: its commands that span shards may not work \
+                      through cluster clients",
+            ..BASE
+        },
+        Case {
             name: "gears",
             change: |bdb| bdb.module_list = vec![module("rg")],
             rule: "modules",
