@@ -236,14 +236,14 @@ fn patched(
             )));
         }
     };
-    if let Some(sharding) = changes.get("sharding") {
-        if Some(sharding) != crdb.default_db_config.get("sharding") {
-            return Err(ApiError::new(
-                StatusCode::NOT_ACCEPTABLE,
-                "crdt_sharding_violation",
-                "sharding cannot be changed after an Active-Active database is created",
-            ));
-        }
+    if let Some(sharding) = changes.get("sharding")
+        && Some(sharding) != crdb.default_db_config.get("sharding")
+    {
+        return Err(ApiError::new(
+            StatusCode::NOT_ACCEPTABLE,
+            "crdt_sharding_violation",
+            "sharding cannot be changed after an Active-Active database is created",
+        ));
     }
     crdb.default_db_config.extend(changes.clone());
     for (field, slot) in [

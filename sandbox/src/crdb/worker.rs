@@ -126,13 +126,13 @@ impl Coordinator {
         error: TaskError,
     ) -> Vec<TaskError> {
         for &index in created {
-            if let Some(uid) = &crdb.instances[index].db_uid {
-                if let Err(cleanup) = peers[index].delete_bdb(uid).await {
-                    eprintln!(
-                        "rsadmin-sandbox: crdb {}: cannot remove instance {uid}: {}",
-                        crdb.guid, cleanup.description
-                    );
-                }
+            if let Some(uid) = &crdb.instances[index].db_uid
+                && let Err(cleanup) = peers[index].delete_bdb(uid).await
+            {
+                eprintln!(
+                    "rsadmin-sandbox: crdb {}: cannot remove instance {uid}: {}",
+                    crdb.guid, cleanup.description
+                );
             }
         }
         vec![error]
@@ -168,10 +168,10 @@ impl Coordinator {
         let peers = self.peers(crdb)?;
         let mut errors = Vec::new();
         for (peer, instance) in peers.iter().zip(&crdb.instances) {
-            if let Some(uid) = &instance.db_uid {
-                if let Err(error) = peer.delete_bdb(uid).await {
-                    errors.push(error);
-                }
+            if let Some(uid) = &instance.db_uid
+                && let Err(error) = peer.delete_bdb(uid).await
+            {
+                errors.push(error);
             }
         }
         if !errors.is_empty() {
@@ -194,10 +194,10 @@ impl Coordinator {
     fn stores(&self, crdb: &Crdb) -> Vec<Arc<super::CrdbStore>> {
         let mut stores = vec![Arc::clone(&self.store)];
         for instance in &crdb.instances {
-            if let Some(member) = self.group.member(&instance.cluster.name) {
-                if !stores.iter().any(|store| Arc::ptr_eq(store, &member.crdbs)) {
-                    stores.push(member.crdbs);
-                }
+            if let Some(member) = self.group.member(&instance.cluster.name)
+                && !stores.iter().any(|store| Arc::ptr_eq(store, &member.crdbs))
+            {
+                stores.push(member.crdbs);
             }
         }
         stores

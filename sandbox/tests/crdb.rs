@@ -1,0 +1,216 @@
+//! The Active-Active coordinator at the REST level: clusters started as one group
+//! (`start_clusters`, the code path of `up --clusters`), a crdb created from one cluster and
+//! changed and deleted from another, request validation, and what is (not) sent back.
+
+use reqwest::Method;
+use reqwest::StatusCode;
+use reqwest::blocking::Client;
+use rsadmin_sandbox::crdb::{self, TaskStatus};
+use rsadmin_sandbox::{SandboxHandle, SandboxOptions};
+use rustls::pki_types::CertificateDer;
+use rustls::pki_types::pem::PemObject;
+use serde_json::{Value, json};
+use std::os::unix::fs::PermissionsExt;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Basic-auth JSON calls to one cluster, trusting its CA.
+struct Api {
+    client: Client,
+    url: String,
+    user: String,
+    password: String,
+}
+
+impl Api {
+    fn new(cluster: &SandboxHandle) -> Api {
+        let mut roots = rustls::RootCertStore::empty();
+        for cert in CertificateDer::pem_file_iter(cluster.ca_cert_path()).expect("ca.pem") {
+            roots.add(cert.expect("certificate")).expect("CA");
+        }
+        let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .expect("TLS versions")
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+        Api {
+            client: Client::builder()
+                .use_preconfigured_tls(tls)
+                .build()
+                .expect("client"),
+            url: cluster.url(),
+            user: cluster.user(),
+            password: cluster.password(),
+        }
+    }
+
+    fn call(&self, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.url))
+            .basic_auth(&self.user, Some(&self.password));
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().expect("request");
+        let status = response.status();
+        (status, response.json().unwrap_or(Value::Null))
+    }
+
+    /// Polls the task until it ends; returns it.
+    fn wait_for_task(&self, id: &str) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let (_, task) = self.call(Method::GET, &format!("/v1/crdb_tasks/{id}"), None);
+            if task["status"] == "finished" || task["status"] == "failed" {
+                return task;
+            }
+            assert!(Instant::now() < deadline, "task {id} did not end: {task}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+fn instance(cluster: &SandboxHandle) -> Value {
+    json!({"cluster": {
+        "name": cluster.state().cluster.name,
+        "credentials": {"username": cluster.user(), "password": cluster.password()}
+    }})
+}
+
+#[test]
+fn crdb_created_on_one_cluster_is_changed_and_deleted_from_another() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut base = SandboxOptions::new(dir.path());
+    base.cluster_index = 4;
+    base.api_port = 0;
+    let clusters = crdb::start_clusters(&base, 2).expect("clusters start");
+    crdb::write_env_files(dir.path(), &clusters).expect("env files");
+    let env2 = std::fs::read_to_string(dir.path().join("cluster2.env")).expect("cluster2.env");
+    assert!(env2.starts_with(&format!("RSADMIN_URL={}\n", clusters[1].url())));
+    assert!(
+        env2.ends_with("RSADMIN_CLUSTER_FQDN=cluster6.sandbox.local\n"),
+        "{env2}"
+    );
+    assert_eq!(
+        crdb::cluster_dir(dir.path(), 2),
+        dir.path().join("cluster2")
+    );
+    let (first, second) = (Api::new(&clusters[0]), Api::new(&clusters[1]));
+
+    // Instances named by FQDN only: the coordinator finds each peer in its group.
+    let body = json!({
+        "name": "group-db",
+        "default_db_config": {"memory_size": 104857600, "sharding": true, "shards_count": 2},
+        "instances": [instance(&clusters[0]), instance(&clusters[1])]
+    });
+    let (status, task) = first.call(Method::POST, "/v1/crdbs", Some(body));
+    assert_eq!(status, StatusCode::OK, "{task}");
+    assert_eq!(
+        (&task["status"], &task["operation"], task.get("crdb_guid")),
+        (&json!("queued"), &json!("create_crdb"), None)
+    );
+    let task = first.wait_for_task(task["id"].as_str().expect("task id"));
+    assert_eq!(task["status"], "finished", "{task}");
+    let guid = task["crdb_guid"].as_str().expect("guid").to_string();
+
+    // Cluster 2 knows the crdb too; passwords are never sent back.
+    let (status, listed) = second.call(Method::GET, "/v1/crdbs", None);
+    assert_eq!(status, StatusCode::OK);
+    let crdb = &listed[0];
+    assert_eq!(crdb["guid"], guid.as_str());
+    assert!(!listed.to_string().contains(&clusters[1].password()));
+    assert_eq!(
+        crdb["instances"][1]["cluster"]["credentials"],
+        json!({"username": "admin@sandbox.local"})
+    );
+    let second_uid = crdb["instances"][1]["db_uid"].as_str().expect("db_uid");
+    assert_eq!(
+        crdb["local_databases"],
+        json!([{"bdb_uid": second_uid, "id": 2}])
+    );
+    assert_eq!(clusters[1].crdb().crdbs().len(), 1);
+    let crdbs_file = dir.path().join("cluster2").join("crdbs.json");
+    let mode = std::fs::metadata(&crdbs_file)
+        .expect("crdbs.json")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+
+    // Refused at once: sharding change, unknown field, unknown GUID, two credential kinds.
+    let path = format!("/v1/crdbs/{guid}");
+    let refusals = [
+        (
+            Method::PATCH,
+            path.clone(),
+            json!({"default_db_config": {"sharding": false}}),
+        ),
+        (Method::PATCH, path.clone(), json!({"name": "renamed"})),
+        (Method::PATCH, "/v1/crdbs/no-such-guid".into(), json!({})),
+        (
+            Method::POST,
+            "/v1/crdbs".into(),
+            json!({"name": "x", "instances": [{"cluster": {"name": "c",
+                "credentials": {"username": "u", "password": "p"}, "certificate_auth": {}}}]}),
+        ),
+    ];
+    let answers: Vec<(u16, Value)> = refusals
+        .into_iter()
+        .map(|(method, path, body)| {
+            let (status, error) = second.call(method, &path, Some(body));
+            (status.as_u16(), error["error_code"].clone())
+        })
+        .collect();
+    assert_eq!(
+        answers,
+        [
+            (406, json!("crdt_sharding_violation")),
+            (400, json!("invalid_schema")),
+            (404, json!("crdb_not_found")),
+            (400, json!("invalid_schema")),
+        ]
+    );
+
+    // A PATCH through cluster 2 reaches both instances.
+    let (status, task) = second.call(
+        Method::PATCH,
+        &path,
+        Some(json!({"default_db_config": {"memory_size": 209715200}})),
+    );
+    assert_eq!(status, StatusCode::OK, "{task}");
+    let task = second.wait_for_task(task["id"].as_str().expect("task id"));
+    assert_eq!(task["status"], "finished", "{task}");
+    for cluster in &clusters {
+        let sizes: Vec<u64> = cluster
+            .state()
+            .bdbs
+            .iter()
+            .filter(|bdb| bdb.name == "group-db")
+            .map(|bdb| bdb.memory_size)
+            .collect();
+        assert_eq!(sizes, [209715200]);
+    }
+
+    let (_, task) = second.call(Method::DELETE, &path, None);
+    let task = second.wait_for_task(task["id"].as_str().expect("task id"));
+    assert_eq!(task["status"], "finished", "{task}");
+    for cluster in &clusters {
+        assert!(cluster.crdb().crdbs().is_empty());
+        assert!(
+            cluster
+                .state()
+                .bdbs
+                .iter()
+                .all(|bdb| bdb.name != "group-db")
+        );
+    }
+    let statuses: Vec<TaskStatus> = clusters[1]
+        .crdb()
+        .tasks()
+        .iter()
+        .map(|task| task.status)
+        .collect();
+    assert_eq!(statuses, [TaskStatus::Finished, TaskStatus::Finished]);
+}
