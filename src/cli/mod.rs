@@ -75,16 +75,10 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Cluster REST API URL, e.g. https://cluster.example.com:9443
-    #[arg(long = "cluster", alias = "cluster-url", env = "RSADMIN_URL", global = true, value_name = "URL", value_hint = ValueHint::Url)]
+    #[arg(long = "cluster", env = "RSADMIN_URL", global = true, value_name = "URL", value_hint = ValueHint::Url)]
     pub url: Option<String>,
     /// User name (an email on Redis Software)
-    #[arg(
-        long,
-        alias = "cluster-username",
-        env = "RSADMIN_USER",
-        global = true,
-        value_name = "USER"
-    )]
+    #[arg(long, env = "RSADMIN_USER", global = true, value_name = "USER")]
     pub user: Option<String>,
     /// Trust this CA certificate (PEM) in addition to the public CAs
     #[arg(long, env = "RSADMIN_CA_CERT", global = true, value_name = "PATH", value_hint = ValueHint::FilePath)]

@@ -64,12 +64,4 @@ impl PeerGroup {
             .map(|member| member.ca_pem.clone())
             .collect()
     }
-
-    /// The URL and FQDN of every member, in the order they joined.
-    pub fn members(&self) -> Vec<(String, String)> {
-        self.lock()
-            .iter()
-            .map(|member| (member.fqdn.clone(), member.url.clone()))
-            .collect()
-    }
 }

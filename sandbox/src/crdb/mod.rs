@@ -17,15 +17,16 @@ mod tasks;
 mod worker;
 
 pub use clusters::{cluster_dir, start_clusters, write_env_files};
-pub use group::{PeerGroup, PeerMember};
+pub use group::PeerGroup;
 pub use model::{Crdb, CrdbTask, TaskError, TaskStatus};
 pub use routes::routes;
-pub use store::CrdbStore;
 
+use group::PeerMember;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
+use store::CrdbStore;
 use tasks::TaskTable;
 
 /// How long a new task stays `queued` before a worker picks it up (tests may change it), so

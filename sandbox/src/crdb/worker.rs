@@ -4,6 +4,7 @@
 use super::Coordinator;
 use super::model::{Crdb, CrdbTask, Instance, TaskError};
 use super::peer::{PeerApi, http_client};
+use super::store::CrdbStore;
 use crate::state::STANDARD_SHARD_KEY_REGEX;
 use reqwest::Method;
 use serde_json::{Map, Value, json};
@@ -191,7 +192,7 @@ impl Coordinator {
         }
     }
 
-    fn stores(&self, crdb: &Crdb) -> Vec<Arc<super::CrdbStore>> {
+    fn stores(&self, crdb: &Crdb) -> Vec<Arc<CrdbStore>> {
         let mut stores = vec![Arc::clone(&self.store)];
         for instance in &crdb.instances {
             if let Some(member) = self.group.member(&instance.cluster.name)
