@@ -12,7 +12,7 @@ use rsadmin::topology::cluster_reply::{
     AdvertisedRange, NodeAddress, parse_cluster_shards, parse_cluster_slots,
 };
 use rsadmin::topology::connection::{
-    ConnectSettings, DbCredentials, ProbeError, RespConnection, tls_client_config,
+    ConnectSettings, DbCredentials, ProbeError, RespConnection, TlsSettings, tls_client_config,
 };
 use rsadmin::topology::resp::RespValue;
 use rsadmin::topology::slots::SlotRange;
@@ -141,9 +141,9 @@ fn openssl(dir: &Path, args: &[&str]) {
     assert!(status.success(), "openssl {args:?}");
 }
 
-/// A CA and a server certificate for IP 127.0.0.1 signed by it, plus an unrelated CA.
-fn certificates(dir: &Path) {
-    std::fs::write(dir.join("san.ext"), "subjectAltName=IP:127.0.0.1\n").unwrap();
+/// A CA and a server certificate signed by it for `san`, plus an unrelated CA.
+fn certificates(dir: &Path, san: &str) {
+    std::fs::write(dir.join("san.ext"), format!("subjectAltName={san}\n")).unwrap();
     for ca in ["ca", "other-ca"] {
         openssl(
             dir,
@@ -201,12 +201,17 @@ fn certificates(dir: &Path) {
     );
 }
 
-#[test]
-fn tls_with_trusted_and_untrusted_ca() {
-    let dir = tempfile::tempdir().unwrap();
-    certificates(dir.path());
+fn tls(ca: &Path, server_name: Option<&str>) -> TlsSettings {
+    TlsSettings {
+        config: tls_client_config(ca).unwrap(),
+        server_name: server_name.map(str::to_string),
+    }
+}
+
+/// A TLS-only redis-server with the certificates `certificates` wrote into `dir`.
+fn tls_server(dir: TempDir) -> RedisServer {
     let path = dir.path().to_path_buf();
-    let server = RedisServer::start(
+    RedisServer::start(
         dir,
         "port 0\ntls-port {port}",
         &format!(
@@ -214,10 +219,18 @@ fn tls_with_trusted_and_untrusted_ca() {
              tls-ca-cert-file {p}/ca.pem\ntls-auth-clients no",
             p = path.display()
         ),
-    );
+    )
+}
+
+#[test]
+fn tls_with_trusted_and_untrusted_ca() {
+    let dir = tempfile::tempdir().unwrap();
+    certificates(dir.path(), "IP:127.0.0.1");
+    let path = dir.path().to_path_buf();
+    let server = tls_server(dir);
 
     let mut trusted = settings();
-    trusted.tls = Some(tls_client_config(&path.join("ca.pem")).unwrap());
+    trusted.tls = Some(tls(&path.join("ca.pem"), None));
     let mut connection = RespConnection::open("127.0.0.1", server.port, &trusted).unwrap();
     assert_eq!(
         connection.call_text(&["PING"]).unwrap(),
@@ -225,7 +238,7 @@ fn tls_with_trusted_and_untrusted_ca() {
     );
 
     let mut untrusted = settings();
-    untrusted.tls = Some(tls_client_config(&path.join("other-ca.pem")).unwrap());
+    untrusted.tls = Some(tls(&path.join("other-ca.pem"), None));
     let err = RespConnection::open("127.0.0.1", server.port, &untrusted)
         .err()
         .expect("unknown issuer refused");
@@ -359,4 +372,30 @@ fn verify_without_the_database_password_names_the_fix() {
         )
     );
     assert!(!report.passed());
+}
+
+#[test]
+fn tls_verifies_ip_addresses_against_the_database_dns_name() {
+    let dir = tempfile::tempdir().unwrap();
+    certificates(dir.path(), "DNS:redis-12000.cluster.example");
+    let path = dir.path().to_path_buf();
+    let server = tls_server(dir);
+
+    let mut by_address = settings();
+    by_address.tls = Some(tls(&path.join("ca.pem"), None));
+    let err = RespConnection::open("127.0.0.1", server.port, &by_address)
+        .err()
+        .expect("a certificate without IP SAN fails for the IP");
+    assert!(matches!(err, ProbeError::Tls { .. }), "{err}");
+
+    let mut by_name = settings();
+    by_name.tls = Some(tls(
+        &path.join("ca.pem"),
+        Some("redis-12000.cluster.example"),
+    ));
+    let mut connection = RespConnection::open("127.0.0.1", server.port, &by_name).unwrap();
+    assert_eq!(
+        connection.call_text(&["PING"]).unwrap(),
+        RespValue::Simple("PONG".into())
+    );
 }

@@ -14,7 +14,7 @@ use crate::commands::Context;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
 use crate::resolve::{DbRef, resolve_db};
-use crate::topology::connection::{ConnectSettings, DbCredentials, tls_client_config};
+use crate::topology::connection::{ConnectSettings, DbCredentials, TlsSettings, tls_client_config};
 use crate::topology::expected::ExpectedTopology;
 use crate::topology::verify::{VerifyCheck, VerifyOptions, VerifyReport, verify};
 
@@ -61,7 +61,15 @@ pub fn probe_options(probe: &ProbeArgs, facts: &DatabaseFacts) -> CliResult<Veri
                 facts.subject
             ))
         })?;
-        Some(tls_client_config(ca).map_err(CliError::usage)?)
+        Some(TlsSettings {
+            config: tls_client_config(ca).map_err(CliError::usage)?,
+            server_name: facts
+                .expected
+                .seeds
+                .iter()
+                .find(|seed| seed.is_dns_name)
+                .map(|seed| seed.address.host.clone()),
+        })
     } else {
         None
     };

@@ -34,8 +34,17 @@ impl fmt::Debug for DbCredentials {
 pub struct ConnectSettings {
     /// Bound on each step: connect, TLS handshake, and each command's reply.
     pub timeout: Duration,
-    pub tls: Option<Arc<rustls::ClientConfig>>,
+    pub tls: Option<TlsSettings>,
     pub credentials: Option<DbCredentials>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TlsSettings {
+    pub config: Arc<rustls::ClientConfig>,
+    /// The name to verify every certificate against (and send as SNI) instead of the address
+    /// connected to. Redis Software proxy certificates carry DNS names only, so IP addresses
+    /// from `CLUSTER SLOTS` verify against the database's DNS name, as clients are told to do.
+    pub server_name: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -99,7 +108,7 @@ impl RespConnection {
         tcp.set_nodelay(true).map_err(io_error)?;
         let stream: Box<dyn Stream> = match &settings.tls {
             None => Box::new(tcp),
-            Some(config) => Box::new(tls_stream(&address, host, tcp, config.clone())?),
+            Some(tls) => Box::new(tls_stream(&address, host, tcp, tls)?),
         };
         let mut connection = RespConnection {
             address,
@@ -171,15 +180,16 @@ fn tls_stream(
     address: &str,
     host: &str,
     mut tcp: TcpStream,
-    config: Arc<rustls::ClientConfig>,
+    tls: &TlsSettings,
 ) -> Result<rustls::StreamOwned<rustls::ClientConnection, TcpStream>, ProbeError> {
     let tls_error = |reason: String| ProbeError::Tls {
         address: address.to_string(),
         reason,
     };
-    let server_name = ServerName::try_from(host.to_string())
-        .map_err(|err| tls_error(format!("invalid server name {host:?}: {err}")))?;
-    let mut session = rustls::ClientConnection::new(config, server_name)
+    let name = tls.server_name.as_deref().unwrap_or(host);
+    let server_name = ServerName::try_from(name.to_string())
+        .map_err(|err| tls_error(format!("invalid server name {name:?}: {err}")))?;
+    let mut session = rustls::ClientConnection::new(tls.config.clone(), server_name)
         .map_err(|err| tls_error(err.to_string()))?;
     // Finish the handshake now so a certificate problem is reported as TLS, not as a read error.
     while session.is_handshaking() {
