@@ -572,6 +572,49 @@ fn failures_give_each_clusters_error_and_the_documented_exit_codes() {
     );
     assert!(pair.instances(1).iter().any(|bdb| bdb.name == "profile-db"));
 
+    // An update every cluster refuses: the task fails with each cluster's error (exit 1).
+    let guid = word_after(&created.stdout, "  ---> CRDB GUID Assigned: crdb:");
+    let refused_update = pair.rsadmin(&[
+        "crdb",
+        "update",
+        "--crdb-guid",
+        guid,
+        "--default-db-config",
+        r#"{"shards_placement": "everywhere"}"#,
+    ]);
+    let update_id = word_after(&refused_update.stdout, "Task ");
+    assert_eq!(
+        (refused_update.code, refused_update.stdout.as_str()),
+        (
+            1,
+            format!(
+                "Task {update_id} created\n  ---> Status changed: queued -> started\n  ---> Status changed: started -> failed\n"
+            )
+            .as_str()
+        ),
+        "{refused_update:#?}"
+    );
+    let errors: Vec<(&str, &str)> = refused_update
+        .stderr
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let (cluster, rest) = line.trim_start().split_once(": ").expect("cluster: error");
+            (cluster, rest.rsplit(' ').next().expect("error code"))
+        })
+        .collect();
+    assert_eq!(
+        (refused_update.stderr.lines().next(), errors),
+        (
+            Some(format!("error: task {update_id} (update_crdb) failed").as_str()),
+            vec![
+                ("cluster3.sandbox.local", "[invalid_shards_placement]"),
+                ("cluster4.sandbox.local", "[invalid_shards_placement]")
+            ]
+        ),
+        "{refused_update:#?}"
+    );
+
     // A queued task can be canceled; then it cannot be canceled again (exit 6).
     pair.clusters[0]
         .crdb()
