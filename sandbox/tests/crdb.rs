@@ -106,6 +106,20 @@ fn crdb_created_on_one_cluster_is_changed_and_deleted_from_another() {
         "default_db_config": {"memory_size": 104857600, "sharding": true, "shards_count": 2},
         "instances": [instance(&clusters[0]), instance(&clusters[1])]
     });
+    let (status, preview) = first.call(Method::POST, "/v1/crdbs?dry_run=true", Some(body.clone()));
+    assert_eq!(
+        (
+            status,
+            &preview["name"],
+            &preview["instances"][1]["cluster"]["url"]
+        ),
+        (
+            StatusCode::OK,
+            &json!("group-db"),
+            &json!(clusters[1].url())
+        )
+    );
+    assert!(clusters[0].crdb().tasks().is_empty());
     let (status, task) = first.call(Method::POST, "/v1/crdbs", Some(body));
     assert_eq!(status, StatusCode::OK, "{task}");
     assert_eq!(

@@ -7,12 +7,14 @@ use super::tasks::CancelRefusal;
 use super::worker::Operation;
 use crate::control::ControlPlane;
 use crate::rest::error::ApiError;
-use axum::extract::{Path, State};
+use crate::rest::is_dry_run;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{Map, Value};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 type Control = State<Arc<ControlPlane>>;
@@ -114,12 +116,21 @@ struct CreateRequest {
     instances: Vec<Instance>,
 }
 
-async fn create(State(control): Control, body: String) -> Result<Json<Value>, ApiError> {
+/// `?dry_run` validates only and answers with the crdb object as it would be created
+/// (UNCONFIRMED: the dry-run answer of a real cluster is undocumented).
+async fn create(
+    State(control): Control,
+    Query(query): Query<HashMap<String, String>>,
+    body: String,
+) -> Result<Json<Value>, ApiError> {
     let body = object(&body)?;
     check_credential_kinds(&body)?;
     let request: CreateRequest = serde_json::from_value(Value::Object(body))
         .map_err(|error| invalid(format!("invalid crdb object: {error}")))?;
     let crdb = new_crdb(&control.crdb, request)?;
+    if is_dry_run(&query) {
+        return Ok(Json(crdb.render(&control.crdb.fqdn)));
+    }
     Ok(task_json(&control.crdb.submit(Operation::Create(crdb))))
 }
 

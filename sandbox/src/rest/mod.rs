@@ -145,7 +145,7 @@ fn object_body(body: &str) -> Result<Map<String, Value>, ApiError> {
 }
 
 /// `?dry_run`, `?dry_run=true` and `?dry_run=1` ask for validation only.
-fn is_dry_run(query: &HashMap<String, String>) -> bool {
+pub(crate) fn is_dry_run(query: &HashMap<String, String>) -> bool {
     query
         .get("dry_run")
         .is_some_and(|value| !matches!(value.as_str(), "false" | "0"))
