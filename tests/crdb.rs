@@ -353,6 +353,51 @@ fn seed_create_update_list_get_delete_against_two_clusters() {
         "TASK-ID                               CRDB-GUID                             OPERATION    STATUS    WORKER-NAME      STARTED               ENDED\n"
     ), "{}", tasks.stdout);
 
+    // An instance changes through crdb, not tune: tune refuses and names the crdb command.
+    let db = format!("db:{}", pair.instances(0)[0].uid);
+    let tune = pair.rsadmin(&["tune", "db", &db, "shards_placement", "sparse", "-y"]);
+    assert_eq!(tune.code, 3, "{tune:#?}");
+    assert!(
+        tune.stderr.contains(&format!(
+            "rsadmin crdb update --crdb-guid {guid} --oss-cluster true"
+        )),
+        "{tune:#?}"
+    );
+
+    // While a task of the crdb runs, another change is refused as busy (exit 6).
+    let pending = pair.rsadmin(&[
+        "crdb",
+        "update",
+        "--crdb-guid",
+        &guid,
+        "--memory-size",
+        "11g",
+        "--no-wait",
+    ]);
+    let pending_id = word_after(&pending.stdout, "Task ").to_string();
+    assert_run(
+        &pair.rsadmin(&["crdb", "delete", "--crdb-guid", &guid]),
+        6,
+        "",
+        &format!(
+            "error: the cluster is busy: DELETE /v1/crdbs/{guid} (HTTP 409 crdb_busy): crdb {guid} \
+             is busy: a task of it is still running. Wait for the running change to finish and retry.\n"
+        ),
+    );
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while !pair
+        .rsadmin(&["task", "status", "--task-id", &pending_id])
+        .stdout
+        .contains("\nStatus: finished\n")
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "task {pending_id} did not finish"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert_eq!(pair.instances(1)[0].memory_size, 11 << 30);
+
     // -o json prints the final task only.
     let delete = pair.rsadmin(&["-o", "json", "crdb", "delete", "--crdb-guid", &guid]);
     assert_eq!(

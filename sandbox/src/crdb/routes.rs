@@ -84,6 +84,20 @@ fn existing(coordinator: &Coordinator, guid: &str) -> Result<Crdb, ApiError> {
         .ok_or_else(|| crdb_not_found(guid))
 }
 
+/// A crdb no task of this cluster is changing. UNCONFIRMED: the code a real cluster answers
+/// while a crdb task runs; 409 is what the API uses for "busy".
+fn idle(coordinator: &Coordinator, guid: &str) -> Result<Crdb, ApiError> {
+    let crdb = existing(coordinator, guid)?;
+    if coordinator.tasks.busy(guid) {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "crdb_busy",
+            format!("crdb {guid} is busy: a task of it is still running"),
+        ));
+    }
+    Ok(crdb)
+}
+
 async fn list(State(control): Control) -> Json<Value> {
     let coordinator = &control.crdb;
     Json(Value::Array(
@@ -215,7 +229,7 @@ async fn update(
     Path(guid): Path<String>,
     body: String,
 ) -> Result<Json<Value>, ApiError> {
-    let crdb = existing(&control.crdb, &guid)?;
+    let crdb = idle(&control.crdb, &guid)?;
     let body = object(&body)?;
     let (updated, changes) = patched(crdb, &body)?;
     let operation = Operation::Update {
@@ -308,7 +322,7 @@ async fn delete(
     State(control): Control,
     Path(guid): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
-    let crdb = existing(&control.crdb, &guid)?;
+    let crdb = idle(&control.crdb, &guid)?;
     Ok(task_json(&control.crdb.submit(Operation::Delete(crdb))))
 }
 

@@ -72,6 +72,13 @@ impl TaskTable {
         self.lock().iter().map(|entry| entry.task.clone()).collect()
     }
 
+    /// True while a task of this crdb is queued or started.
+    pub fn busy(&self, crdb_guid: &str) -> bool {
+        self.lock().iter().any(|entry| {
+            entry.task.crdb_guid.as_deref() == Some(crdb_guid) && entry.ended_at.is_none()
+        })
+    }
+
     /// Moves a queued task to `started` (and names its crdb); false when it was canceled.
     pub fn start(&self, id: &str, crdb_guid: &str) -> bool {
         let mut entries = self.lock();
