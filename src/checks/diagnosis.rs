@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Finding, Severity};
+use super::{Finding, Severity, db_ref, endpoint_ref};
 use crate::api::models::{Bdb, Node};
 use crate::topology::compat::ClientCompatibility;
 use crate::topology::slots::key_slot;
@@ -19,6 +19,7 @@ pub const EXTERNAL_ACCESS: &str = "Cannot connect externally";
 pub const CHANGES_NOT_REFLECTED: &str = "Changes not reflected in clients";
 pub const NOT_CLUSTER_AWARE: &str = "Tools that are not cluster-aware";
 pub const CLIENT_COMPATIBILITY: &str = "Client library compatibility";
+pub const PROXY_POLICY: &str = "Proxy policy";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnosis {
@@ -37,6 +38,8 @@ pub struct DoctorInput<'a> {
     pub verify: &'a VerifyReport,
     /// Keys the application uses together (`--key`).
     pub keys: &'a [String],
+    /// Node uids hosting a master shard of the database, from the REST API.
+    pub master_nodes: &'a [u64],
     /// What one bound proxy answered to READONLY and HELLO; None when it could not be asked.
     pub compatibility: Option<&'a ClientCompatibility>,
 }
@@ -49,6 +52,7 @@ pub fn diagnose(input: &DoctorInput) -> Vec<Diagnosis> {
     diagnoses.extend(external_access(input));
     diagnoses.extend(changes_not_reflected(input));
     diagnoses.push(not_cluster_aware(input));
+    diagnoses.extend(proxy_policy(input));
     diagnoses.extend(client_compatibility(input));
     diagnoses
 }
@@ -65,10 +69,6 @@ fn diagnosis(
         finding,
         fix,
     }
-}
-
-fn db_ref(bdb: &Bdb) -> String {
-    format!("db:{}", bdb.uid)
 }
 
 /// The verify lines of one check that did not pass, as `subject: seen`.
@@ -360,11 +360,17 @@ fn changes_not_reflected(input: &DoctorInput) -> Vec<Diagnosis> {
             "the topology differs between nodes or from the REST API: {}",
             differing.join("; ")
         ),
-        Some(
+        Some(format!(
             "restart or reconnect the clients to refresh the topology; if it persists, rebind: \
-             rsadmin bind db <db> endpoint <db>:1 policy all-master-shards"
-                .to_string(),
-        ),
+             rsadmin bind db {} endpoint {} policy {}",
+            db_ref(input.bdb),
+            endpoint_ref(input.bdb),
+            input
+                .bdb
+                .proxy_policy
+                .as_deref()
+                .unwrap_or("all-master-shards")
+        )),
     )]
 }
 
@@ -378,6 +384,39 @@ fn not_cluster_aware(input: &DoctorInput) -> Diagnosis {
         advice.to_string()
     };
     diagnosis(NOT_CLUSTER_AWARE, Severity::Ok, finding, None)
+}
+
+/// rs-observed.md §6.16: with `all-nodes`, proxies on nodes without a master shard advertise the
+/// topology but serve no slot.
+fn proxy_policy(input: &DoctorInput) -> Option<Diagnosis> {
+    let bdb = input.bdb;
+    if bdb.proxy_policy.as_deref() != Some("all-nodes") {
+        return None;
+    }
+    let idle: Vec<String> = input
+        .nodes
+        .iter()
+        .filter(|node| !input.master_nodes.contains(&node.uid))
+        .map(|node| format!("node:{}", node.uid))
+        .collect();
+    if idle.is_empty() {
+        return None;
+    }
+    Some(diagnosis(
+        PROXY_POLICY,
+        Severity::Warn,
+        format!(
+            "{} binds a proxy on every node (all-nodes), but {} host no master shard: they answer \
+             CLUSTER SLOTS yet serve no slot, so clients seeded there are redirected",
+            db_ref(bdb),
+            idle.join(", ")
+        ),
+        Some(format!(
+            "rsadmin bind db {} endpoint {} policy all-master-shards",
+            db_ref(bdb),
+            endpoint_ref(bdb)
+        )),
+    ))
 }
 
 fn client_compatibility(input: &DoctorInput) -> Vec<Diagnosis> {
@@ -471,6 +510,7 @@ mod tests {
             prerequisites: &[],
             verify,
             keys,
+            master_nodes: &[],
             compatibility: None,
         })
     }
@@ -591,6 +631,7 @@ mod tests {
                 prerequisites: &[],
                 verify: &report(vec![]),
                 keys: &[],
+                master_nodes: &[],
                 compatibility: Some(observed),
             })
             .into_iter()
@@ -633,6 +674,48 @@ mod tests {
         assert_eq!(
             rows(&enabled_bdb(), &compatibility(None, "standalone"))[0].0,
             Severity::Warn
+        );
+    }
+
+    #[test]
+    fn all_nodes_with_idle_nodes_warn() {
+        let bdb = Bdb {
+            uid: 1,
+            oss_cluster: Some(true),
+            proxy_policy: Some("all-nodes".into()),
+            ..Bdb::default()
+        };
+        let nodes: Vec<Node> = (1..=3)
+            .map(|uid| Node {
+                uid,
+                ..Node::default()
+            })
+            .collect();
+        let rows = |master_nodes: &[u64]| -> Vec<Diagnosis> {
+            diagnose(&DoctorInput {
+                bdb: &bdb,
+                nodes: &nodes,
+                prerequisites: &[],
+                verify: &report(vec![]),
+                keys: &[],
+                master_nodes,
+                compatibility: None,
+            })
+            .into_iter()
+            .filter(|d| d.problem == PROXY_POLICY)
+            .collect()
+        };
+        assert!(rows(&[1, 2, 3]).is_empty());
+        let idle = rows(&[1]);
+        assert_eq!(idle.len(), 1);
+        assert!(
+            idle[0]
+                .finding
+                .contains("but node:2, node:3 host no master shard")
+        );
+        assert_eq!(
+            idle[0].fix.as_deref(),
+            Some("rsadmin bind db db:1 endpoint 1:1 policy all-master-shards")
         );
     }
 }

@@ -46,12 +46,19 @@ pub fn run(ctx: &Context, args: DoctorArgs) -> CliResult<()> {
         .iter()
         .find(|seed| !seed.is_dns_name)
         .and_then(|seed| probe_client_compatibility(&seed.address, &options.connect).ok());
+    let master_nodes: Vec<u64> = facts
+        .expected
+        .masters
+        .iter()
+        .map(|master| master.node_uid)
+        .collect();
     let diagnoses = diagnose(&DoctorInput {
         bdb: &facts.bdb,
         nodes: &facts.nodes,
         prerequisites: &prerequisites,
         verify: &report,
         keys: &keys,
+        master_nodes: &master_nodes,
         compatibility: compatibility.as_ref(),
     });
     let failed = diagnoses
