@@ -7,7 +7,7 @@ the next `}`, if not empty) only the tag is hashed, so `{user1000}.following` an
 `{user1000}.followers` share a slot. Multi-key commands need every key in one slot.")]
 pub struct KeyslotArgs {
     /// Keys to place (as bytes, exactly as given)
-    #[arg(value_name = "KEY", required = true, allow_hyphen_values = true)]
+    #[arg(value_name = "KEY", required = true)]
     pub keys: Vec<String>,
     /// Also show the master shard and node of this database serving each key (db:<id> or name)
     #[arg(long, value_name = "DB")]
