@@ -228,3 +228,78 @@ fn crdb_created_on_one_cluster_is_changed_and_deleted_from_another() {
         .collect();
     assert_eq!(statuses, [TaskStatus::Finished, TaskStatus::Finished]);
 }
+
+/// `up --clusters 2 --detach` then `down`: both clusters answer, `DIR/cluster2.env` reaches the
+/// second, and `down` leaves no process of either behind.
+#[test]
+fn up_clusters_and_down_with_the_real_binary() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dir_text = dir.path().to_str().expect("utf-8 path");
+    let sandbox = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_rsadmin-sandbox"))
+            .args(args)
+            .output()
+            .expect("rsadmin-sandbox runs")
+    };
+    let up = sandbox(&[
+        "up",
+        "--dir",
+        dir_text,
+        "--clusters",
+        "2",
+        "--cluster-index",
+        "6",
+        "--api-port",
+        "0",
+        "--detach",
+    ]);
+    assert!(up.status.success(), "{up:?}");
+    let read_var = |file: &str, name: &str| {
+        let text = std::fs::read_to_string(dir.path().join(file)).expect("env file");
+        text.lines()
+            .find_map(|line| line.strip_prefix(&format!("{name}=")).map(str::to_string))
+            .unwrap_or_else(|| panic!("{name} in {file}"))
+    };
+    assert_eq!(
+        read_var("cluster2.env", "RSADMIN_CLUSTER_FQDN"),
+        "cluster8.sandbox.local"
+    );
+    assert_eq!(
+        read_var("cluster1.env", "RSADMIN_URL"),
+        read_var("sandbox.env", "RSADMIN_URL")
+    );
+    let log = std::fs::read_to_string(dir.path().join("sandbox.log")).expect("sandbox.log");
+    assert!(
+        log.contains(&format!(
+            "cluster 2: cluster8.sandbox.local up at {} (set -a; . {dir_text}/cluster2.env; set +a)",
+            read_var("cluster2.env", "RSADMIN_URL")
+        )),
+        "{log}"
+    );
+
+    // The sandbox process and each cluster's 3 demo shards (which run in DIR/.../shards/<n>).
+    assert_eq!(
+        processes_of(dir.path()).len(),
+        7,
+        "{:?}",
+        processes_of(dir.path())
+    );
+    let down = sandbox(&["down", "--dir", dir_text]);
+    assert!(down.status.success(), "{down:?}");
+    assert_eq!(processes_of(dir.path()), Vec::<String>::new());
+}
+
+/// Processes whose command line names `dir` or that run inside it.
+fn processes_of(dir: &std::path::Path) -> Vec<String> {
+    let dir_text = dir.to_str().expect("utf-8 path");
+    std::fs::read_dir("/proc")
+        .expect("/proc")
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let cmdline = std::fs::read(path.join("cmdline")).ok()?;
+            let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            let cwd = std::fs::read_link(path.join("cwd")).unwrap_or_default();
+            (cmdline.contains(dir_text) || cwd.starts_with(dir)).then_some(cmdline)
+        })
+        .collect()
+}

@@ -20,6 +20,14 @@ pub fn cluster_dir(dir: &Path, number: u8) -> PathBuf {
     }
 }
 
+/// The directories of every cluster `up --clusters` started in `dir` (just `dir` for one).
+pub fn cluster_dirs(dir: &Path) -> Vec<PathBuf> {
+    (1..=u8::MAX)
+        .map(|number| cluster_dir(dir, number))
+        .take_while(|cluster| cluster.is_dir())
+        .collect()
+}
+
 /// Starts `count` clusters like `base` (cluster indexes `base.cluster_index + n - 1`, REST ports
 /// `base.api_port + n - 1` unless 0) that know each other; returns them in order once all answer.
 pub fn start_clusters(base: &SandboxOptions, count: u8) -> anyhow::Result<Vec<SandboxHandle>> {

@@ -16,7 +16,7 @@ mod store;
 mod tasks;
 mod worker;
 
-pub use clusters::{cluster_dir, start_clusters, write_env_files};
+pub use clusters::{cluster_dir, cluster_dirs, start_clusters, write_env_files};
 pub use group::PeerGroup;
 pub use model::{Crdb, CrdbTask, TaskError, TaskStatus};
 pub use routes::routes;
