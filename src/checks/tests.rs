@@ -246,6 +246,16 @@ fn cases() -> Vec<Case> {
             ..BASE
         },
         Case {
+            name: "not sharded at Active-Active creation",
+            change: |bdb| bdb.sharding = Some(false),
+            origin: Origin::CrdbCreate,
+            rule: "sharding",
+            severity: Severity::Fail,
+            message: "db:1 is not sharded; an Active-Active database cannot be sharded after it \
+                      is created, so the OSS Cluster API needs sharding at creation",
+            ..BASE
+        },
+        Case {
             name: "sparse",
             rule: "shards_placement",
             message: "db:1 uses sparse shard placement",
