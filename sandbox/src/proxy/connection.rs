@@ -50,6 +50,12 @@ enum Pending {
         queued: usize,
     },
     Info(Source),
+    /// SCAN on the shard at `position` of `shard_count` scanned shards; see `Session::scan`.
+    Scan {
+        source: Source,
+        position: u64,
+        shard_count: u64,
+    },
 }
 
 struct Transaction {
@@ -374,12 +380,37 @@ impl Session {
                 self.fan_out(self.fan_out_shards(), &args, Pending::AllOk)
                     .await
             }
+            "SCAN" => self.scan(args).await,
             // Scripts and functions must exist on every shard for EVALSHA/FCALL to work anywhere.
             "SCRIPT" | "FUNCTION" => {
                 self.fan_out(self.all_shards(), &args, Pending::FirstReply)
                     .await
             }
             _ => self.keyed(name, args).await,
+        }
+    }
+
+    /// SCAN over several shards: the client's cursor encodes the shard (cursor % shards) and that
+    /// shard's own cursor (cursor / shards); when a shard's scan ends, the next shard starts at 0.
+    async fn scan(&mut self, mut args: Args) -> Pending {
+        let shards = self.fan_out_shards();
+        let shard_count = shards.len() as u64;
+        let Some(cursor) = args
+            .get(1)
+            .and_then(|cursor| std::str::from_utf8(cursor).ok()?.parse::<u64>().ok())
+        else {
+            return local_error(errors::INVALID_CURSOR);
+        };
+        let position = cursor % shard_count;
+        args[1] = (cursor / shard_count).to_string().into_bytes();
+        let source = Source::Shared(shards[position as usize]);
+        match self.forward(source, &args).await {
+            Pending::Relay(source) => Pending::Scan {
+                source,
+                position,
+                shard_count,
+            },
+            unavailable => unavailable,
         }
     }
 
@@ -817,6 +848,38 @@ impl Session {
                     self.shard_reply(source, reader, inbound).await?;
                 }
                 self.read_reply(source, out, reader, inbound).await?;
+            }
+            Pending::Scan {
+                source,
+                position,
+                shard_count,
+            } => {
+                let frame = self.shard_reply(source, reader, inbound).await?;
+                let reply = Reply::parse(&frame).unwrap_or(Reply::Other);
+                let shard_cursor = reply
+                    .as_array()
+                    .and_then(|items| items.first())
+                    .and_then(Reply::as_bytes)
+                    .and_then(|cursor| std::str::from_utf8(cursor).ok()?.parse::<u64>().ok());
+                let (Some(shard_cursor), Reply::Array(Some(mut items))) = (shard_cursor, reply)
+                else {
+                    out.extend_from_slice(&frame);
+                    return Ok(());
+                };
+                let next = match shard_cursor {
+                    0 if position + 1 < shard_count => Some(position + 1),
+                    0 => Some(0),
+                    cursor => cursor
+                        .checked_mul(shard_count)
+                        .and_then(|cursor| cursor.checked_add(position)),
+                };
+                match next {
+                    Some(next) => {
+                        items[0] = Reply::Bulk(Some(next.to_string().into_bytes()));
+                        resp::write_reply(out, protocol, &Reply::Array(Some(items)));
+                    }
+                    None => resp::write_error(out, errors::INVALID_CURSOR),
+                }
             }
             Pending::Info(source) => {
                 let frame = self.shard_reply(source, reader, inbound).await?;

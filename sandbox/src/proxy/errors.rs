@@ -20,6 +20,7 @@ pub const DISCARD_WITHOUT_MULTI: &str = "ERR DISCARD without MULTI";
 pub const MULTI_NESTED: &str = "ERR MULTI calls can not be nested";
 pub const NOPROTO: &str = "NOPROTO unsupported protocol version";
 pub const SHARD_UNAVAILABLE: &str = "ERR shard unavailable";
+pub const INVALID_CURSOR: &str = "ERR invalid cursor";
 pub const PROTOCOL_ERROR: &str = "ERR Protocol error: invalid request";
 
 /// READONLY / READWRITE / ASKING in both modes: the old-style unknown-command text with the name

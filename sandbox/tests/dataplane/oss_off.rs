@@ -84,6 +84,20 @@ fn cross_slot_commands_are_split_or_refused_and_admin_commands_fan_out() {
         "-CROSSSLOT Keys in request don't hash to the same slot (context='', command='EVAL', \
          original-slot='12182', wrong-slot='5061', first-key='foo', violating-key='bar')\r\n"
     );
+    let mut scanned = Vec::new();
+    let mut cursor = "0".to_string();
+    loop {
+        conn.send(&["SCAN", &cursor]);
+        let reply = conn.reply();
+        let lines: Vec<&str> = reply.split("\r\n").collect();
+        cursor = lines[2].to_string();
+        scanned.extend(lines[4..].iter().skip(1).step_by(2).map(|key| key.to_string()));
+        if cursor == "0" {
+            break;
+        }
+    }
+    scanned.sort();
+    assert_eq!(scanned, ["a", "bar", "foo"]);
     assert_eq!(conn.call(&["DEL", "foo", "bar", "a"]), ":3\r\n");
     for (_, port) in plane.shard_ports() {
         assert_eq!(
