@@ -660,6 +660,39 @@ fn failures_give_each_clusters_error_and_the_documented_exit_codes() {
         "{refused_update:#?}"
     );
 
+    // --credentials changes what the coordinator uses for one instance: wrong ones make the next
+    // change fail there; the right ones (with --force, which sends even an unchanged setting) fix it.
+    let update = |extra: &[&str], overrides: &[(&str, &str)]| {
+        let mut args = vec!["crdb", "update", "--crdb-guid", guid];
+        args.extend_from_slice(extra);
+        pair.rsadmin_with(&args, overrides)
+    };
+    let wrong = "id=2,username=admin@sandbox.local,password-env=WRONG";
+    let rotated = update(&["--credentials", wrong], &[("WRONG", "nope")]);
+    assert_run(&rotated, 0, &finished_update(&rotated), "");
+    let resized = update(&["--memory-size", "200mb"], &[]);
+    assert_eq!(resized.code, 1, "{resized:#?}");
+    assert!(
+        resized.stderr.contains(
+            "\n  cluster4.sandbox.local: authentication failed for user admin@sandbox.local"
+        ),
+        "{resized:#?}"
+    );
+    let right = "id=2,username=admin@sandbox.local,password-env=PW2";
+    let fixed = update(&["--credentials", right, "--memory-size", "200mb"], &[]);
+    assert_run(&fixed, 0, &finished_update(&fixed), "");
+    let forced = update(&["--memory-size", "200mb", "--force"], &[]);
+    assert_run(&forced, 0, &finished_update(&forced), "");
+    for cluster in 0..2 {
+        let sizes: Vec<u64> = pair
+            .instances(cluster)
+            .iter()
+            .filter(|bdb| bdb.name == "profile-db")
+            .map(|bdb| bdb.memory_size)
+            .collect();
+        assert_eq!(sizes, [200 << 20], "cluster {cluster}");
+    }
+
     // A queued task can be canceled; then it cannot be canceled again (exit 6).
     pair.clusters[0]
         .crdb()
