@@ -34,7 +34,7 @@ Exit codes:
   2  usage error: bad flag, unknown key, invalid value (nothing was sent)
   3  refused: prerequisites not met (nothing was changed)
   4  authentication or permission failure
-  5  not found (database, node, endpoint)
+  5  not found (database, node, endpoint, crdb, task)
   6  conflict: the cluster is busy or the object changed underneath
   7  timed out waiting for the cluster
   8  cannot connect / TLS failure";
@@ -47,6 +47,7 @@ Environment:
   RSADMIN_CA_CERT   CA certificate file, like --ca-cert
   RSADMIN_INSECURE  skip TLS verification, like --insecure
   RSADMIN_PROFILE   profile name, like --profile
+  RSADMIN_INSTANCE_PASSWORD  password of each crdb --instance/--credentials that names none
   XDG_CONFIG_HOME   profiles are kept in $XDG_CONFIG_HOME/rsadmin/profiles.toml (default ~/.config)";
 
 /// The command tree with the examples of every command's help (`examples`): what `main` parses
