@@ -109,7 +109,7 @@ rsadmin crdb update --crdb-guid <guid> --oss-cluster true",
     (
         "crdb create",
         "PW1=... PW2=... rsadmin crdb create --name aa-db --memory-size 1g --sharding true \\
-    --shards-count 3 --oss-cluster true \\
+    --shards-count 3 --oss-cluster true --proxy-policy all-master-shards \\
     --instance fqdn=cluster1.example.com,username=admin@example.com,password-env=PW1 \\
     --instance fqdn=cluster2.example.com,username=admin@example.com,password-env=PW2",
     ),
