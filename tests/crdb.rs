@@ -693,6 +693,47 @@ fn failures_give_each_clusters_error_and_the_documented_exit_codes() {
         assert_eq!(sizes, [200 << 20], "cluster {cluster}");
     }
 
+    // Enabling the OSS Cluster API checks the instance as it would be: its proxy policy (the
+    // cluster default, "single") refuses it with exit 3 and no PATCH; fixing it in the same
+    // update passes.
+    pair.clusters[0].clear_requests();
+    assert_run(
+        &update(&["--oss-cluster", "true"], &[]),
+        3,
+        "",
+        &format!(
+            "error: crdb {guid} does not meet the OSS Cluster API prerequisites; nothing was \
+             sent:\n  FAIL proxy_policy: crdb {guid} uses proxy policy \"single\"; the OSS Cluster \
+             API needs \"all-master-shards\" or \"all-nodes\"\n    Fix: add --default-db-config \
+             '{{\"proxy_policy\": \"all-master-shards\"}}'\n"
+        ),
+    );
+    assert!(
+        pair.clusters[0]
+            .requests()
+            .iter()
+            .all(|r| r.method == "GET")
+    );
+    let enabled = update(
+        &[
+            "--oss-cluster",
+            "true",
+            "--default-db-config",
+            r#"{"proxy_policy": "all-master-shards"}"#,
+        ],
+        &[],
+    );
+    assert_run(&enabled, 0, &finished_update(&enabled), "");
+    for cluster in 0..2 {
+        let enabled: Vec<bool> = pair
+            .instances(cluster)
+            .iter()
+            .filter(|bdb| bdb.name == "profile-db")
+            .map(|bdb| bdb.oss_cluster)
+            .collect();
+        assert_eq!(enabled, [true], "cluster {cluster}");
+    }
+
     // A queued task can be canceled; then it cannot be canceled again (exit 6).
     pair.clusters[0]
         .crdb()

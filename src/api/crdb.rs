@@ -21,6 +21,15 @@ pub struct Crdb {
     pub modules: Vec<Value>,
     pub default_db_config: Map<String, Value>,
     pub instances: Vec<CrdbInstance>,
+    /// The instance database on the cluster that answered (`bdb_uid` is a string).
+    pub local_databases: Vec<LocalDatabase>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct LocalDatabase {
+    pub bdb_uid: String,
+    pub id: u64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]

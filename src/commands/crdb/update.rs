@@ -7,6 +7,7 @@ use super::config::{default_db_config, parse_memory_size, set_flag};
 use super::instance::{self, Participant, ParticipantSpec, SpecFlag};
 use super::progress::{self, GuidReport};
 use super::{gate, unknown_guid};
+use crate::api::ApiClient;
 use crate::api::crdb::Crdb;
 use crate::checks::Origin;
 use crate::cli::crdb::CrdbUpdateArgs;
@@ -53,8 +54,7 @@ pub fn run(ctx: &Context, args: &CrdbUpdateArgs) -> CliResult<()> {
     let client = ctx.client()?;
     let crdb = client.crdb(guid).map_err(unknown_guid(guid))?;
     if plan.config_changes.get("oss_cluster") == Some(&json!(true)) {
-        let mut after = crdb.default_db_config.clone();
-        after.extend(plan.config_changes.clone());
+        let after = instance_after(&client, &crdb, &plan)?;
         gate::check(&after, Origin::CrdbUpdate, &format!("crdb {guid}"))?;
     }
     if !args.force && plan.changes_nothing(&crdb) {
@@ -70,6 +70,30 @@ pub fn run(ctx: &Context, args: &CrdbUpdateArgs) -> CliResult<()> {
         .update_crdb(guid, &body)
         .map_err(unknown_guid(guid))?;
     progress::follow(ctx, &client, task, &args.wait, GuidReport::Silent)
+}
+
+/// What the prerequisites are checked on: the local instance database as it is (settings the
+/// crdb leaves unset, such as a proxy policy chosen per cluster, come from there), under the
+/// crdb's `default_db_config` with the changes applied.
+fn instance_after(
+    client: &ApiClient,
+    crdb: &Crdb,
+    plan: &UpdatePlan,
+) -> CliResult<Map<String, Value>> {
+    let local_uid = crdb
+        .local_databases
+        .first()
+        .and_then(|local| local.bdb_uid.parse::<u64>().ok());
+    let mut after = match local_uid {
+        Some(uid) => match client.bdb_json(uid)? {
+            Value::Object(bdb) => bdb,
+            _ => Map::new(),
+        },
+        None => Map::new(),
+    };
+    after.extend(crdb.default_db_config.clone());
+    after.extend(plan.config_changes.clone());
+    Ok(after)
 }
 
 fn plan(args: &CrdbUpdateArgs) -> CliResult<UpdatePlan> {
