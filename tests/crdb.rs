@@ -265,6 +265,22 @@ fn seed_create_update_list_get_delete_against_two_clusters() {
         "",
     );
 
+    // -o json: the crdb objects, without passwords.
+    let json = pair.rsadmin(&["-o", "json", "crdb", "list"]);
+    assert_eq!((json.code, json.stderr.as_str()), (0, ""), "{json:#?}");
+    let listed: serde_json::Value = serde_json::from_str(&json.stdout).expect("one JSON document");
+    assert_eq!(
+        (
+            &listed[0]["guid"],
+            &listed[0]["instances"][1]["cluster"]["name"]
+        ),
+        (
+            &serde_json::json!(guid),
+            &serde_json::json!("cluster2.sandbox.local")
+        )
+    );
+    assert!(!json.stdout.contains(&pair.clusters[1].password()));
+
     // The seed's update, both ways: every instance follows.
     for (value, expected) in [("false", false), ("true", true)] {
         pair.clusters[0].clear_requests();
