@@ -7,17 +7,13 @@ mod support;
 
 use profile_support::{Operator, server_fingerprint};
 use rsadmin::config::keyring::{self, Store};
-use support::Sandbox;
+use support::{ENABLE_OSS_CLUSTER, Sandbox};
 
 #[test]
 fn new_user_pins_the_certificate_and_runs_the_walkthrough_from_the_keyring() {
     let sandbox = Sandbox::start();
     let operator = Operator::new();
-    let (url, user, password) = (
-        sandbox.handle.url(),
-        sandbox.handle.user(),
-        sandbox.handle.password(),
-    );
+    let (url, user, password) = sandbox.credentials();
     let fqdn = sandbox.handle.state().cluster.name;
     let fingerprint = server_fingerprint(&url);
     let store = Store::detect();
@@ -99,15 +95,7 @@ fn new_user_pins_the_certificate_and_runs_the_walkthrough_from_the_keyring() {
     );
     let run = operator.rsadmin(&["check", "db", "db:1"]);
     assert_eq!(run.code, 3, "prerequisites not met yet: {}", run.stdout);
-    let run = operator.rsadmin(&[
-        "tune",
-        "db",
-        "db:1",
-        "oss_cluster",
-        "enabled",
-        "--fix",
-        "-y",
-    ]);
+    let run = operator.rsadmin(&ENABLE_OSS_CLUSTER);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let run = operator.rsadmin(&["info", "db", "db:1"]);
     assert!(
@@ -185,11 +173,7 @@ fn new_user_pins_the_certificate_and_runs_the_walkthrough_from_the_keyring() {
 fn remove_deletes_the_keyring_entry_and_use_switches_profiles() {
     let sandbox = Sandbox::start();
     let operator = Operator::new();
-    let (url, user, password) = (
-        sandbox.handle.url(),
-        sandbox.handle.user(),
-        sandbox.handle.password(),
-    );
+    let (url, user, password) = sandbox.credentials();
     let fingerprint = server_fingerprint(&url);
     let store = Store::detect();
     for name in ["first", "second"] {
@@ -255,6 +239,85 @@ fn remove_deletes_the_keyring_entry_and_use_switches_profiles() {
         keyring::read_password(store, &keyring::account("first", &user, &url)),
         Ok(None)
     );
+}
+
+#[test]
+fn a_database_password_set_for_the_profile_is_used_by_verify_and_removed_with_it() {
+    let sandbox = Sandbox::start();
+    let operator = Operator::new();
+    let (url, user, password) = sandbox.credentials();
+    let store = Store::detect();
+    let run = operator.add_pinned_profile("sbx", &url, &user, &password, &server_fingerprint(&url));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rsadmin = std::path::Path::new(env!("CARGO_BIN_EXE_rsadmin"));
+    let set = |db: &str, stdin: Option<&str>| {
+        let mut args = vec!["profile", "set-db-password", "sbx", db];
+        if stdin.is_some() {
+            args.push("--password-stdin");
+        }
+        operator.run(rsadmin, &args, stdin, &[])
+    };
+    let db_account = keyring::db_account(&keyring::account("sbx", &user, &url), 1);
+
+    // No terminal to ask on and no --password-stdin: refused before anything is sent.
+    let run = set("db:1", None);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "error: profile set-db-password needs the password: run it on a terminal to be asked, or \
+         pipe it in: printf '%s\\n' \"$DB_PASSWORD\" | rsadmin profile set-db-password sbx db:1 \
+         --password-stdin\n"
+    );
+    // A database the cluster does not have: nothing stored.
+    let run = set("db:9", Some("db-secret\n"));
+    assert_eq!(run.code, 5, "{}", run.stderr);
+    assert_eq!(
+        keyring::read_password(
+            store,
+            &keyring::db_account(&keyring::account("sbx", &user, &url), 9)
+        ),
+        Ok(None)
+    );
+
+    // By name, through the profile's cluster: stored under the database's uid.
+    let run = set("demo-db", Some("db-secret\n"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "Password of db:1 [demo-db] stored for profile sbx in {}; verify and doctor use it with \
+             this profile.\n",
+            store.description()
+        )
+    );
+    assert_eq!(
+        keyring::read_password(store, &db_account),
+        Ok(Some("db-secret".to_string()))
+    );
+    assert!(
+        !operator.config_files_contain("db-secret"),
+        "no secret in any file"
+    );
+    let run = operator.rsadmin(&["profile", "show", "sbx"]);
+    assert!(
+        run.stdout.contains("  db_passwords: db:1\n"),
+        "{}",
+        run.stdout
+    );
+
+    // verify and doctor connect with it (AUTH on every probe connection); the sandbox accepts any
+    // database password, so what is checked here is that they run to the end and never print it.
+    let run = operator.rsadmin(&ENABLE_OSS_CLUSTER);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for command in ["verify", "doctor"] {
+        let run = operator.rsadmin(&[command, "db", "db:1"]);
+        assert_eq!(run.code, 0, "{command}: {}{}", run.stdout, run.stderr);
+        assert!(!format!("{}{}", run.stdout, run.stderr).contains("db-secret"));
+    }
+
+    let run = operator.rsadmin(&["profile", "remove", "sbx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(keyring::read_password(store, &db_account), Ok(None));
 }
 
 #[test]

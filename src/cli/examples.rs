@@ -94,6 +94,11 @@ rsadmin profile add lab --cluster https://lab:9443 --user admin@example.com --ca
     ("profile list", "rsadmin profile list\nrsadmin profile list --names"),
     ("profile show", "rsadmin profile show\nrsadmin profile show prod"),
     ("profile use", "rsadmin profile use prod"),
+    (
+        "profile set-db-password",
+        "rsadmin profile set-db-password prod db:1
+printf '%s\\n' \"$DB_PW\" | rsadmin profile set-db-password ci demo-db --password-stdin",
+    ),
     ("profile remove", "rsadmin profile remove lab"),
     (
         "install-aliases",

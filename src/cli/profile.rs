@@ -34,7 +34,14 @@ The profile then accepts exactly that certificate, and fails with exit 8 when it
         #[arg(value_name = "PROFILE")]
         profile: String,
     },
-    /// Delete a profile and its password in the keyring
+    /// Store a database's password (for verify and doctor) in the keyring under a profile
+    #[command(after_help = "\
+The database is looked up through the profile's cluster (GET /v1/bdbs), and the password is kept \
+per profile and database uid. The password is read from standard input with --password-stdin, \
+or asked on the terminal; it is never a flag. verify and doctor use it when they run with this \
+profile and RSADMIN_DB_PASSWORD is unset; --db-user names an ACL user.")]
+    SetDbPassword(ProfileSetDbPasswordArgs),
+    /// Delete a profile and its passwords in the keyring
     Remove {
         #[arg(value_name = "PROFILE")]
         profile: String,
@@ -52,4 +59,16 @@ pub struct ProfileAddArgs {
     /// Trust the cluster certificate with this SHA-256 fingerprint (hex, colons optional)
     #[arg(long, value_name = "SHA256")]
     pub trust_fingerprint: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileSetDbPasswordArgs {
+    #[arg(value_name = "PROFILE")]
+    pub profile: String,
+    /// The database: db:<uid> or its name
+    #[arg(value_name = "DB")]
+    pub db: String,
+    /// Read the password from standard input (one line) instead of asking
+    #[arg(long)]
+    pub password_stdin: bool,
 }

@@ -15,7 +15,8 @@ pub enum VerifyTarget {
 One line per check (OK/WARN/FAIL, what was seen, what was expected), then a summary.
 Exit status: 0 when no check failed, 1 when one did.
 
-The database password comes from RSADMIN_DB_PASSWORD (never from the command line).")]
+The database password comes from RSADMIN_DB_PASSWORD, else from the keyring entry stored with \
+`rsadmin profile set-db-password` for the profile in use (never from the command line).")]
     Db {
         #[arg(value_name = "DB")]
         db: String,
@@ -33,7 +34,7 @@ pub struct ProbeArgs {
     /// Seconds each probe step (connect, TLS handshake, one reply) may take
     #[arg(long = "probe-timeout", value_name = "SECS", default_value_t = 5.0)]
     pub probe_timeout: f64,
-    /// Database user for AUTH (the password comes from RSADMIN_DB_PASSWORD)
+    /// Database user for AUTH (the password: RSADMIN_DB_PASSWORD or profile set-db-password)
     #[arg(long, env = "RSADMIN_DB_USER", value_name = "USER")]
     pub db_user: Option<String>,
     /// CA certificate (PEM) of the database's TLS certificates, for databases with TLS

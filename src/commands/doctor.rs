@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, args: DoctorArgs) -> CliResult<()> {
     let db = DbRef::parse(&db)?;
     let client = ctx.client()?;
     let facts = gather(&client, &db)?;
-    let options = probe_options(&probe, &facts)?;
+    let options = probe_options(ctx, &probe, &facts)?;
     let prerequisites = oss_cluster_prerequisites(&CheckInput {
         bdb: &facts.bdb,
         nodes: &facts.nodes,

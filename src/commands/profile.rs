@@ -1,5 +1,5 @@
-//! `profile add|list|show|use|remove`: saved connections, passwords in the OS keyring, and the
-//! certificate pin of clusters no CA vouches for.
+//! `profile add|list|show|use|set-db-password|remove`: saved connections, passwords in the OS
+//! keyring, and the certificate pin of clusters no CA vouches for.
 
 use std::io::{IsTerminal, Read};
 
@@ -9,13 +9,16 @@ use crate::api::ApiClient;
 use crate::api::pinning::{
     CertificatePin, Fingerprint, ServerCertificate, inspect_server_certificate,
 };
-use crate::cli::profile::{ProfileAction, ProfileAddArgs, ProfileArgs};
+use crate::cli::profile::{ProfileAction, ProfileAddArgs, ProfileArgs, ProfileSetDbPasswordArgs};
 use crate::commands::Context;
 use crate::config::keyring::{self, Store};
 use crate::config::profile::{Profile, ProfileFile, validate_name};
-use crate::config::{ConnectionSettings, PASSWORD_ENV, prompt_password};
+use crate::config::{
+    self, ConnectionInput, ConnectionSettings, PASSWORD_ENV, prompt_password, prompt_secret,
+};
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
+use crate::resolve::{DbRef, resolve_db};
 
 pub fn run(ctx: &Context, args: ProfileArgs) -> CliResult<()> {
     match args.action {
@@ -23,6 +26,7 @@ pub fn run(ctx: &Context, args: ProfileArgs) -> CliResult<()> {
         ProfileAction::List { names } => run_list(ctx, names),
         ProfileAction::Show { profile } => run_show(ctx, profile),
         ProfileAction::Use { profile } => run_use(ctx, &profile),
+        ProfileAction::SetDbPassword(args) => run_set_db_password(ctx, args),
         ProfileAction::Remove { profile } => run_remove(ctx, &profile),
     }
 }
@@ -69,6 +73,7 @@ fn parse_add(ctx: &Context, args: ProfileAddArgs) -> CliResult<AddRequest> {
             user,
             ca_cert: input.ca_cert.clone(),
             pinned_sha256: None,
+            db_passwords: Default::default(),
         },
         trusted_fingerprint,
         password_stdin: args.password_stdin,
@@ -111,11 +116,13 @@ fn run_add(ctx: &Context, args: ProfileAddArgs) -> CliResult<()> {
     let mut file = ProfileFile::load()?;
     let store = Store::detect();
     if let Some(previous) = file.profiles.get(&request.name) {
-        // A profile re-pointed at another cluster or user must not leave the old password behind.
+        // A profile re-pointed at another cluster or user must not leave the old passwords behind.
         let previous_account = keyring::account(&request.name, &previous.user, &previous.cluster);
         let account = keyring::account(&request.name, &settings.user, &settings.url);
-        if previous_account != account {
-            keyring::delete_password(store, &previous_account)?;
+        if previous_account == account {
+            request.profile.db_passwords = previous.db_passwords.clone();
+        } else {
+            delete_passwords(store, &request.name, previous)?;
         }
     }
     keyring::store_password(
@@ -224,22 +231,7 @@ fn decide_pin(
 /// --password-stdin, then RSADMIN_PASSWORD, then a hidden prompt on a terminal.
 fn read_password(request: &AddRequest) -> CliResult<String> {
     if request.password_stdin {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|err| {
-            CliError::new(
-                ExitKind::Auth,
-                format!("cannot read the password from standard input: {err}"),
-            )
-        })?;
-        let password = text.strip_suffix('\n').unwrap_or(&text);
-        let password = password.strip_suffix('\r').unwrap_or(password);
-        if password.is_empty() {
-            return Err(CliError::new(
-                ExitKind::Auth,
-                "--password-stdin: standard input held no password",
-            ));
-        }
-        return Ok(password.to_string());
+        return read_stdin_password();
     }
     if let Ok(password) = std::env::var(PASSWORD_ENV) {
         return Ok(password);
@@ -255,6 +247,26 @@ fn read_password(request: &AddRequest) -> CliResult<String> {
             request.name, request.profile.cluster, request.profile.user
         ),
     ))
+}
+
+/// One line of standard input, without its line ending; empty is refused.
+fn read_stdin_password() -> CliResult<String> {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text).map_err(|err| {
+        CliError::new(
+            ExitKind::Auth,
+            format!("cannot read the password from standard input: {err}"),
+        )
+    })?;
+    let password = text.strip_suffix('\n').unwrap_or(&text);
+    let password = password.strip_suffix('\r').unwrap_or(password);
+    if password.is_empty() {
+        return Err(CliError::new(
+            ExitKind::Auth,
+            "--password-stdin: standard input held no password",
+        ));
+    }
+    Ok(password.to_string())
 }
 
 fn run_list(ctx: &Context, names_only: bool) -> CliResult<()> {
@@ -315,6 +327,14 @@ fn run_show(ctx: &Context, name: Option<String>) -> CliResult<()> {
     if let Some(pinned) = &profile.pinned_sha256 {
         println!("  pinned_sha256: {pinned}");
     }
+    if !profile.db_passwords.is_empty() {
+        let dbs: Vec<String> = profile
+            .db_passwords
+            .iter()
+            .map(|uid| format!("db:{uid}"))
+            .collect();
+        println!("  db_passwords: {}", dbs.join(" "));
+    }
     let password = if stored {
         format!("stored in {}", store.description())
     } else {
@@ -347,10 +367,7 @@ fn run_remove(ctx: &Context, name: &str) -> CliResult<()> {
     let mut file = ProfileFile::load()?;
     let profile = file.get(name)?.clone();
     let store = Store::detect();
-    let deleted = keyring::delete_password(
-        store,
-        &keyring::account(name, &profile.user, &profile.cluster),
-    )?;
+    let deleted = delete_passwords(store, name, &profile)?;
     file.profiles.remove(name);
     if file.active.as_deref() == Some(name) {
         file.active = None;
@@ -366,6 +383,97 @@ fn run_remove(ctx: &Context, name: &str) -> CliResult<()> {
     } else {
         println!(
             "Profile {name} removed (its password was already gone from {}).",
+            store.description()
+        );
+    }
+    Ok(())
+}
+
+/// Deletes the profile's cluster password and every database password stored under it;
+/// true when the cluster password was still there.
+fn delete_passwords(store: Store, name: &str, profile: &Profile) -> CliResult<bool> {
+    let account = keyring::account(name, &profile.user, &profile.cluster);
+    for db_uid in &profile.db_passwords {
+        keyring::delete_password(store, &keyring::db_account(&account, *db_uid))?;
+    }
+    keyring::delete_password(store, &account)
+}
+
+/// What `profile set-db-password` stores, validated before anything is sent.
+struct SetDbPasswordRequest {
+    name: String,
+    file: ProfileFile,
+    db: DbRef,
+    password_stdin: bool,
+}
+
+fn parse_set_db_password(args: ProfileSetDbPasswordArgs) -> CliResult<SetDbPasswordRequest> {
+    let db = DbRef::parse(&args.db)?;
+    let file = ProfileFile::load()?;
+    file.get(&args.profile)?;
+    if !args.password_stdin && !std::io::stdin().is_terminal() {
+        return Err(CliError::new(
+            ExitKind::Auth,
+            format!(
+                "profile set-db-password needs the password: run it on a terminal to be asked, or \
+                 pipe it in: printf '%s\\n' \"$DB_PASSWORD\" | rsadmin profile set-db-password {} {} \
+                 --password-stdin",
+                args.profile, args.db
+            ),
+        ));
+    }
+    Ok(SetDbPasswordRequest {
+        name: args.profile,
+        file,
+        db,
+        password_stdin: args.password_stdin,
+    })
+}
+
+fn run_set_db_password(ctx: &Context, args: ProfileSetDbPasswordArgs) -> CliResult<()> {
+    let mut request = parse_set_db_password(args)?;
+    // The database is resolved through the profile's own cluster, so a typo fails here.
+    let resolved = config::resolve(&ConnectionInput {
+        profile: Some(request.name.clone()),
+        ..ConnectionInput::default()
+    })?;
+    let client = ApiClient::with_pin(&resolved.settings, resolved.pin.as_ref())?;
+    let db = resolve_db(&client, &request.db)?;
+    let password = if request.password_stdin {
+        read_stdin_password()?
+    } else {
+        prompt_secret(&format!(
+            "Password of database {} (profile {})",
+            db.subject(),
+            request.name
+        ))?
+    };
+
+    let store = Store::detect();
+    let profile = request
+        .file
+        .profiles
+        .get_mut(&request.name)
+        .ok_or_else(|| CliError::usage(format!("profile {} vanished", request.name)))?;
+    let account = keyring::account(&request.name, &profile.user, &profile.cluster);
+    keyring::store_password(store, &keyring::db_account(&account, db.uid), &password)?;
+    if let Some(caveat) = store.caveat() {
+        eprintln!("note: {caveat}");
+    }
+    profile.db_passwords.insert(db.uid);
+    request.file.save()?;
+
+    if ctx.json() {
+        print_json(&serde_json::json!({
+            "profile": request.name,
+            "db": format!("db:{}", db.uid),
+            "password_stored": true,
+        }));
+    } else {
+        println!(
+            "Password of {} stored for profile {} in {}; verify and doctor use it with this profile.",
+            db.subject(),
+            request.name,
             store.description()
         );
     }

@@ -11,15 +11,13 @@ use crate::api::models::{Bdb, Node, Shard, cluster_version};
 use crate::checks::Severity;
 use crate::cli::verify::{ProbeArgs, VerifyArgs, VerifyTarget};
 use crate::commands::Context;
+use crate::config;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
 use crate::resolve::{DbRef, resolve_db};
 use crate::topology::connection::{ConnectSettings, DbCredentials, TlsSettings, tls_client_config};
 use crate::topology::expected::ExpectedTopology;
 use crate::topology::verify::{VerifyCheck, VerifyOptions, VerifyReport, verify};
-
-/// The only way to give the database password: never a flag, so never in process arguments.
-pub const DB_PASSWORD_ENV: &str = "RSADMIN_DB_PASSWORD";
 
 /// Everything the REST API says about one database that verify and doctor need.
 pub struct DatabaseFacts {
@@ -46,7 +44,13 @@ pub fn gather(client: &ApiClient, db: &DbRef) -> CliResult<DatabaseFacts> {
     })
 }
 
-pub fn probe_options(probe: &ProbeArgs, facts: &DatabaseFacts) -> CliResult<VerifyOptions> {
+/// How to reach the database as a client; the password comes from the environment or the
+/// profile (`config::db_password`), never from a flag, so never from process arguments.
+pub fn probe_options(
+    ctx: &Context,
+    probe: &ProbeArgs,
+    facts: &DatabaseFacts,
+) -> CliResult<VerifyOptions> {
     if !(probe.probe_timeout.is_finite() && probe.probe_timeout > 0.0) {
         return Err(CliError::usage(format!(
             "--probe-timeout {} must be a positive number of seconds",
@@ -73,10 +77,8 @@ pub fn probe_options(probe: &ProbeArgs, facts: &DatabaseFacts) -> CliResult<Veri
     } else {
         None
     };
-    let credentials = std::env::var(DB_PASSWORD_ENV)
-        .ok()
-        .filter(|password| !password.is_empty())
-        .map(|password| DbCredentials {
+    let credentials =
+        config::db_password(ctx.connection(), facts.bdb.uid)?.map(|password| DbCredentials {
             user: probe.db_user.clone(),
             password,
         });
@@ -118,7 +120,7 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> CliResult<()> {
     let db = DbRef::parse(&db)?;
     let client = ctx.client()?;
     let facts = gather(&client, &db)?;
-    let options = probe_options(&probe, &facts)?;
+    let options = probe_options(ctx, &probe, &facts)?;
     let report = verify(&facts.expected, &options);
     let counts = summary(&report);
     if ctx.json() {

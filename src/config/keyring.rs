@@ -98,6 +98,12 @@ pub fn account(profile: &str, user: &str, url: &str) -> String {
     format!("{profile}:{user}@{url}")
 }
 
+/// The keyring account of one database's password under a profile (`profile set-db-password`),
+/// tied to the profile's own account so it goes with the profile's cluster.
+pub fn db_account(profile_account: &str, db_uid: u64) -> String {
+    format!("{profile_account}:db:{db_uid}")
+}
+
 pub fn store_password(store: Store, account: &str, password: &str) -> CliResult<()> {
     store
         .entry(account)

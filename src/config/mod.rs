@@ -21,6 +21,9 @@ use profile::{Profile, ProfileFile};
 /// flag, so secrets never appear in process arguments.
 pub const PASSWORD_ENV: &str = "RSADMIN_PASSWORD";
 
+/// The database password for `verify`/`doctor` without a profile entry: never a flag either.
+pub const DB_PASSWORD_ENV: &str = "RSADMIN_DB_PASSWORD";
+
 /// What the user gave on the command line or in the environment.
 #[derive(Debug, Clone, Default)]
 pub struct ConnectionInput {
@@ -89,7 +92,7 @@ pub fn resolve(input: &ConnectionInput) -> CliResult<ResolvedConnection> {
             .as_ref()
             .and_then(|(_, profile)| profile.ca_cert.clone())
     });
-    let own_profile = profile.filter(|(_, profile)| profile.cluster == url && profile.user == user);
+    let own_profile = profile.filter(|(_, profile)| serves(profile, input));
     let pin = match &own_profile {
         Some((name, profile)) => certificate_pin(name, profile)?,
         None => None,
@@ -119,6 +122,40 @@ fn selected_profile(input: &ConnectionInput) -> CliResult<Option<(String, Profil
     };
     let profile = file.get(&name)?.clone();
     Ok(Some((name, profile)))
+}
+
+/// Whether the connection goes to the profile's own cluster as its own user (flags and
+/// environment may name another), the only case its secrets and pin apply to.
+fn serves(profile: &Profile, input: &ConnectionInput) -> bool {
+    input.url.as_ref().is_none_or(|url| *url == profile.cluster)
+        && input.user.as_ref().is_none_or(|user| *user == profile.user)
+}
+
+/// The profile whose cluster and user this connection uses, if any.
+fn profile_in_use(input: &ConnectionInput) -> CliResult<Option<(String, Profile)>> {
+    Ok(selected_profile(input)?.filter(|(_, profile)| serves(profile, input)))
+}
+
+/// The database password: `RSADMIN_DB_PASSWORD`, else the entry `profile set-db-password` stored
+/// for this database under the profile in use; `None` connects without AUTH.
+pub fn db_password(input: &ConnectionInput, db_uid: u64) -> CliResult<Option<String>> {
+    if let Some(password) = std::env::var(DB_PASSWORD_ENV)
+        .ok()
+        .filter(|password| !password.is_empty())
+    {
+        return Ok(Some(password));
+    }
+    let Some((name, profile)) = profile_in_use(input)? else {
+        return Ok(None);
+    };
+    if !profile.db_passwords.contains(&db_uid) {
+        return Ok(None);
+    }
+    let account = keyring::account(&name, &profile.user, &profile.cluster);
+    keyring::read_password(
+        keyring::Store::detect(),
+        &keyring::db_account(&account, db_uid),
+    )
 }
 
 fn certificate_pin(name: &str, profile: &Profile) -> CliResult<Option<CertificatePin>> {
@@ -162,8 +199,13 @@ fn password(user: &str, url: &str, profile: Option<&(String, Profile)>) -> CliRe
 }
 
 pub fn prompt_password(user: &str, url: &str) -> CliResult<String> {
+    prompt_secret(&format!("Password for {user} at {url}"))
+}
+
+/// A hidden prompt on the terminal.
+pub fn prompt_secret(prompt: &str) -> CliResult<String> {
     dialoguer::Password::new()
-        .with_prompt(format!("Password for {user} at {url}"))
+        .with_prompt(prompt)
         .interact()
         .map_err(|err| CliError::new(ExitKind::Auth, format!("cannot read the password: {err}")))
 }

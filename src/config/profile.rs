@@ -2,7 +2,7 @@
 //! unset; the platform's config directory elsewhere). The file holds no secret: passwords live in
 //! the OS keyring (`config::keyring`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -20,6 +20,10 @@ pub struct Profile {
     /// it (a self-signed cluster certificate). Only that certificate is accepted afterwards.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pinned_sha256: Option<String>,
+    /// Uids of the databases whose password `profile set-db-password` put in the keyring; the
+    /// keyring cannot list entries, so `profile remove` finds them here.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub db_passwords: BTreeSet<u64>,
 }
 
 /// The whole file: the profile used when none is named, and every profile by name.
@@ -138,13 +142,15 @@ mod tests {
                 user: "admin@example.com".into(),
                 ca_cert: None,
                 pinned_sha256: Some("AB:CD".into()),
+                db_passwords: BTreeSet::from([1]),
             },
         );
         let text = toml::to_string(&file).expect("serialises");
         assert_eq!(
             text,
             "active = \"prod\"\n\n[profiles.prod]\ncluster = \"https://c:9443\"\n\
-             user = \"admin@example.com\"\npinned_sha256 = \"AB:CD\"\n"
+             user = \"admin@example.com\"\npinned_sha256 = \"AB:CD\"\n\
+             db_passwords = [1]\n"
         );
         assert_eq!(toml::from_str::<ProfileFile>(&text).expect("parses"), file);
     }

@@ -279,8 +279,8 @@ fn api_mode(
                     "the slot map (oss_cluster is enabled in the REST API)",
                 )
                 .with_fix(if error.starts_with("NOAUTH") {
-                    "the database needs a password: set RSADMIN_DB_PASSWORD (and --db-user for \
-                     an ACL user)"
+                    "the database needs a password: set RSADMIN_DB_PASSWORD or store it with \
+                     rsadmin profile set-db-password <profile> <db> (and --db-user for an ACL user)"
                         .to_string()
                 } else {
                     format!(

@@ -147,10 +147,11 @@ impl Drop for Operator {
         };
         let store = Store::detect();
         for (name, profile) in &file.profiles {
-            let _ = keyring::delete_password(
-                store,
-                &keyring::account(name, &profile.user, &profile.cluster),
-            );
+            let account = keyring::account(name, &profile.user, &profile.cluster);
+            for db_uid in &profile.db_passwords {
+                let _ = keyring::delete_password(store, &keyring::db_account(&account, *db_uid));
+            }
+            let _ = keyring::delete_password(store, &account);
         }
     }
 }

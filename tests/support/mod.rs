@@ -16,6 +16,17 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// Turns the OSS Cluster API on for the demo database, fixing its prerequisites first.
+pub const ENABLE_OSS_CLUSTER: [&str; 7] = [
+    "tune",
+    "db",
+    "db:1",
+    "oss_cluster",
+    "enabled",
+    "--fix",
+    "-y",
+];
+
 /// A fresh sandbox (3 nodes, the demo database db:1) in its own directory.
 pub struct Sandbox {
     pub handle: SandboxHandle,
@@ -27,6 +38,21 @@ impl Sandbox {
         let dir = tempfile::tempdir().expect("temp dir");
         let handle = SandboxHandle::start(SandboxOptions::new(dir.path())).expect("sandbox starts");
         Sandbox { handle, _dir: dir }
+    }
+
+    /// The REST API's URL, user and password.
+    pub fn credentials(&self) -> (String, String, String) {
+        (
+            self.handle.url(),
+            self.handle.user(),
+            self.handle.password(),
+        )
+    }
+
+    /// `ENABLE_OSS_CLUSTER`, which must succeed.
+    pub fn enable_oss_cluster(&self) {
+        let run = self.rsadmin(&ENABLE_OSS_CLUSTER);
+        assert_eq!(run.code, 0, "{}", run.stderr);
     }
 
     /// Runs `rsadmin ARGS` against the sandbox; the password travels in the environment only.
