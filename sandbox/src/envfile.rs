@@ -1,11 +1,10 @@
 //! `DIR/sandbox.env` (mode 0600): the only place the admin password is written.
 //! `set -a; . DIR/sandbox.env; set +a` points rsadmin at the sandbox.
 
+use crate::private_file;
 use anyhow::Context;
 use rand::RngExt;
 use std::fs;
-use std::io::Write;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 
 pub const ENV_FILE: &str = "sandbox.env";
@@ -74,16 +73,5 @@ pub fn write(
         credentials.password,
         ca_path.display()
     );
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&path)
-        .with_context(|| format!("writing {}", path.display()))?;
-    // `mode` applies to new files only; an existing file is tightened as well.
-    file.set_permissions(fs::Permissions::from_mode(0o600))?;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()?;
-    Ok(())
+    private_file::write(&path, text.as_bytes())
 }

@@ -19,7 +19,6 @@ use std::time::Duration;
 pub const CHANGE_DELAY_ENV: &str = "RSADMIN_SANDBOX_CHANGE_DELAY_MS";
 
 pub const STATE_FILE: &str = "state.json";
-pub const CA_FILE: &str = "ca.pem";
 
 #[derive(Debug, Clone)]
 pub struct SandboxOptions {
@@ -31,6 +30,11 @@ pub struct SandboxOptions {
     pub change_delay: Duration,
     /// Clusters that coordinate Active-Active databases with each other (default: alone).
     pub crdb_group: crdb::PeerGroup,
+    /// Where the CA certificate and key live (default: `dir`); a peer group shares one CA.
+    pub ca_dir: Option<PathBuf>,
+    /// Issue a new server certificate (same CA) instead of reusing the saved one, as a cluster
+    /// admin replacing the certificate would.
+    pub rotate_server_certificate: bool,
 }
 
 impl SandboxOptions {
@@ -49,6 +53,8 @@ impl SandboxOptions {
             redis_server: None,
             change_delay: Duration::from_millis(delay_ms),
             crdb_group: crdb::PeerGroup::new(),
+            ca_dir: None,
+            rotate_server_certificate: false,
         }
     }
 }
@@ -131,7 +137,7 @@ impl SandboxHandle {
     }
 
     pub fn ca_cert_path(&self) -> PathBuf {
-        self.dir.join(CA_FILE)
+        self.dir.join(tls::CA_CERT_FILE)
     }
 
     pub fn env_file(&self) -> PathBuf {
@@ -204,9 +210,19 @@ async fn launch(opts: SandboxOptions) -> anyhow::Result<Running> {
     };
     state::save(&state_path, &cluster_state)?;
 
-    let tls = tls::issue(&cluster_state.cluster.name)?;
-    let ca_path = dir.join(CA_FILE);
-    fs::write(&ca_path, &tls.ca_pem).with_context(|| format!("writing {}", ca_path.display()))?;
+    let ca_dir = match &opts.ca_dir {
+        Some(ca_dir) => ca_dir.canonicalize()?,
+        None => dir.clone(),
+    };
+    let tls = tls::load_or_issue(
+        &tls::CertificateDirs {
+            dir: &dir,
+            ca_dir: &ca_dir,
+        },
+        &cluster_state.cluster.name,
+        opts.rotate_server_certificate,
+    )?;
+    let ca_path = dir.join(tls::CA_CERT_FILE);
     let listener = std::net::TcpListener::bind(("127.0.0.1", opts.api_port))
         .with_context(|| format!("binding the REST API to 127.0.0.1:{}", opts.api_port))?;
     listener.set_nonblocking(true)?;

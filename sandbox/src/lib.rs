@@ -6,6 +6,7 @@ pub mod crdb;
 pub mod envfile;
 pub mod handle;
 pub mod ports;
+mod private_file;
 pub mod proxy;
 pub mod reconcile;
 pub mod rest;

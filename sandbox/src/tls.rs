@@ -1,13 +1,35 @@
-//! The sandbox's own CA (written to `DIR/ca.pem` for clients to trust) and the REST server
-//! certificate it issues for 127.0.0.1, localhost and the cluster FQDN.
+//! The sandbox's own CA and the REST server certificate it issues for 127.0.0.1, localhost and
+//! the cluster FQDN.
+//!
+//! Like a real cluster, the sandbox keeps its certificates across restarts, so a profile that
+//! pins the server certificate (or trusts `ca.pem`) keeps working after `down` and `up`:
+//! - the CA lives in the CA directory (`DIR`; for `up --clusters K` cluster 1's `DIR`, shared by
+//!   every cluster of the group): `ca.pem` and `ca-key.pem`;
+//! - each cluster keeps `server-cert.pem` and `server-key.pem` in its own `DIR`, and a copy of
+//!   the CA certificate as `DIR/ca.pem` for its clients.
+//!
+//! Key files are mode 0600 and never printed. The server certificate is reused while it still
+//! verifies against the CA for every address; otherwise (or when `rotate_server_certificate`
+//! asks for it, as a cluster admin replacing the certificate would) a new one is issued by the
+//! same CA. Deleting the files before `up` makes a new CA as well.
 
+use crate::private_file;
 use anyhow::Context;
-use rcgen::{
-    BasicConstraints, CertificateParams, CertifiedIssuer, DnType, IsCa, KeyPair, KeyUsagePurpose,
-};
+use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, KeyUsagePurpose};
 use rustls::ServerConfig;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+use rustls::client::WebPkiServerVerifier;
+use rustls::client::danger::ServerCertVerifier;
+use rustls::crypto::CryptoProvider;
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use std::fs;
+use std::path::Path;
 use std::sync::Arc;
+
+pub const CA_CERT_FILE: &str = "ca.pem";
+pub const CA_KEY_FILE: &str = "ca-key.pem";
+pub const SERVER_CERT_FILE: &str = "server-cert.pem";
+pub const SERVER_KEY_FILE: &str = "server-key.pem";
 
 pub struct ServerTls {
     /// PEM of the CA certificate clients must trust.
@@ -15,44 +37,177 @@ pub struct ServerTls {
     pub config: Arc<ServerConfig>,
 }
 
-/// Issues a fresh CA and server certificate (new ones on every start; `ca.pem` is rewritten).
-pub fn issue(cluster_fqdn: &str) -> anyhow::Result<ServerTls> {
-    let mut ca_params = CertificateParams::new(Vec::<String>::new())?;
-    ca_params.distinguished_name.push(
-        DnType::CommonName,
-        format!("rsadmin-sandbox CA ({cluster_fqdn})"),
-    );
-    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    ca_params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
-    let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate()?)?;
+/// Where the certificates of one cluster live.
+pub struct CertificateDirs<'a> {
+    /// The cluster's own directory: server certificate and key, and a copy of `ca.pem`.
+    pub dir: &'a Path,
+    /// The directory of the (possibly shared) CA certificate and key.
+    pub ca_dir: &'a Path,
+}
 
-    let server_names = vec![
+/// The CA and server certificate kept in `dirs`, made (and saved) where missing; a new server
+/// certificate when `rotate_server_certificate` or when the saved one no longer fits.
+pub fn load_or_issue(
+    dirs: &CertificateDirs,
+    cluster_fqdn: &str,
+    rotate_server_certificate: bool,
+) -> anyhow::Result<ServerTls> {
+    let ca = load_or_issue_ca(dirs.ca_dir, cluster_fqdn)?;
+    if dirs.dir != dirs.ca_dir {
+        let copy = dirs.dir.join(CA_CERT_FILE);
+        fs::write(&copy, &ca.pem).with_context(|| format!("writing {}", copy.display()))?;
+    }
+    let names = server_names(cluster_fqdn);
+    let saved = match rotate_server_certificate {
+        true => None,
+        false => read_server_certificate(dirs.dir)?,
+    };
+    let config = match saved.and_then(|server| server_config(&server, &ca, &names).ok()) {
+        Some(config) => config,
+        None => {
+            let server = issue_server_certificate(&ca, cluster_fqdn, &names)?;
+            private_file::write(&dirs.dir.join(SERVER_KEY_FILE), server.key_pem.as_bytes())?;
+            let cert_path = dirs.dir.join(SERVER_CERT_FILE);
+            fs::write(&cert_path, &server.cert_pem)
+                .with_context(|| format!("writing {}", cert_path.display()))?;
+            server_config(&server, &ca, &names).with_context(|| {
+                format!(
+                    "the new server certificate does not verify against {}; delete it and {} \
+                     to make a new CA",
+                    dirs.ca_dir.join(CA_CERT_FILE).display(),
+                    CA_KEY_FILE
+                )
+            })?
+        }
+    };
+    Ok(ServerTls {
+        ca_pem: ca.pem,
+        config: Arc::new(config),
+    })
+}
+
+struct Ca {
+    pem: String,
+    issuer: Issuer<'static, KeyPair>,
+}
+
+struct ServerCertificate {
+    cert_pem: String,
+    key_pem: String,
+}
+
+fn server_names(cluster_fqdn: &str) -> Vec<String> {
+    vec![
         "127.0.0.1".to_string(),
         "localhost".to_string(),
         cluster_fqdn.to_string(),
-    ];
-    let mut server_params = CertificateParams::new(server_names)?;
-    server_params
+    ]
+}
+
+/// The saved CA when both files are there (a damaged one is an error, not silently replaced:
+/// clients trust it); otherwise a new one, saved.
+fn load_or_issue_ca(ca_dir: &Path, cluster_fqdn: &str) -> anyhow::Result<Ca> {
+    let cert_path = ca_dir.join(CA_CERT_FILE);
+    let key_path = ca_dir.join(CA_KEY_FILE);
+    if let (Some(pem), Some(key_pem)) = (read_if_present(&cert_path)?, read_if_present(&key_path)?)
+    {
+        let damaged = || {
+            format!(
+                "{} or {} is damaged; delete both to make a new CA",
+                cert_path.display(),
+                key_path.display()
+            )
+        };
+        let key = KeyPair::from_pem(&key_pem).with_context(damaged)?;
+        let issuer = Issuer::from_ca_cert_pem(&pem, key).with_context(damaged)?;
+        return Ok(Ca { pem, issuer });
+    }
+    let mut params = CertificateParams::new(Vec::<String>::new())?;
+    params.distinguished_name.push(
+        DnType::CommonName,
+        format!("rsadmin-sandbox CA ({cluster_fqdn})"),
+    );
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
+    let key = KeyPair::generate()?;
+    let pem = params.self_signed(&key)?.pem();
+    private_file::write(&key_path, key.serialize_pem().as_bytes())?;
+    fs::write(&cert_path, &pem).with_context(|| format!("writing {}", cert_path.display()))?;
+    Ok(Ca {
+        pem,
+        issuer: Issuer::new(params, key),
+    })
+}
+
+fn issue_server_certificate(
+    ca: &Ca,
+    cluster_fqdn: &str,
+    names: &[String],
+) -> anyhow::Result<ServerCertificate> {
+    let mut params = CertificateParams::new(names.to_vec())?;
+    params
         .distinguished_name
         .push(DnType::CommonName, cluster_fqdn);
-    let server_key = KeyPair::generate()?;
-    let server_cert = server_params.signed_by(&server_key, &ca)?;
+    let key = KeyPair::generate()?;
+    let cert = params.signed_by(&key, &ca.issuer)?;
+    Ok(ServerCertificate {
+        cert_pem: cert.pem(),
+        key_pem: key.serialize_pem(),
+    })
+}
 
+fn read_server_certificate(dir: &Path) -> anyhow::Result<Option<ServerCertificate>> {
+    let cert = read_if_present(&dir.join(SERVER_CERT_FILE))?;
+    let key = read_if_present(&dir.join(SERVER_KEY_FILE))?;
+    Ok(cert
+        .zip(key)
+        .map(|(cert_pem, key_pem)| ServerCertificate { cert_pem, key_pem }))
+}
+
+fn read_if_present(path: &Path) -> anyhow::Result<Option<String>> {
+    match fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(error).with_context(|| format!("reading {}", path.display())),
+    }
+}
+
+/// The REST server's TLS configuration, after checking that the certificate verifies against
+/// the CA for every name, today, and belongs to the key.
+fn server_config(
+    server: &ServerCertificate,
+    ca: &Ca,
+    names: &[String],
+) -> anyhow::Result<ServerConfig> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let chain = vec![
-        CertificateDer::from(server_cert.der().to_vec()),
-        CertificateDer::from(ca.der().to_vec()),
-    ];
-    let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(server_key.serialize_der()));
+    let leaf = CertificateDer::from_pem_slice(server.cert_pem.as_bytes())?;
+    let ca_cert = CertificateDer::from_pem_slice(ca.pem.as_bytes())?;
+    verify_for_names(&leaf, &ca_cert, names, &provider)?;
+    let key = PrivateKeyDer::from_pem_slice(server.key_pem.as_bytes())?;
     let mut config = ServerConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .context("TLS protocol versions")?
         .with_no_client_auth()
-        .with_single_cert(chain, key)
+        .with_single_cert(vec![leaf, ca_cert], key)
         .context("TLS server certificate")?;
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
-    Ok(ServerTls {
-        ca_pem: ca.pem(),
-        config: Arc::new(config),
-    })
+    Ok(config)
+}
+
+fn verify_for_names(
+    leaf: &CertificateDer<'static>,
+    ca_cert: &CertificateDer<'static>,
+    names: &[String],
+    provider: &Arc<CryptoProvider>,
+) -> anyhow::Result<()> {
+    let mut roots = rustls::RootCertStore::empty();
+    roots.add(ca_cert.clone())?;
+    let verifier =
+        WebPkiServerVerifier::builder_with_provider(Arc::new(roots), Arc::clone(provider))
+            .build()?;
+    for name in names {
+        let server_name = ServerName::try_from(name.as_str())?.to_owned();
+        verifier.verify_server_cert(leaf, &[], &server_name, &[], UnixTime::now())?;
+    }
+    Ok(())
 }

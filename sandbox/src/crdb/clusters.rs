@@ -5,10 +5,9 @@
 
 use super::PeerGroup;
 use crate::handle::{SandboxHandle, SandboxOptions};
+use crate::private_file;
 use anyhow::Context;
 use std::fs;
-use std::io::Write;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 /// The state directory of cluster `number` (1-based) under `dir`.
@@ -48,6 +47,8 @@ pub fn start_clusters(base: &SandboxOptions, count: u8) -> anyhow::Result<Vec<Sa
                 .context("REST port out of range")?;
         }
         options.crdb_group = group.clone();
+        // One CA for the whole group, kept with cluster 1 (unless the caller chose one).
+        options.ca_dir = Some(base.ca_dir.clone().unwrap_or_else(|| base.dir.clone()));
         let handle =
             SandboxHandle::start(options).with_context(|| format!("starting cluster {number}"))?;
         handles.push(handle);
@@ -66,15 +67,7 @@ pub fn write_env_files(dir: &Path, handles: &[SandboxHandle]) -> anyhow::Result<
             handle.state().cluster.name
         );
         let path = dir.join(format!("cluster{}.env", index + 1));
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(&path)
-            .with_context(|| format!("writing {}", path.display()))?;
-        file.set_permissions(fs::Permissions::from_mode(0o600))?;
-        file.write_all(text.as_bytes())?;
+        private_file::write(&path, text.as_bytes())?;
     }
     Ok(())
 }

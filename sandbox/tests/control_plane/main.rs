@@ -1,6 +1,7 @@
 //! Control-plane tests of rsadmin-sandbox: a real sandbox (REST over HTTPS, real redis-server
 //! shards) driven over HTTP, and the real binary for the life-cycle commands.
 
+mod certificates;
 mod conformance;
 mod lifecycle;
 mod rest_api;
