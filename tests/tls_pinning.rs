@@ -1,5 +1,6 @@
-//! Certificate trust for profiles: a pinned certificate that changes fails with exit 8, a wrong
-//! --trust-fingerprint saves nothing, and a cluster CA (--ca-cert) needs no pin.
+//! Certificate trust for profiles: a pinned certificate survives a sandbox restart, one that
+//! changes fails with exit 8, a wrong --trust-fingerprint saves nothing, and a cluster CA
+//! (--ca-cert) needs no pin.
 
 mod profile_support;
 mod support;
@@ -25,16 +26,22 @@ fn a_changed_certificate_fails_with_exit_8_naming_both_fingerprints() {
         "the pinned certificate is accepted"
     );
 
-    // The sandbox issues a new certificate on every start: same URL, another certificate.
     let port: u16 = url
         .rsplit(':')
         .next()
         .and_then(|port| port.parse().ok())
         .expect("port");
     drop(first);
-    let mut options = SandboxOptions::new(dir.path());
-    options.api_port = port;
-    let second = SandboxHandle::start(options).expect("sandbox restarts");
+
+    // A plain restart keeps the certificate, so the pinned profile keeps working.
+    let restarted = restart(dir.path(), port, false);
+    assert_eq!(server_fingerprint(&url), pinned);
+    let run = operator.rsadmin(&["status", "nodes"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    drop(restarted);
+
+    // The cluster certificate is replaced (same CA): same URL, another certificate.
+    let second = restart(dir.path(), port, true);
     assert_eq!(second.url(), url);
     let presented = server_fingerprint(&url);
     assert_ne!(presented, pinned);
@@ -59,6 +66,14 @@ fn a_changed_certificate_fails_with_exit_8_naming_both_fingerprints() {
     let run = operator.add_pinned_profile("lab", &url, &user, &password, &presented);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(operator.rsadmin(&["status", "nodes"]).code, 0);
+}
+
+/// Starts the sandbox kept in `dir` again on the same REST port.
+fn restart(dir: &Path, port: u16, rotate_server_certificate: bool) -> SandboxHandle {
+    let mut options = SandboxOptions::new(dir);
+    options.api_port = port;
+    options.rotate_server_certificate = rotate_server_certificate;
+    SandboxHandle::start(options).expect("sandbox restarts")
 }
 
 #[test]
@@ -99,11 +114,7 @@ fn a_wrong_trust_fingerprint_saves_nothing() {
 fn a_cluster_ca_needs_no_pin_and_a_wrong_password_is_not_stored() {
     let sandbox = Sandbox::start();
     let operator = Operator::new();
-    let (url, user, password) = (
-        sandbox.handle.url(),
-        sandbox.handle.user(),
-        sandbox.handle.password(),
-    );
+    let (url, user, password) = sandbox.credentials();
     let ca = sandbox.handle.ca_cert_path();
     let ca = ca.to_str().expect("utf-8 path");
     let rsadmin = Path::new(env!("CARGO_BIN_EXE_rsadmin"));
