@@ -2,7 +2,7 @@
 
 mod support;
 
-use support::Sandbox;
+use support::{ENABLE_OSS_CLUSTER, Sandbox};
 
 fn endpoint_rows(sandbox: &Sandbox) -> Vec<String> {
     let run = sandbox.rsadmin(&["status", "endpoints"]);
@@ -77,15 +77,7 @@ fn bind_exclude_then_policy_clears_the_list() {
     );
     // With a proxy list, the OSS Cluster API is refused even with --fix (the list is not fixable).
     sandbox.clear_requests();
-    let run = sandbox.rsadmin(&[
-        "tune",
-        "db",
-        "db:1",
-        "oss_cluster",
-        "enabled",
-        "--fix",
-        "-y",
-    ]);
+    let run = sandbox.rsadmin(&ENABLE_OSS_CLUSTER);
     assert_eq!(run.code, 3, "{}", run.stderr);
     assert!(run.stderr.contains("uses proxy include/exclude lists"));
     assert!(sandbox.puts().is_empty());

@@ -4,7 +4,7 @@ mod support;
 
 use std::time::Duration;
 
-use support::Sandbox;
+use support::{ENABLE_OSS_CLUSTER, Run, Sandbox};
 
 fn info_lines(sandbox: &Sandbox, keys: &[&str]) -> Vec<String> {
     let run = sandbox.rsadmin(&["info", "db", "db:1"]);
@@ -51,15 +51,7 @@ fn enabling_on_the_demo_database_is_refused_and_sends_nothing() {
 fn fix_applies_prerequisites_in_order_then_enables() {
     let sandbox = Sandbox::start();
     sandbox.clear_requests();
-    let run = sandbox.rsadmin(&[
-        "tune",
-        "db",
-        "db:1",
-        "oss_cluster",
-        "enabled",
-        "--fix",
-        "-y",
-    ]);
+    let run = sandbox.rsadmin(&ENABLE_OSS_CLUSTER);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, "Finished successfully\n");
     let steps: Vec<&str> = run
@@ -105,15 +97,7 @@ fn fix_applies_prerequisites_in_order_then_enables() {
     );
     // Asking again for the current value changes nothing.
     sandbox.clear_requests();
-    let run = sandbox.rsadmin(&[
-        "tune",
-        "db",
-        "db:1",
-        "oss_cluster",
-        "enabled",
-        "--fix",
-        "-y",
-    ]);
+    let run = sandbox.rsadmin(&ENABLE_OSS_CLUSTER);
     assert_eq!((run.code, run.stdout.as_str()), (0, "Nothing to change\n"));
     assert!(sandbox.puts().is_empty());
     let run = sandbox.rsadmin(&["check", "db", "db:1"]);
@@ -278,17 +262,7 @@ fn disruptive_change_without_terminal_or_yes_exits_2() {
 #[test]
 fn waiting_times_out_with_exit_7() {
     let sandbox = Sandbox::start();
-    sandbox.set_change_delay(Duration::from_secs(3));
-    let run = sandbox.rsadmin(&[
-        "tune",
-        "db",
-        "db:1",
-        "max_connections",
-        "7",
-        "--timeout",
-        "1",
-    ]);
-    assert_eq!(run.code, 7, "{}", run.stderr);
+    let run = tune_that_times_out(&sandbox, Duration::from_secs(3));
     assert_eq!(
         run.stderr,
         "error: db:1 is still active-change-pending after 1 s; the change was sent and may still be applied. \
@@ -329,17 +303,7 @@ fn json_reports_refusal_with_findings() {
 #[test]
 fn a_busy_database_is_retried_then_exits_6() {
     let sandbox = Sandbox::start();
-    sandbox.set_change_delay(Duration::from_secs(20));
-    let first = sandbox.rsadmin(&[
-        "tune",
-        "db",
-        "db:1",
-        "max_connections",
-        "7",
-        "--timeout",
-        "1",
-    ]);
-    assert_eq!(first.code, 7, "{}", first.stderr);
+    tune_that_times_out(&sandbox, Duration::from_secs(20));
     sandbox.clear_requests();
     let run = sandbox.rsadmin(&["tune", "db", "db:1", "max_connections", "8"]);
     assert_eq!(run.code, 6, "{}", run.stderr);
@@ -350,4 +314,20 @@ fn a_busy_database_is_retried_then_exits_6() {
     );
     // The first attempt and every retry reached the cluster.
     assert_eq!(sandbox.puts().len(), 5);
+}
+
+/// With every change taking `delay`, `tune ... --timeout 1` gives up waiting (exit 7).
+fn tune_that_times_out(sandbox: &Sandbox, delay: Duration) -> Run {
+    sandbox.set_change_delay(delay);
+    let run = sandbox.rsadmin(&[
+        "tune",
+        "db",
+        "db:1",
+        "max_connections",
+        "7",
+        "--timeout",
+        "1",
+    ]);
+    assert_eq!(run.code, 7, "{}", run.stderr);
+    run
 }

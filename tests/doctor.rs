@@ -85,16 +85,7 @@ fn doctor_maps_a_fresh_database_then_a_healthy_one() {
         "error: doctor found 2 problem(s) with db:1; each FAIL line names its fix\n"
     );
 
-    let run = sandbox.rsadmin(&[
-        "tune",
-        "db",
-        "db:1",
-        "oss_cluster",
-        "enabled",
-        "--fix",
-        "-y",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    sandbox.enable_oss_cluster();
     let run = sandbox.rsadmin(&["doctor", "db", "db:1", "--key", "{u1}.a", "--key", "{u1}.b"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let port = sandbox.handle.state().bdbs[0].endpoint_port();
@@ -164,16 +155,7 @@ fn keyslot_without_and_with_a_database() {
             {"key": "foo", "slot": 12182, "hash_tag": null, "shard": "redis:3", "node": "node:1"},
         ])
     );
-    let run = sandbox.rsadmin(&[
-        "tune",
-        "db",
-        "db:1",
-        "oss_cluster",
-        "enabled",
-        "--fix",
-        "-y",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    sandbox.enable_oss_cluster();
     let run = sandbox.rsadmin(&["keyslot", "bar", "foo", "--db", "db:1"]);
     assert_eq!(
         run.stdout,

@@ -231,43 +231,34 @@ fn crdb_cli_global_options_are_accepted_and_other_groups_exit_2() {
     );
     // The connection comes from crdb-cli's own options only (no RSADMIN_* here), the password
     // from --cluster-password.
-    let handle = &drop_in.sandbox.handle;
-    let (url, user, password) = (handle.url(), handle.user(), handle.password());
-    let ca = handle.ca_cert_path().display().to_string();
-    let run = drop_in.operator.run(
-        &crdb_cli,
-        &[
+    let (url, user, password) = drop_in.sandbox.credentials();
+    let ca = drop_in.sandbox.handle.ca_cert_path().display().to_string();
+    let crdb_cli_with_password = |password: &str, command: &[&str]| {
+        let mut args = vec![
             "--cluster-url",
             &url,
             "--cluster-username",
             &user,
             "--cluster-password",
-            &password,
+            password,
+        ];
+        args.extend_from_slice(command);
+        drop_in
+            .operator
+            .run(&crdb_cli, &args, None, &[("RSADMIN_CA_CERT", &ca)])
+    };
+    let run = crdb_cli_with_password(
+        &password,
+        &[
             "task",
             "status",
             "--task-id",
             "00000000-0000-0000-0000-000000000000",
         ],
-        None,
-        &[("RSADMIN_CA_CERT", &ca)],
     );
     assert_eq!(run.code, 5, "an unknown task is not found: {}", run.stderr);
     assert!(!run.stderr.contains(&password));
-    let wrong = drop_in.operator.run(
-        &crdb_cli,
-        &[
-            "--cluster-url",
-            &url,
-            "--cluster-username",
-            &user,
-            "--cluster-password",
-            "nope",
-            "crdb",
-            "list",
-        ],
-        None,
-        &[("RSADMIN_CA_CERT", &ca)],
-    );
+    let wrong = crdb_cli_with_password("nope", &["crdb", "list"]);
     assert_eq!(
         wrong.code, 4,
         "the password reached the cluster: {}",

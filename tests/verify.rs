@@ -23,19 +23,6 @@ fn dns_seed(sandbox: &Sandbox) -> String {
     format!("redis-{port}.{fqdn}:{port}")
 }
 
-fn enable(sandbox: &Sandbox) {
-    let run = sandbox.rsadmin(&[
-        "tune",
-        "db",
-        "db:1",
-        "oss_cluster",
-        "enabled",
-        "--fix",
-        "-y",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-}
-
 /// A REST client from the real rsadmin library, to break things the CLI would refuse to break.
 fn rest(sandbox: &Sandbox) -> ApiClient {
     ApiClient::new(&ConnectionSettings {
@@ -115,7 +102,7 @@ fn verify_fails_while_disabled_then_passes_after_enabling() {
          REST API describes\n"
     );
 
-    enable(&sandbox);
+    sandbox.enable_oss_cluster();
     let run = sandbox.rsadmin(&["verify", "db", "db:1"]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     let node = |n: u8| format!("127.0.1.{n}:{port}");
@@ -182,7 +169,7 @@ fn verify_fails_while_disabled_then_passes_after_enabling() {
 #[test]
 fn verify_fails_when_disabled_with_policy_single() {
     let sandbox = Sandbox::start();
-    enable(&sandbox);
+    sandbox.enable_oss_cluster();
     let run = sandbox.rsadmin(&["tune", "db", "db:1", "oss_cluster", "disabled", "-y"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let run = sandbox.rsadmin(&[
@@ -255,7 +242,7 @@ impl Drop for StoppedProcess {
 #[test]
 fn verify_fails_when_a_shard_stops_answering() {
     let sandbox = Sandbox::start();
-    enable(&sandbox);
+    sandbox.enable_oss_cluster();
     let port = db_port(&sandbox);
     let state = sandbox.handle.state();
     let shard = state
@@ -302,7 +289,7 @@ fn verify_fails_when_a_shard_stops_answering() {
 #[test]
 fn verify_fails_with_external_ip_type_and_a_node_without_external_address() {
     let sandbox = Sandbox::start();
-    enable(&sandbox);
+    sandbox.enable_oss_cluster();
     let port = db_port(&sandbox);
     let run = sandbox.rsadmin(&["node", "2", "external_addr", "remove", "127.0.2.2", "-y"]);
     assert_eq!(run.code, 0, "{}", run.stderr);

@@ -4,15 +4,14 @@
 
 #![allow(dead_code)] // Each test binary uses a different part of this module.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use rsadmin::config::keyring::{self, Store};
 use rsadmin::config::profile::ProfileFile;
 use tempfile::TempDir;
 
-use crate::support::Run;
+use crate::support::{Run, run_command};
 
 pub struct Operator {
     home: TempDir,
@@ -57,34 +56,8 @@ impl Operator {
             .env("HOME", self.home.path())
             .env("XDG_CONFIG_HOME", self.config_dir())
             .env_remove("DBUS_SESSION_BUS_ADDRESS")
-            .stdin(if stdin.is_some() {
-                Stdio::piped()
-            } else {
-                Stdio::null()
-            })
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        for (key, _) in std::env::vars() {
-            if key.starts_with("RSADMIN_") {
-                command.env_remove(key);
-            }
-        }
-        command.envs(env.iter().copied());
-        let mut child = command.spawn().expect("program starts");
-        if let Some(input) = stdin {
-            child
-                .stdin
-                .take()
-                .expect("stdin")
-                .write_all(input.as_bytes())
-                .expect("stdin written");
-        }
-        let output = child.wait_with_output().expect("program runs");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+            .envs(env.iter().copied());
+        run_command(command, stdin)
     }
 
     /// `profile add NAME` for the server at `url`, password on standard input, pinning

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)] // Each test binary uses a different part of this module.
 
+use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -102,14 +103,36 @@ impl Sandbox {
 /// Runs the binary with a clean `RSADMIN_*` environment plus `env`; stdin is not a terminal.
 pub fn run_rsadmin(args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_rsadmin"));
-    command.args(args).stdin(Stdio::null());
+    command.args(args).envs(env.iter().copied());
+    run_command(command, None)
+}
+
+/// Runs `command` without the caller's `RSADMIN_*` environment (its own `env` settings stay),
+/// with `stdin` piped in, or no standard input at all (never a terminal).
+pub fn run_command(mut command: Command, stdin: Option<&str>) -> Run {
     for (key, _) in std::env::vars() {
-        if key.starts_with("RSADMIN_") {
+        if key.starts_with("RSADMIN_") && command.get_envs().all(|(set, _)| set != key.as_str()) {
             command.env_remove(key);
         }
     }
-    command.envs(env.iter().copied());
-    let output = command.output().expect("rsadmin runs");
+    command
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().expect("program starts");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("stdin written");
+    }
+    let output = child.wait_with_output().expect("program runs");
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
