@@ -19,6 +19,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use tokio::net::TcpListener;
+use tokio::runtime::Handle;
 use tokio::sync::OnceCell;
 use tokio::task::{JoinHandle, JoinSet};
 
@@ -131,21 +132,55 @@ pub struct NodeProxy {
     accept_tasks: Vec<JoinHandle<()>>,
 }
 
+/// The runtime all proxies run on: one thread of its own. A client request, the batched write on
+/// the shared shard connection and the hand-back of the reply then involve no cross-thread
+/// wake-ups, which are most of a proxy's cost on a small machine; the shards and the benchmark
+/// client get the other cores.
+fn data_plane_runtime() -> io::Result<Handle> {
+    static HANDLE: Mutex<Option<Handle>> = Mutex::new(None);
+    let mut handle = HANDLE
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(handle) = handle.as_ref() {
+        return Ok(handle.clone());
+    }
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let started = runtime.handle().clone();
+    std::thread::Builder::new()
+        .name("rsadmin-dataplane".into())
+        .spawn(move || runtime.block_on(std::future::pending::<()>()))?;
+    *handle = Some(started.clone());
+    Ok(started)
+}
+
 impl NodeProxy {
     /// Binds `port` on every address in `addrs` (the node's internal and external addresses).
-    pub async fn bind(
+    pub fn bind(
         addrs: &[IpAddr],
         port: u16,
         node_uid: u64,
         proxy: Arc<DatabaseProxy>,
     ) -> io::Result<NodeProxy> {
+        let runtime = data_plane_runtime()?;
         let mut listeners = Vec::new();
         for addr in addrs {
-            listeners.push(TcpListener::bind(SocketAddr::new(*addr, port)).await?);
+            let listener = std::net::TcpListener::bind(SocketAddr::new(*addr, port))?;
+            listener.set_nonblocking(true)?;
+            listeners.push(listener);
         }
         let accept_tasks = listeners
             .into_iter()
-            .map(|listener| tokio::spawn(accept_loop(listener, node_uid, proxy.clone())))
+            .map(|listener| {
+                let proxy = proxy.clone();
+                runtime.spawn(async move {
+                    // Registered with the data-plane runtime's reactor, on its thread.
+                    if let Ok(listener) = TcpListener::from_std(listener) {
+                        accept_loop(listener, node_uid, proxy).await;
+                    }
+                })
+            })
             .collect();
         Ok(NodeProxy { accept_tasks })
     }

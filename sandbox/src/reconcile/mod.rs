@@ -253,7 +253,6 @@ impl Reconciler {
                     .with_context(|| format!("node {node_uid} has an invalid address"))?;
                 let node_proxy =
                     NodeProxy::bind(&addrs, port, u64::from(node_uid), database.proxy.clone())
-                        .await
                         .with_context(|| {
                             format!(
                                 "cannot bind the proxy of db:{} on node {node_uid} port {port}",
