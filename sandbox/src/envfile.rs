@@ -1,7 +1,7 @@
 //! `DIR/sandbox.env` (mode 0600): the only place the admin password is written.
 //! `set -a; . DIR/sandbox.env; set +a` points rsadmin at the sandbox.
 
-use crate::private_file;
+use crate::durable_file::{self, Readers};
 use anyhow::Context;
 use rand::RngExt;
 use std::fs;
@@ -73,5 +73,5 @@ pub fn write(
         credentials.password,
         ca_path.display()
     );
-    private_file::write(&path, text.as_bytes())
+    durable_file::replace(&path, text.as_bytes(), Readers::OwnerOnly)
 }

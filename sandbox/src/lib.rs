@@ -3,10 +3,10 @@
 
 pub mod control;
 pub mod crdb;
+mod durable_file;
 pub mod envfile;
 pub mod handle;
 pub mod ports;
-mod private_file;
 pub mod proxy;
 pub mod reconcile;
 pub mod rest;

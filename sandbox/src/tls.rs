@@ -13,7 +13,7 @@
 //! asks for it, as a cluster admin replacing the certificate would) a new one is issued by the
 //! same CA. Deleting the files before `up` makes a new CA as well.
 
-use crate::private_file;
+use crate::durable_file::{self, Readers};
 use anyhow::Context;
 use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, KeyUsagePurpose};
 use rustls::ServerConfig;
@@ -54,8 +54,11 @@ pub fn load_or_issue(
 ) -> anyhow::Result<ServerTls> {
     let ca = load_or_issue_ca(dirs.ca_dir, cluster_fqdn)?;
     if dirs.dir != dirs.ca_dir {
-        let copy = dirs.dir.join(CA_CERT_FILE);
-        fs::write(&copy, &ca.pem).with_context(|| format!("writing {}", copy.display()))?;
+        durable_file::replace(
+            &dirs.dir.join(CA_CERT_FILE),
+            ca.pem.as_bytes(),
+            Readers::Default,
+        )?;
     }
     let names = server_names(cluster_fqdn);
     let saved = match rotate_server_certificate {
@@ -66,10 +69,16 @@ pub fn load_or_issue(
         Some(config) => config,
         None => {
             let server = issue_server_certificate(&ca, cluster_fqdn, &names)?;
-            private_file::write(&dirs.dir.join(SERVER_KEY_FILE), server.key_pem.as_bytes())?;
-            let cert_path = dirs.dir.join(SERVER_CERT_FILE);
-            fs::write(&cert_path, &server.cert_pem)
-                .with_context(|| format!("writing {}", cert_path.display()))?;
+            durable_file::replace(
+                &dirs.dir.join(SERVER_KEY_FILE),
+                server.key_pem.as_bytes(),
+                Readers::OwnerOnly,
+            )?;
+            durable_file::replace(
+                &dirs.dir.join(SERVER_CERT_FILE),
+                server.cert_pem.as_bytes(),
+                Readers::Default,
+            )?;
             server_config(&server, &ca, &names).with_context(|| {
                 format!(
                     "the new server certificate does not verify against {}; delete it and {} \
@@ -131,8 +140,12 @@ fn load_or_issue_ca(ca_dir: &Path, cluster_fqdn: &str) -> anyhow::Result<Ca> {
     params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
     let key = KeyPair::generate()?;
     let pem = params.self_signed(&key)?.pem();
-    private_file::write(&key_path, key.serialize_pem().as_bytes())?;
-    fs::write(&cert_path, &pem).with_context(|| format!("writing {}", cert_path.display()))?;
+    durable_file::replace(
+        &key_path,
+        key.serialize_pem().as_bytes(),
+        Readers::OwnerOnly,
+    )?;
+    durable_file::replace(&cert_path, pem.as_bytes(), Readers::Default)?;
     Ok(Ca {
         pem,
         issuer: Issuer::new(params, key),

@@ -4,8 +4,8 @@
 //! to reach each one.
 
 use super::PeerGroup;
+use crate::durable_file::{self, Readers};
 use crate::handle::{SandboxHandle, SandboxOptions};
-use crate::private_file;
 use anyhow::Context;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -67,7 +67,7 @@ pub fn write_env_files(dir: &Path, handles: &[SandboxHandle]) -> anyhow::Result<
             handle.state().cluster.name
         );
         let path = dir.join(format!("cluster{}.env", index + 1));
-        private_file::write(&path, text.as_bytes())?;
+        durable_file::replace(&path, text.as_bytes(), Readers::OwnerOnly)?;
     }
     Ok(())
 }

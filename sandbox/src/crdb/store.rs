@@ -2,10 +2,9 @@
 //! participants' credentials) with write-to-temp + fsync + rename.
 
 use super::model::Crdb;
+use crate::durable_file::{self, Readers};
 use anyhow::Context;
 use std::fs;
-use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -68,16 +67,5 @@ impl CrdbStore {
 }
 
 fn save(path: &Path, crdbs: &[Crdb]) -> anyhow::Result<()> {
-    let temp_path = path.with_extension("json.tmp");
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&temp_path)
-        .with_context(|| format!("writing {}", temp_path.display()))?;
-    file.write_all(&serde_json::to_vec_pretty(crdbs)?)?;
-    file.sync_all()?;
-    fs::rename(&temp_path, path).with_context(|| format!("replacing {}", path.display()))?;
-    Ok(())
+    durable_file::replace(path, &serde_json::to_vec_pretty(crdbs)?, Readers::OwnerOnly)
 }

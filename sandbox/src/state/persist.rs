@@ -2,9 +2,9 @@
 //! finds either the old or the new state, never half of one.
 
 use super::ClusterState;
+use crate::durable_file::{self, Readers};
 use anyhow::Context;
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 pub fn load(path: &Path) -> anyhow::Result<Option<ClusterState>> {
@@ -20,16 +20,5 @@ pub fn load(path: &Path) -> anyhow::Result<Option<ClusterState>> {
 }
 
 pub fn save(path: &Path, state: &ClusterState) -> anyhow::Result<()> {
-    let temp_path = path.with_extension("json.tmp");
-    let bytes = serde_json::to_vec_pretty(state)?;
-    let mut file =
-        fs::File::create(&temp_path).with_context(|| format!("writing {}", temp_path.display()))?;
-    file.write_all(&bytes)?;
-    file.sync_all()?;
-    fs::rename(&temp_path, path).with_context(|| format!("replacing {}", path.display()))?;
-    if let Some(dir) = path.parent() {
-        // fsync the directory so the rename itself survives a crash.
-        fs::File::open(dir)?.sync_all()?;
-    }
-    Ok(())
+    durable_file::replace(path, &serde_json::to_vec_pretty(state)?, Readers::Default)
 }
