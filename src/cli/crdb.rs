@@ -88,28 +88,35 @@ pub struct CrdbCreateArgs {
     /// Replica shards (default false)
     #[arg(long, action = ArgAction::Set, value_name = "true|false")]
     pub replication: Option<bool>,
-    /// Enable the OSS Cluster API on every instance (default false)
-    #[arg(long, action = ArgAction::Set, value_name = "true|false")]
-    pub oss_cluster: Option<bool>,
     /// Proxy policy of every instance
     #[arg(long, value_parser = ["all-nodes", "all-master-shards", "single"])]
     pub proxy_policy: Option<String>,
-    /// Eviction policy (default noeviction)
-    #[arg(long, value_parser = EVICTION_POLICIES)]
-    pub eviction_policy: Option<String>,
-    /// Encrypt traffic between the clusters (default false)
-    #[arg(long, action = ArgAction::Set, value_name = "true|false")]
-    pub encryption: Option<bool>,
-    /// Causal consistency (default false)
-    #[arg(long, action = ArgAction::Set, value_name = "true|false")]
-    pub causal_consistency: Option<bool>,
-    /// Compression of replication traffic, 0-6 (default 3)
-    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=6))]
-    pub compression: Option<u8>,
+    #[command(flatten)]
+    pub settings: CrdbSettingsArgs,
     #[command(flatten)]
     pub config: DefaultDbConfigArgs,
     #[command(flatten)]
     pub wait: WaitArgs,
+}
+
+/// What `crdb create` sets and `crdb update` changes; create fills in the defaults named here.
+#[derive(Debug, Clone, Args)]
+pub struct CrdbSettingsArgs {
+    /// Enable or disable the OSS Cluster API on every instance (create's default: false)
+    #[arg(long, action = ArgAction::Set, value_name = "true|false")]
+    pub oss_cluster: Option<bool>,
+    /// Eviction policy (create's default: noeviction)
+    #[arg(long, value_parser = EVICTION_POLICIES)]
+    pub eviction_policy: Option<String>,
+    /// Encrypt traffic between the clusters (create's default: false)
+    #[arg(long, action = ArgAction::Set, value_name = "true|false")]
+    pub encryption: Option<bool>,
+    /// Causal consistency (create's default: false)
+    #[arg(long, action = ArgAction::Set, value_name = "true|false")]
+    pub causal_consistency: Option<bool>,
+    /// Compression of replication traffic, 0-6 (create's default: 3)
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=6))]
+    pub compression: Option<u8>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -126,20 +133,11 @@ pub struct DefaultDbConfigArgs {
 pub struct CrdbUpdateArgs {
     #[arg(long, value_name = "GUID")]
     pub crdb_guid: String,
-    /// Enable or disable the OSS Cluster API on every instance
-    #[arg(long, action = ArgAction::Set, value_name = "true|false")]
-    pub oss_cluster: Option<bool>,
     /// New memory limit per instance
     #[arg(long, value_name = "SIZE")]
     pub memory_size: Option<String>,
-    #[arg(long, value_parser = EVICTION_POLICIES)]
-    pub eviction_policy: Option<String>,
-    #[arg(long, action = ArgAction::Set, value_name = "true|false")]
-    pub encryption: Option<bool>,
-    #[arg(long, action = ArgAction::Set, value_name = "true|false")]
-    pub causal_consistency: Option<bool>,
-    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=6))]
-    pub compression: Option<u8>,
+    #[command(flatten)]
+    pub settings: CrdbSettingsArgs,
     /// New credentials for one instance: id=<instance id>,username=...,password-env=VAR (or profile=NAME)
     #[arg(long, value_name = "KEY=VALUE,...")]
     pub credentials: Vec<String>,

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::cli::crdb::DefaultDbConfigArgs;
+use crate::cli::crdb::{CrdbSettingsArgs, DefaultDbConfigArgs};
 use crate::error::{CliError, CliResult};
 
 /// Binary multiples: crdb-cli's `1GB` is 1073741824 bytes (cli-grammar.md §6, `crdb get`).
@@ -80,6 +80,17 @@ pub fn set_flag(config: &mut Map<String, Value>, key: &str, flag: Option<Value>)
     if let Some(value) = flag {
         config.insert(key.to_string(), value);
     }
+}
+
+/// The database settings `crdb create` and `crdb update` both take as flags; the others
+/// (encryption, causal consistency, compression) are crdb-level, not database config.
+pub fn set_settings_flags(config: &mut Map<String, Value>, settings: &CrdbSettingsArgs) {
+    set_flag(config, "oss_cluster", settings.oss_cluster.map(Value::Bool));
+    set_flag(
+        config,
+        "eviction_policy",
+        settings.eviction_policy.clone().map(Value::String),
+    );
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::config::{default_db_config, parse_memory_size, set_flag};
+use super::config::{default_db_config, parse_memory_size, set_flag, set_settings_flags};
 use super::gate;
 use super::instance::{self, Participant, ParticipantSpec, SpecFlag};
 use super::progress::{self, GuidReport};
@@ -78,19 +78,10 @@ fn plan(args: &CrdbCreateArgs) -> CliResult<CreatePlan> {
     );
     set_flag(
         &mut config,
-        "oss_cluster",
-        args.oss_cluster.map(Value::Bool),
-    );
-    set_flag(
-        &mut config,
         "proxy_policy",
         args.proxy_policy.clone().map(Value::String),
     );
-    set_flag(
-        &mut config,
-        "eviction_policy",
-        args.eviction_policy.clone().map(Value::String),
-    );
+    set_settings_flags(&mut config, &args.settings);
     let regex = args
         .shard_key_regex
         .as_deref()
@@ -112,9 +103,9 @@ fn plan(args: &CrdbCreateArgs) -> CliResult<CreatePlan> {
         name: args.name.clone(),
         default_db_config: config,
         instances,
-        compression: args.compression.unwrap_or(DEFAULT_COMPRESSION),
-        encryption: args.encryption.unwrap_or(false),
-        causal_consistency: args.causal_consistency.unwrap_or(false),
+        compression: args.settings.compression.unwrap_or(DEFAULT_COMPRESSION),
+        encryption: args.settings.encryption.unwrap_or(false),
+        causal_consistency: args.settings.causal_consistency.unwrap_or(false),
     })
 }
 

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::config::{default_db_config, parse_memory_size, set_flag};
+use super::config::{default_db_config, parse_memory_size, set_flag, set_settings_flags};
 use super::instance::{self, Participant, ParticipantSpec, SpecFlag};
 use super::progress::{self, GuidReport};
 use super::{gate, unknown_guid};
@@ -98,11 +98,7 @@ fn instance_after(
 
 fn plan(args: &CrdbUpdateArgs) -> CliResult<UpdatePlan> {
     let mut config_changes = default_db_config(&args.config)?;
-    set_flag(
-        &mut config_changes,
-        "oss_cluster",
-        args.oss_cluster.map(Value::Bool),
-    );
+    set_settings_flags(&mut config_changes, &args.settings);
     let memory_size = args
         .memory_size
         .as_deref()
@@ -113,11 +109,6 @@ fn plan(args: &CrdbUpdateArgs) -> CliResult<UpdatePlan> {
         "memory_size",
         memory_size.map(|bytes| json!(bytes)),
     );
-    set_flag(
-        &mut config_changes,
-        "eviction_policy",
-        args.eviction_policy.clone().map(Value::String),
-    );
     let credentials = args
         .credentials
         .iter()
@@ -125,9 +116,9 @@ fn plan(args: &CrdbUpdateArgs) -> CliResult<UpdatePlan> {
         .collect::<CliResult<Vec<_>>>()?;
     let plan = UpdatePlan {
         config_changes,
-        encryption: args.encryption,
-        causal_consistency: args.causal_consistency,
-        compression: args.compression,
+        encryption: args.settings.encryption,
+        causal_consistency: args.settings.causal_consistency,
+        compression: args.settings.compression,
         credentials,
     };
     let empty = plan.config_changes.is_empty()
