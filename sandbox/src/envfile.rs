@@ -2,6 +2,7 @@
 //! `set -a; . DIR/sandbox.env; set +a` points rsadmin at the sandbox.
 
 use crate::durable_file::{self, Readers};
+use crate::redact;
 use anyhow::Context;
 use rand::RngExt;
 use std::fs;
@@ -22,11 +23,7 @@ pub struct Credentials {
 
 impl std::fmt::Debug for Credentials {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter
-            .debug_struct("Credentials")
-            .field("user", &self.user)
-            .field("password", &"<redacted>")
-            .finish()
+        redact::debug_credentials(formatter, "Credentials", ("user", &self.user))
     }
 }
 

@@ -9,6 +9,7 @@ pub mod handle;
 pub mod ports;
 pub mod proxy;
 pub mod reconcile;
+mod redact;
 pub mod rest;
 pub mod state;
 pub mod tls;

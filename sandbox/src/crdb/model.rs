@@ -1,5 +1,6 @@
 //! The crdb and crdb_task objects (rest-api.md §6.2, §6.4) as the sandbox keeps and sends them.
 
+use crate::redact;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -75,11 +76,7 @@ pub struct Credentials {
 
 impl std::fmt::Debug for Credentials {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter
-            .debug_struct("Credentials")
-            .field("username", &self.username)
-            .field("password", &"<redacted>")
-            .finish()
+        redact::debug_credentials(formatter, "Credentials", ("username", &self.username))
     }
 }
 
