@@ -364,7 +364,7 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
         }
         'rsadmin;verify;db' {
             [CompletionResult]::new('--probe-timeout', '--probe-timeout', [CompletionResultType]::ParameterName, 'Seconds each probe step (connect, TLS handshake, one reply) may take')
-            [CompletionResult]::new('--db-user', '--db-user', [CompletionResultType]::ParameterName, 'Database user for AUTH (the password comes from RSADMIN_DB_PASSWORD)')
+            [CompletionResult]::new('--db-user', '--db-user', [CompletionResultType]::ParameterName, 'Database user for AUTH (the password: RSADMIN_DB_PASSWORD or profile set-db-password)')
             [CompletionResult]::new('--db-ca-cert', '--db-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) of the database''s TLS certificates, for databases with TLS')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
@@ -410,7 +410,7 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
         'rsadmin;doctor;db' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Keys your application uses together (repeatable): doctor tells whether they share a slot')
             [CompletionResult]::new('--probe-timeout', '--probe-timeout', [CompletionResultType]::ParameterName, 'Seconds each probe step (connect, TLS handshake, one reply) may take')
-            [CompletionResult]::new('--db-user', '--db-user', [CompletionResultType]::ParameterName, 'Database user for AUTH (the password comes from RSADMIN_DB_PASSWORD)')
+            [CompletionResult]::new('--db-user', '--db-user', [CompletionResultType]::ParameterName, 'Database user for AUTH (the password: RSADMIN_DB_PASSWORD or profile set-db-password)')
             [CompletionResult]::new('--db-ca-cert', '--db-ca-cert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) of the database''s TLS certificates, for databases with TLS')
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
@@ -468,7 +468,8 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the saved profiles (`*` marks the active one)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one profile (default: the active one) and whether its password is in the keyring')
             [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the active one (used when no --cluster or RSADMIN_URL is given)')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete a profile and its password in the keyring')
+            [CompletionResult]::new('set-db-password', 'set-db-password', [CompletionResultType]::ParameterValue, 'Store a database''s password (for verify and doctor) in the keyring under a profile')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete a profile and its passwords in the keyring')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -529,6 +530,20 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'rsadmin;profile;set-db-password' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
+            [CompletionResult]::new('--ca-cert', '--ca-cert', [CompletionResultType]::ParameterName, 'Trust this CA certificate (PEM) in addition to the public CAs')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: rladmin-style text, or one JSON document on stdout')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the password from standard input (one line) instead of asking')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the server certificate (prints a warning)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Assume yes for confirmations (rladmin''s -y)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'rsadmin;profile;remove' {
             [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Cluster REST API URL, e.g. https://cluster.example.com:9443')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'User name (an email on Redis Software)')
@@ -547,7 +562,8 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the saved profiles (`*` marks the active one)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one profile (default: the active one) and whether its password is in the keyring')
             [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the active one (used when no --cluster or RSADMIN_URL is given)')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete a profile and its password in the keyring')
+            [CompletionResult]::new('set-db-password', 'set-db-password', [CompletionResultType]::ParameterValue, 'Store a database''s password (for verify and doctor) in the keyring under a profile')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete a profile and its passwords in the keyring')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -561,6 +577,9 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
             break
         }
         'rsadmin;profile;help;use' {
+            break
+        }
+        'rsadmin;profile;help;set-db-password' {
             break
         }
         'rsadmin;profile;help;remove' {
@@ -613,12 +632,12 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
             [CompletionResult]::new('--shards-count', '--shards-count', [CompletionResultType]::ParameterName, 'Master shards per instance')
             [CompletionResult]::new('--shard-key-regex', '--shard-key-regex', [CompletionResultType]::ParameterName, 'Hashing rule: one regex with a (?<tag>...) group, or a JSON array of {"regex": ...}')
             [CompletionResult]::new('--replication', '--replication', [CompletionResultType]::ParameterName, 'Replica shards (default false)')
-            [CompletionResult]::new('--oss-cluster', '--oss-cluster', [CompletionResultType]::ParameterName, 'Enable the OSS Cluster API on every instance (default false)')
             [CompletionResult]::new('--proxy-policy', '--proxy-policy', [CompletionResultType]::ParameterName, 'Proxy policy of every instance')
-            [CompletionResult]::new('--eviction-policy', '--eviction-policy', [CompletionResultType]::ParameterName, 'Eviction policy (default noeviction)')
-            [CompletionResult]::new('--encryption', '--encryption', [CompletionResultType]::ParameterName, 'Encrypt traffic between the clusters (default false)')
-            [CompletionResult]::new('--causal-consistency', '--causal-consistency', [CompletionResultType]::ParameterName, 'Causal consistency (default false)')
-            [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'Compression of replication traffic, 0-6 (default 3)')
+            [CompletionResult]::new('--oss-cluster', '--oss-cluster', [CompletionResultType]::ParameterName, 'Enable or disable the OSS Cluster API on every instance (create''s default: false)')
+            [CompletionResult]::new('--eviction-policy', '--eviction-policy', [CompletionResultType]::ParameterName, 'Eviction policy (create''s default: noeviction)')
+            [CompletionResult]::new('--encryption', '--encryption', [CompletionResultType]::ParameterName, 'Encrypt traffic between the clusters (create''s default: false)')
+            [CompletionResult]::new('--causal-consistency', '--causal-consistency', [CompletionResultType]::ParameterName, 'Causal consistency (create''s default: false)')
+            [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'Compression of replication traffic, 0-6 (create''s default: 3)')
             [CompletionResult]::new('--default-db-config', '--default-db-config', [CompletionResultType]::ParameterName, 'database_config fields as JSON, e.g. ''{"shards_count": 2}''')
             [CompletionResult]::new('--default-db-config-file', '--default-db-config-file', [CompletionResultType]::ParameterName, 'database_config fields from a JSON file')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the task to end')
@@ -639,12 +658,12 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
         }
         'rsadmin;crdb;update' {
             [CompletionResult]::new('--crdb-guid', '--crdb-guid', [CompletionResultType]::ParameterName, 'crdb-guid')
-            [CompletionResult]::new('--oss-cluster', '--oss-cluster', [CompletionResultType]::ParameterName, 'Enable or disable the OSS Cluster API on every instance')
             [CompletionResult]::new('--memory-size', '--memory-size', [CompletionResultType]::ParameterName, 'New memory limit per instance')
-            [CompletionResult]::new('--eviction-policy', '--eviction-policy', [CompletionResultType]::ParameterName, 'eviction-policy')
-            [CompletionResult]::new('--encryption', '--encryption', [CompletionResultType]::ParameterName, 'encryption')
-            [CompletionResult]::new('--causal-consistency', '--causal-consistency', [CompletionResultType]::ParameterName, 'causal-consistency')
-            [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'compression')
+            [CompletionResult]::new('--oss-cluster', '--oss-cluster', [CompletionResultType]::ParameterName, 'Enable or disable the OSS Cluster API on every instance (create''s default: false)')
+            [CompletionResult]::new('--eviction-policy', '--eviction-policy', [CompletionResultType]::ParameterName, 'Eviction policy (create''s default: noeviction)')
+            [CompletionResult]::new('--encryption', '--encryption', [CompletionResultType]::ParameterName, 'Encrypt traffic between the clusters (create''s default: false)')
+            [CompletionResult]::new('--causal-consistency', '--causal-consistency', [CompletionResultType]::ParameterName, 'Causal consistency (create''s default: false)')
+            [CompletionResult]::new('--compression', '--compression', [CompletionResultType]::ParameterName, 'Compression of replication traffic, 0-6 (create''s default: 3)')
             [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'New credentials for one instance: id=<instance id>,username=...,password-env=VAR (or profile=NAME)')
             [CompletionResult]::new('--default-db-config', '--default-db-config', [CompletionResultType]::ParameterName, 'database_config fields as JSON, e.g. ''{"shards_count": 2}''')
             [CompletionResult]::new('--default-db-config-file', '--default-db-config-file', [CompletionResultType]::ParameterName, 'database_config fields from a JSON file')
@@ -916,7 +935,8 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the saved profiles (`*` marks the active one)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one profile (default: the active one) and whether its password is in the keyring')
             [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a profile the active one (used when no --cluster or RSADMIN_URL is given)')
-            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete a profile and its password in the keyring')
+            [CompletionResult]::new('set-db-password', 'set-db-password', [CompletionResultType]::ParameterValue, 'Store a database''s password (for verify and doctor) in the keyring under a profile')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete a profile and its passwords in the keyring')
             break
         }
         'rsadmin;help;profile;add' {
@@ -929,6 +949,9 @@ Register-ArgumentCompleter -Native -CommandName 'rsadmin' -ScriptBlock {
             break
         }
         'rsadmin;help;profile;use' {
+            break
+        }
+        'rsadmin;help;profile;set-db-password' {
             break
         }
         'rsadmin;help;profile;remove' {

@@ -217,6 +217,9 @@ _rsadmin() {
             rsadmin__subcmd__help__subcmd__profile,remove)
                 cmd="rsadmin__subcmd__help__subcmd__profile__subcmd__remove"
                 ;;
+            rsadmin__subcmd__help__subcmd__profile,set-db-password)
+                cmd="rsadmin__subcmd__help__subcmd__profile__subcmd__set__subcmd__db__subcmd__password"
+                ;;
             rsadmin__subcmd__help__subcmd__profile,show)
                 cmd="rsadmin__subcmd__help__subcmd__profile__subcmd__show"
                 ;;
@@ -298,6 +301,9 @@ _rsadmin() {
             rsadmin__subcmd__profile,remove)
                 cmd="rsadmin__subcmd__profile__subcmd__remove"
                 ;;
+            rsadmin__subcmd__profile,set-db-password)
+                cmd="rsadmin__subcmd__profile__subcmd__set__subcmd__db__subcmd__password"
+                ;;
             rsadmin__subcmd__profile,show)
                 cmd="rsadmin__subcmd__profile__subcmd__show"
                 ;;
@@ -315,6 +321,9 @@ _rsadmin() {
                 ;;
             rsadmin__subcmd__profile__subcmd__help,remove)
                 cmd="rsadmin__subcmd__profile__subcmd__help__subcmd__remove"
+                ;;
+            rsadmin__subcmd__profile__subcmd__help,set-db-password)
+                cmd="rsadmin__subcmd__profile__subcmd__help__subcmd__set__subcmd__db__subcmd__password"
                 ;;
             rsadmin__subcmd__profile__subcmd__help,show)
                 cmd="rsadmin__subcmd__profile__subcmd__help__subcmd__show"
@@ -668,7 +677,7 @@ _rsadmin() {
             return 0
             ;;
         rsadmin__subcmd__crdb__subcmd__create)
-            opts="-o -y -h --name --memory-size --instance --port --sharding --shards-count --shard-key-regex --replication --oss-cluster --proxy-policy --eviction-policy --encryption --causal-consistency --compression --default-db-config --default-db-config-file --wait --no-wait --timeout --cluster --user --ca-cert --insecure --profile --output --yes --help"
+            opts="-o -y -h --name --memory-size --instance --port --sharding --shards-count --shard-key-regex --replication --proxy-policy --oss-cluster --eviction-policy --encryption --causal-consistency --compression --default-db-config --default-db-config-file --wait --no-wait --timeout --cluster --user --ca-cert --insecure --profile --output --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -706,12 +715,12 @@ _rsadmin() {
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
-                --oss-cluster)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
                 --proxy-policy)
                     COMPREPLY=($(compgen -W "all-nodes all-master-shards single" -- "${cur}"))
+                    return 0
+                    ;;
+                --oss-cluster)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --eviction-policy)
@@ -1053,7 +1062,7 @@ _rsadmin() {
             return 0
             ;;
         rsadmin__subcmd__crdb__subcmd__update)
-            opts="-o -y -h --crdb-guid --oss-cluster --memory-size --eviction-policy --encryption --causal-consistency --compression --credentials --force --default-db-config --default-db-config-file --wait --no-wait --timeout --cluster --user --ca-cert --insecure --profile --output --yes --help"
+            opts="-o -y -h --crdb-guid --memory-size --oss-cluster --eviction-policy --encryption --causal-consistency --compression --credentials --force --default-db-config --default-db-config-file --wait --no-wait --timeout --cluster --user --ca-cert --insecure --profile --output --yes --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1063,12 +1072,12 @@ _rsadmin() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --oss-cluster)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
-                    return 0
-                    ;;
                 --memory-size)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oss-cluster)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --eviction-policy)
@@ -1709,7 +1718,7 @@ _rsadmin() {
             return 0
             ;;
         rsadmin__subcmd__help__subcmd__profile)
-            opts="add list show use remove"
+            opts="add list show use set-db-password remove"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1751,6 +1760,20 @@ _rsadmin() {
             return 0
             ;;
         rsadmin__subcmd__help__subcmd__profile__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rsadmin__subcmd__help__subcmd__profile__subcmd__set__subcmd__db__subcmd__password)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2575,7 +2598,7 @@ _rsadmin() {
             return 0
             ;;
         rsadmin__subcmd__profile)
-            opts="-o -y -h --cluster --user --ca-cert --insecure --profile --output --yes --help add list show use remove help"
+            opts="-o -y -h --cluster --user --ca-cert --insecure --profile --output --yes --help add list show use set-db-password remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2677,7 +2700,7 @@ _rsadmin() {
             return 0
             ;;
         rsadmin__subcmd__profile__subcmd__help)
-            opts="add list show use remove help"
+            opts="add list show use set-db-password remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2733,6 +2756,20 @@ _rsadmin() {
             return 0
             ;;
         rsadmin__subcmd__profile__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rsadmin__subcmd__profile__subcmd__help__subcmd__set__subcmd__db__subcmd__password)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2825,6 +2862,51 @@ _rsadmin() {
             ;;
         rsadmin__subcmd__profile__subcmd__remove)
             opts="-o -y -h --cluster --user --ca-cert --insecure --output --yes --help $(rsadmin profile list --names 2>/dev/null)"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-cert)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        rsadmin__subcmd__profile__subcmd__set__subcmd__db__subcmd__password)
+            opts="-o -y -h --password-stdin --cluster --user --ca-cert --insecure --output --yes --help $(rsadmin profile list --names 2>/dev/null)"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

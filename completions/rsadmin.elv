@@ -327,7 +327,7 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
         }
         &'rsadmin;verify;db'= {
             cand --probe-timeout 'Seconds each probe step (connect, TLS handshake, one reply) may take'
-            cand --db-user 'Database user for AUTH (the password comes from RSADMIN_DB_PASSWORD)'
+            cand --db-user 'Database user for AUTH (the password: RSADMIN_DB_PASSWORD or profile set-db-password)'
             cand --db-ca-cert 'CA certificate (PEM) of the database''s TLS certificates, for databases with TLS'
             cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
             cand --user 'User name (an email on Redis Software)'
@@ -368,7 +368,7 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
         &'rsadmin;doctor;db'= {
             cand --key 'Keys your application uses together (repeatable): doctor tells whether they share a slot'
             cand --probe-timeout 'Seconds each probe step (connect, TLS handshake, one reply) may take'
-            cand --db-user 'Database user for AUTH (the password comes from RSADMIN_DB_PASSWORD)'
+            cand --db-user 'Database user for AUTH (the password: RSADMIN_DB_PASSWORD or profile set-db-password)'
             cand --db-ca-cert 'CA certificate (PEM) of the database''s TLS certificates, for databases with TLS'
             cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
             cand --user 'User name (an email on Redis Software)'
@@ -421,7 +421,8 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
             cand list 'List the saved profiles (`*` marks the active one)'
             cand show 'Show one profile (default: the active one) and whether its password is in the keyring'
             cand use 'Make a profile the active one (used when no --cluster or RSADMIN_URL is given)'
-            cand remove 'Delete a profile and its password in the keyring'
+            cand set-db-password 'Store a database''s password (for verify and doctor) in the keyring under a profile'
+            cand remove 'Delete a profile and its passwords in the keyring'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rsadmin;profile;add'= {
@@ -477,6 +478,19 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'rsadmin;profile;set-db-password'= {
+            cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
+            cand --user 'User name (an email on Redis Software)'
+            cand --ca-cert 'Trust this CA certificate (PEM) in addition to the public CAs'
+            cand -o 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --output 'Output format: rladmin-style text, or one JSON document on stdout'
+            cand --password-stdin 'Read the password from standard input (one line) instead of asking'
+            cand --insecure 'Do not verify the server certificate (prints a warning)'
+            cand -y 'Assume yes for confirmations (rladmin''s -y)'
+            cand --yes 'Assume yes for confirmations (rladmin''s -y)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'rsadmin;profile;remove'= {
             cand --cluster 'Cluster REST API URL, e.g. https://cluster.example.com:9443'
             cand --user 'User name (an email on Redis Software)'
@@ -494,7 +508,8 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
             cand list 'List the saved profiles (`*` marks the active one)'
             cand show 'Show one profile (default: the active one) and whether its password is in the keyring'
             cand use 'Make a profile the active one (used when no --cluster or RSADMIN_URL is given)'
-            cand remove 'Delete a profile and its password in the keyring'
+            cand set-db-password 'Store a database''s password (for verify and doctor) in the keyring under a profile'
+            cand remove 'Delete a profile and its passwords in the keyring'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'rsadmin;profile;help;add'= {
@@ -504,6 +519,8 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
         &'rsadmin;profile;help;show'= {
         }
         &'rsadmin;profile;help;use'= {
+        }
+        &'rsadmin;profile;help;set-db-password'= {
         }
         &'rsadmin;profile;help;remove'= {
         }
@@ -551,12 +568,12 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
             cand --shards-count 'Master shards per instance'
             cand --shard-key-regex 'Hashing rule: one regex with a (?<tag>...) group, or a JSON array of {"regex": ...}'
             cand --replication 'Replica shards (default false)'
-            cand --oss-cluster 'Enable the OSS Cluster API on every instance (default false)'
             cand --proxy-policy 'Proxy policy of every instance'
-            cand --eviction-policy 'Eviction policy (default noeviction)'
-            cand --encryption 'Encrypt traffic between the clusters (default false)'
-            cand --causal-consistency 'Causal consistency (default false)'
-            cand --compression 'Compression of replication traffic, 0-6 (default 3)'
+            cand --oss-cluster 'Enable or disable the OSS Cluster API on every instance (create''s default: false)'
+            cand --eviction-policy 'Eviction policy (create''s default: noeviction)'
+            cand --encryption 'Encrypt traffic between the clusters (create''s default: false)'
+            cand --causal-consistency 'Causal consistency (create''s default: false)'
+            cand --compression 'Compression of replication traffic, 0-6 (create''s default: 3)'
             cand --default-db-config 'database_config fields as JSON, e.g. ''{"shards_count": 2}'''
             cand --default-db-config-file 'database_config fields from a JSON file'
             cand --timeout 'Seconds to wait for the task to end'
@@ -576,12 +593,12 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
         }
         &'rsadmin;crdb;update'= {
             cand --crdb-guid 'crdb-guid'
-            cand --oss-cluster 'Enable or disable the OSS Cluster API on every instance'
             cand --memory-size 'New memory limit per instance'
-            cand --eviction-policy 'eviction-policy'
-            cand --encryption 'encryption'
-            cand --causal-consistency 'causal-consistency'
-            cand --compression 'compression'
+            cand --oss-cluster 'Enable or disable the OSS Cluster API on every instance (create''s default: false)'
+            cand --eviction-policy 'Eviction policy (create''s default: noeviction)'
+            cand --encryption 'Encrypt traffic between the clusters (create''s default: false)'
+            cand --causal-consistency 'Causal consistency (create''s default: false)'
+            cand --compression 'Compression of replication traffic, 0-6 (create''s default: 3)'
             cand --credentials 'New credentials for one instance: id=<instance id>,username=...,password-env=VAR (or profile=NAME)'
             cand --default-db-config 'database_config fields as JSON, e.g. ''{"shards_count": 2}'''
             cand --default-db-config-file 'database_config fields from a JSON file'
@@ -812,7 +829,8 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
             cand list 'List the saved profiles (`*` marks the active one)'
             cand show 'Show one profile (default: the active one) and whether its password is in the keyring'
             cand use 'Make a profile the active one (used when no --cluster or RSADMIN_URL is given)'
-            cand remove 'Delete a profile and its password in the keyring'
+            cand set-db-password 'Store a database''s password (for verify and doctor) in the keyring under a profile'
+            cand remove 'Delete a profile and its passwords in the keyring'
         }
         &'rsadmin;help;profile;add'= {
         }
@@ -821,6 +839,8 @@ set edit:completion:arg-completer[rsadmin] = {|@words|
         &'rsadmin;help;profile;show'= {
         }
         &'rsadmin;help;profile;use'= {
+        }
+        &'rsadmin;help;profile;set-db-password'= {
         }
         &'rsadmin;help;profile;remove'= {
         }

@@ -230,7 +230,7 @@ complete -c rsadmin -n "__fish_rsadmin_using_subcommand verify; and not __fish_s
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand verify; and not __fish_seen_subcommand_from db help" -f -a "db" -d 'Connect as a cluster-aware client and check the topology every node advertises'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand verify; and not __fish_seen_subcommand_from db help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand verify; and __fish_seen_subcommand_from db" -l probe-timeout -d 'Seconds each probe step (connect, TLS handshake, one reply) may take' -r
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand verify; and __fish_seen_subcommand_from db" -l db-user -d 'Database user for AUTH (the password comes from RSADMIN_DB_PASSWORD)' -r
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand verify; and __fish_seen_subcommand_from db" -l db-user -d 'Database user for AUTH (the password: RSADMIN_DB_PASSWORD or profile set-db-password)' -r
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand verify; and __fish_seen_subcommand_from db" -l db-ca-cert -d 'CA certificate (PEM) of the database\'s TLS certificates, for databases with TLS' -r -F
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand verify; and __fish_seen_subcommand_from db" -l cluster -d 'Cluster REST API URL, e.g. https://cluster.example.com:9443' -r -f
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand verify; and __fish_seen_subcommand_from db" -l user -d 'User name (an email on Redis Software)' -r
@@ -257,7 +257,7 @@ complete -c rsadmin -n "__fish_rsadmin_using_subcommand doctor; and not __fish_s
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand doctor; and not __fish_seen_subcommand_from db help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand doctor; and __fish_seen_subcommand_from db" -l key -d 'Keys your application uses together (repeatable): doctor tells whether they share a slot' -r
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand doctor; and __fish_seen_subcommand_from db" -l probe-timeout -d 'Seconds each probe step (connect, TLS handshake, one reply) may take' -r
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand doctor; and __fish_seen_subcommand_from db" -l db-user -d 'Database user for AUTH (the password comes from RSADMIN_DB_PASSWORD)' -r
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand doctor; and __fish_seen_subcommand_from db" -l db-user -d 'Database user for AUTH (the password: RSADMIN_DB_PASSWORD or profile set-db-password)' -r
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand doctor; and __fish_seen_subcommand_from db" -l db-ca-cert -d 'CA certificate (PEM) of the database\'s TLS certificates, for databases with TLS' -r -F
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand doctor; and __fish_seen_subcommand_from db" -l cluster -d 'Cluster REST API URL, e.g. https://cluster.example.com:9443' -r -f
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand doctor; and __fish_seen_subcommand_from db" -l user -d 'User name (an email on Redis Software)' -r
@@ -281,21 +281,22 @@ json\t''"
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand keyslot" -l insecure -d 'Do not verify the server certificate (prints a warning)'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand keyslot" -s y -l yes -d 'Assume yes for confirmations (rladmin\'s -y)'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand keyslot" -s h -l help -d 'Print help'
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use remove help" -l cluster -d 'Cluster REST API URL, e.g. https://cluster.example.com:9443' -r -f
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use remove help" -l user -d 'User name (an email on Redis Software)' -r
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use remove help" -l ca-cert -d 'Trust this CA certificate (PEM) in addition to the public CAs' -r -F
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use remove help" -l profile -d 'Use a saved connection profile' -r -f -a "(rsadmin profile list --names 2>/dev/null)"
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use remove help" -s o -l output -d 'Output format: rladmin-style text, or one JSON document on stdout' -r -f -a "text\t''
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use set-db-password remove help" -l cluster -d 'Cluster REST API URL, e.g. https://cluster.example.com:9443' -r -f
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use set-db-password remove help" -l user -d 'User name (an email on Redis Software)' -r
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use set-db-password remove help" -l ca-cert -d 'Trust this CA certificate (PEM) in addition to the public CAs' -r -F
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use set-db-password remove help" -l profile -d 'Use a saved connection profile' -r -f -a "(rsadmin profile list --names 2>/dev/null)"
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use set-db-password remove help" -s o -l output -d 'Output format: rladmin-style text, or one JSON document on stdout' -r -f -a "text\t''
 json\t''"
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use remove help" -l insecure -d 'Do not verify the server certificate (prints a warning)'
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use remove help" -s y -l yes -d 'Assume yes for confirmations (rladmin\'s -y)'
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use remove help" -s h -l help -d 'Print help'
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use remove help" -f -a "add" -d 'Save a cluster connection; the password goes to the OS keyring, never to a file'
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use remove help" -f -a "list" -d 'List the saved profiles (`*` marks the active one)'
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use remove help" -f -a "show" -d 'Show one profile (default: the active one) and whether its password is in the keyring'
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use remove help" -f -a "use" -d 'Make a profile the active one (used when no --cluster or RSADMIN_URL is given)'
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use remove help" -f -a "remove" -d 'Delete a profile and its password in the keyring'
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use set-db-password remove help" -l insecure -d 'Do not verify the server certificate (prints a warning)'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use set-db-password remove help" -s y -l yes -d 'Assume yes for confirmations (rladmin\'s -y)'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use set-db-password remove help" -s h -l help -d 'Print help'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use set-db-password remove help" -f -a "add" -d 'Save a cluster connection; the password goes to the OS keyring, never to a file'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use set-db-password remove help" -f -a "list" -d 'List the saved profiles (`*` marks the active one)'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use set-db-password remove help" -f -a "show" -d 'Show one profile (default: the active one) and whether its password is in the keyring'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use set-db-password remove help" -f -a "use" -d 'Make a profile the active one (used when no --cluster or RSADMIN_URL is given)'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use set-db-password remove help" -f -a "set-db-password" -d 'Store a database\'s password (for verify and doctor) in the keyring under a profile'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use set-db-password remove help" -f -a "remove" -d 'Delete a profile and its passwords in the keyring'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and not __fish_seen_subcommand_from add list show use set-db-password remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from add" -l trust-fingerprint -d 'Trust the cluster certificate with this SHA-256 fingerprint (hex, colons optional)' -r
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from add" -l cluster -d 'Cluster REST API URL, e.g. https://cluster.example.com:9443' -r -f
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from add" -l user -d 'User name (an email on Redis Software)' -r
@@ -333,6 +334,15 @@ json\t''"
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from use" -l insecure -d 'Do not verify the server certificate (prints a warning)'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from use" -s y -l yes -d 'Assume yes for confirmations (rladmin\'s -y)'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from set-db-password" -l cluster -d 'Cluster REST API URL, e.g. https://cluster.example.com:9443' -r -f
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from set-db-password" -l user -d 'User name (an email on Redis Software)' -r
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from set-db-password" -l ca-cert -d 'Trust this CA certificate (PEM) in addition to the public CAs' -r -F
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from set-db-password" -s o -l output -d 'Output format: rladmin-style text, or one JSON document on stdout' -r -f -a "text\t''
+json\t''"
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from set-db-password" -l password-stdin -d 'Read the password from standard input (one line) instead of asking'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from set-db-password" -l insecure -d 'Do not verify the server certificate (prints a warning)'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from set-db-password" -s y -l yes -d 'Assume yes for confirmations (rladmin\'s -y)'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from set-db-password" -s h -l help -d 'Print help'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from remove" -l cluster -d 'Cluster REST API URL, e.g. https://cluster.example.com:9443' -r -f
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from remove" -l user -d 'User name (an email on Redis Software)' -r
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from remove" -l ca-cert -d 'Trust this CA certificate (PEM) in addition to the public CAs' -r -F
@@ -345,7 +355,8 @@ complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the saved profiles (`*` marks the active one)'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one profile (default: the active one) and whether its password is in the keyring'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the active one (used when no --cluster or RSADMIN_URL is given)'
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Delete a profile and its password in the keyring'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "set-db-password" -d 'Store a database\'s password (for verify and doctor) in the keyring under a profile'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Delete a profile and its passwords in the keyring'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand install-aliases" -l cluster -d 'Cluster REST API URL, e.g. https://cluster.example.com:9443' -r -f
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand install-aliases" -l user -d 'User name (an email on Redis Software)' -r
@@ -382,12 +393,12 @@ complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_su
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -l shard-key-regex -d 'Hashing rule: one regex with a (?<tag>...) group, or a JSON array of {"regex": ...}' -r
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -l replication -d 'Replica shards (default false)' -r -f -a "true\t''
 false\t''"
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -l oss-cluster -d 'Enable the OSS Cluster API on every instance (default false)' -r -f -a "true\t''
-false\t''"
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -l proxy-policy -d 'Proxy policy of every instance' -r -f -a "all-nodes\t''
 all-master-shards\t''
 single\t''"
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -l eviction-policy -d 'Eviction policy (default noeviction)' -r -f -a "noeviction\t''
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -l oss-cluster -d 'Enable or disable the OSS Cluster API on every instance (create\'s default: false)' -r -f -a "true\t''
+false\t''"
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -l eviction-policy -d 'Eviction policy (create\'s default: noeviction)' -r -f -a "noeviction\t''
 allkeys-lru\t''
 allkeys-lfu\t''
 allkeys-random\t''
@@ -395,11 +406,11 @@ volatile-lru\t''
 volatile-lfu\t''
 volatile-random\t''
 volatile-ttl\t''"
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -l encryption -d 'Encrypt traffic between the clusters (default false)' -r -f -a "true\t''
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -l encryption -d 'Encrypt traffic between the clusters (create\'s default: false)' -r -f -a "true\t''
 false\t''"
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -l causal-consistency -d 'Causal consistency (default false)' -r -f -a "true\t''
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -l causal-consistency -d 'Causal consistency (create\'s default: false)' -r -f -a "true\t''
 false\t''"
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -l compression -d 'Compression of replication traffic, 0-6 (default 3)' -r
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -l compression -d 'Compression of replication traffic, 0-6 (create\'s default: 3)' -r
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -l default-db-config -d 'database_config fields as JSON, e.g. \'{"shards_count": 2}\'' -r
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -l default-db-config-file -d 'database_config fields from a JSON file' -r -F
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds to wait for the task to end' -r
@@ -415,10 +426,10 @@ complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_su
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -s y -l yes -d 'Assume yes for confirmations (rladmin\'s -y)'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from update" -l crdb-guid -r
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from update" -l oss-cluster -d 'Enable or disable the OSS Cluster API on every instance' -r -f -a "true\t''
-false\t''"
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from update" -l memory-size -d 'New memory limit per instance' -r
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from update" -l eviction-policy -r -f -a "noeviction\t''
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from update" -l oss-cluster -d 'Enable or disable the OSS Cluster API on every instance (create\'s default: false)' -r -f -a "true\t''
+false\t''"
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from update" -l eviction-policy -d 'Eviction policy (create\'s default: noeviction)' -r -f -a "noeviction\t''
 allkeys-lru\t''
 allkeys-lfu\t''
 allkeys-random\t''
@@ -426,11 +437,11 @@ volatile-lru\t''
 volatile-lfu\t''
 volatile-random\t''
 volatile-ttl\t''"
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from update" -l encryption -r -f -a "true\t''
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from update" -l encryption -d 'Encrypt traffic between the clusters (create\'s default: false)' -r -f -a "true\t''
 false\t''"
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from update" -l causal-consistency -r -f -a "true\t''
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from update" -l causal-consistency -d 'Causal consistency (create\'s default: false)' -r -f -a "true\t''
 false\t''"
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from update" -l compression -r
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from update" -l compression -d 'Compression of replication traffic, 0-6 (create\'s default: 3)' -r
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from update" -l credentials -d 'New credentials for one instance: id=<instance id>,username=...,password-env=VAR (or profile=NAME)' -r
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from update" -l default-db-config -d 'database_config fields as JSON, e.g. \'{"shards_count": 2}\'' -r
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand crdb; and __fish_seen_subcommand_from update" -l default-db-config-file -d 'database_config fields from a JSON file' -r -F
@@ -563,7 +574,8 @@ complete -c rsadmin -n "__fish_rsadmin_using_subcommand help; and __fish_seen_su
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the saved profiles (`*` marks the active one)'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show one profile (default: the active one) and whether its password is in the keyring'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "use" -d 'Make a profile the active one (used when no --cluster or RSADMIN_URL is given)'
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "remove" -d 'Delete a profile and its password in the keyring'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "set-db-password" -d 'Store a database\'s password (for verify and doctor) in the keyring under a profile'
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "remove" -d 'Delete a profile and its passwords in the keyring'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand help; and __fish_seen_subcommand_from crdb" -f -a "create" -d 'Create an Active-Active database on every participating cluster'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand help; and __fish_seen_subcommand_from crdb" -f -a "update" -d 'Change the configuration of every instance (PATCH)'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand help; and __fish_seen_subcommand_from crdb" -f -a "list" -d 'One row per instance of every Active-Active database'
@@ -572,4 +584,4 @@ complete -c rsadmin -n "__fish_rsadmin_using_subcommand help; and __fish_seen_su
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "list" -d 'The crdb tasks the cluster knows (ended tasks are kept about 500 seconds)'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "status" -d 'Show one task; a failed task lists each cluster\'s error'
 complete -c rsadmin -n "__fish_rsadmin_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "cancel" -d 'Cancel a task that has not started yet'
-complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from show use remove" -f -a "(rsadmin profile list --names 2>/dev/null)"
+complete -c rsadmin -n "__fish_rsadmin_using_subcommand profile; and __fish_seen_subcommand_from show use set-db-password remove" -f -a "(rsadmin profile list --names 2>/dev/null)"

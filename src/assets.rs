@@ -8,6 +8,7 @@ use clap_complete::{Generator, Shell};
 use clap_mangen::Man;
 
 use crate::cli::completion::edit_completion_script;
+use crate::cli::examples::examples_for;
 use crate::cli::{ENVIRONMENT_HELP, EXIT_CODES_HELP};
 
 const SHELLS: [Shell; 5] = [
@@ -59,8 +60,12 @@ fn man_pages(
     {
         man.render_subcommands_section(&mut page)?;
     }
-    // The top-level help text is the exit-code and environment sections below.
-    if name != "rsadmin" && page_command.get_after_help().is_some() {
+    // The top-level help text is its examples and the exit-code and environment sections below.
+    if name == "rsadmin" {
+        if let Some(lines) = examples_for("") {
+            page.extend(roff_section("EXAMPLES", &format!("Examples:\n{lines}")).into_bytes());
+        }
+    } else if page_command.get_after_help().is_some() {
         man.render_extra_section(&mut page)?;
     }
     page.extend(roff_section("EXIT STATUS", EXIT_CODES_HELP).into_bytes());

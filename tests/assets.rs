@@ -47,5 +47,8 @@ fn tune_keys_and_values_are_completable() {
     }
     let man = std::fs::read_to_string(root.join("man/rsadmin.1")).expect("man page");
     assert!(man.contains(".SH \"EXIT STATUS\""));
+    // The top-level page carries the top-level examples, like every subcommand's page.
+    assert!(man.contains(".SH \"EXAMPLES\"\n.nf\nrsadmin profile add prod "));
+    assert!(man.contains("RSADMIN_DB_PASSWORD"));
     assert!(man.contains("RSADMIN_PASSWORD"));
 }

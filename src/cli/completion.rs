@@ -1,6 +1,6 @@
 //! Edits to the shell scripts clap_complete generates, which are static:
 //! - profile names, asked from `rsadmin profile list --names` at completion time, for `--profile`
-//!   and for the PROFILE argument of `profile show|use|remove` (bash, zsh, fish);
+//!   and for the PROFILE argument of `profile show|use|set-db-password|remove` (bash, zsh, fish);
 //! - in bash, after `tune db <db> <key>`, only that key's values (clap offers every key and every
 //!   value at each position), from the tunables table like the words themselves.
 //!
@@ -16,7 +16,7 @@ use crate::tunables::tunables;
 const LIST_NAMES: &str = "rsadmin profile list --names 2>/dev/null";
 
 /// The `profile` subcommands whose argument is an existing profile.
-const SUBCOMMANDS_NAMING_A_PROFILE: [&str; 3] = ["show", "use", "remove"];
+const SUBCOMMANDS_NAMING_A_PROFILE: [&str; 4] = ["show", "use", "set-db-password", "remove"];
 
 /// Where the `tune db` section of clap's bash script starts, and its match on the previous word.
 const TUNE_DB_SECTION: &str = "        rsadmin__subcmd__tune__subcmd__db)\n";
@@ -76,8 +76,10 @@ fn bash_profile_names(text: &str) -> std::io::Result<String> {
         )],
     )?;
     for subcommand in SUBCOMMANDS_NAMING_A_PROFILE {
+        // clap names a section after the words of the command, `-` included.
+        let words = subcommand.replace('-', "__subcmd__");
         let section =
-            format!("        rsadmin__subcmd__profile__subcmd__{subcommand})\n            opts=\"");
+            format!("        rsadmin__subcmd__profile__subcmd__{words})\n            opts=\"");
         let start = edited
             .find(&section)
             .map(|at| at + section.len())

@@ -128,6 +128,14 @@ rsadmin crdb update --crdb-guid <guid> --oss-cluster true",
     ("task cancel", "rsadmin task cancel --task-id <task-id>"),
 ];
 
+/// The example lines of the command at `path` (the empty path is `rsadmin` itself).
+pub fn examples_for(path: &str) -> Option<&'static str> {
+    EXAMPLES
+        .iter()
+        .find(|(command_path, _)| *command_path == path)
+        .map(|(_, lines)| *lines)
+}
+
 /// `command` with each table entry appended to its command's after-help.
 pub fn with_examples(command: Command) -> Command {
     EXAMPLES.iter().fold(command, |command, (path, lines)| {

@@ -48,6 +48,7 @@ Environment:
   RSADMIN_INSECURE  skip TLS verification, like --insecure
   RSADMIN_PROFILE   profile name, like --profile
   RSADMIN_INSTANCE_PASSWORD  password of each crdb --instance/--credentials that names none
+  RSADMIN_DB_PASSWORD  database password for verify and doctor (else: profile set-db-password)
   XDG_CONFIG_HOME   profiles are kept in $XDG_CONFIG_HOME/rsadmin/profiles.toml (default ~/.config)";
 
 /// The command tree with the examples of every command's help (`examples`): what `main` parses
