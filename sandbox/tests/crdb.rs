@@ -2,16 +2,15 @@
 //! (`start_clusters`, the code path of `up --clusters`), a crdb created from one cluster and
 //! changed and deleted from another, request validation, and what is (not) sent back.
 
+mod common;
+
 use reqwest::Method;
 use reqwest::StatusCode;
 use reqwest::blocking::Client;
 use rsadmin_sandbox::crdb::{self, TaskStatus};
 use rsadmin_sandbox::{SandboxHandle, SandboxOptions};
-use rustls::pki_types::CertificateDer;
-use rustls::pki_types::pem::PemObject;
 use serde_json::{Value, json};
 use std::os::unix::fs::PermissionsExt;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Basic-auth JSON calls to one cluster, trusting its CA.
@@ -24,22 +23,8 @@ struct Api {
 
 impl Api {
     fn new(cluster: &SandboxHandle) -> Api {
-        let mut roots = rustls::RootCertStore::empty();
-        for cert in CertificateDer::pem_file_iter(cluster.ca_cert_path()).expect("ca.pem") {
-            roots.add(cert.expect("certificate")).expect("CA");
-        }
-        let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
-            rustls::crypto::ring::default_provider(),
-        ))
-        .with_safe_default_protocol_versions()
-        .expect("TLS versions")
-        .with_root_certificates(roots)
-        .with_no_client_auth();
         Api {
-            client: Client::builder()
-                .use_preconfigured_tls(tls)
-                .build()
-                .expect("client"),
+            client: common::client_trusting(&cluster.ca_cert_path()),
             url: cluster.url(),
             user: cluster.user(),
             password: cluster.password(),

@@ -1,7 +1,7 @@
 //! The sandbox answers like the captured real cluster: every key of each fixture is present with
 //! the same JSON type (recursively; arrays compare element shapes).
 
-use crate::support::{Api, ScratchDir, fixture, start_sandbox};
+use crate::support::{fixture, sandbox_with_api};
 use serde_json::{Value, json};
 
 /// Differences in shape between `expected` (a captured response) and `actual`, as JSON paths.
@@ -64,9 +64,7 @@ fn shape_comparison_reports_missing_keys_and_wrong_types() {
 
 #[test]
 fn responses_have_every_captured_key_with_the_same_type() {
-    let dir = ScratchDir::new("conformance");
-    let sandbox = start_sandbox(&dir.0);
-    let api = Api::for_sandbox(&sandbox);
+    let (_dir, _sandbox, api) = sandbox_with_api("conformance");
     let cases = [
         ("/v1/bdbs/1", "bdb_single.json"),
         ("/v1/shards", "shards_list.json"),

@@ -2,6 +2,8 @@
 //! shards) driven over HTTP, and the real binary for the life-cycle commands.
 
 mod certificates;
+#[path = "../common/mod.rs"]
+mod common;
 mod conformance;
 mod lifecycle;
 mod rest_api;

@@ -1,7 +1,7 @@
 //! The REST API against a running sandbox: auth, error bodies, validation, partial updates,
 //! dry runs, proxy binding, placement, the change life cycle and fault injection.
 
-use crate::support::{Api, ScratchDir, start_sandbox};
+use crate::support::{Api, sandbox_with_api};
 use rsadmin_sandbox::LoggedRequest;
 use serde_json::{Value, json};
 use std::time::Duration;
@@ -39,9 +39,7 @@ fn layout_row(node_uid: &str, role: &str, slots: &str) -> (Value, Value, Value) 
 
 #[test]
 fn requests_without_valid_credentials_get_401() {
-    let dir = ScratchDir::new("auth");
-    let sandbox = start_sandbox(&dir.0);
-    let api = Api::for_sandbox(&sandbox);
+    let (_dir, sandbox, api) = sandbox_with_api("auth");
     let unauthorized = error(
         "unauthorized",
         "authentication required: wrong or missing credentials",
@@ -64,9 +62,7 @@ fn requests_without_valid_credentials_get_401() {
 
 #[test]
 fn refused_requests_have_redis_software_error_bodies_and_change_nothing() {
-    let dir = ScratchDir::new("errors");
-    let sandbox = start_sandbox(&dir.0);
-    let api = Api::for_sandbox(&sandbox);
+    let (_dir, sandbox, api) = sandbox_with_api("errors");
     let before = sandbox.state();
     let not_found = [
         (
@@ -163,9 +159,7 @@ fn refused_requests_have_redis_software_error_bodies_and_change_nothing() {
 
 #[test]
 fn a_database_with_a_change_in_flight_is_busy() {
-    let dir = ScratchDir::new("busy");
-    let sandbox = start_sandbox(&dir.0);
-    let api = Api::for_sandbox(&sandbox);
+    let (_dir, sandbox, api) = sandbox_with_api("busy");
     sandbox.set_change_delay(Duration::from_secs(3));
     let (status, pending) = api.put("/v1/bdbs/1", r#"{"eviction_policy": "noeviction"}"#);
     assert_eq!(
@@ -187,9 +181,7 @@ fn a_database_with_a_change_in_flight_is_busy() {
 
 #[test]
 fn fields_filter_and_dry_run() {
-    let dir = ScratchDir::new("fields");
-    let sandbox = start_sandbox(&dir.0);
-    let api = Api::for_sandbox(&sandbox);
+    let (dir, _sandbox, api) = sandbox_with_api("fields");
     assert_eq!(
         api.get("/v1/bdbs?fields=uid,name").1,
         json!([{ "uid": 1, "name": "demo-db" }])
@@ -236,9 +228,7 @@ fn fields_filter_and_dry_run() {
 
 #[test]
 fn oss_cluster_prerequisites_placement_and_proxy_binding() {
-    let dir = ScratchDir::new("binding");
-    let sandbox = start_sandbox(&dir.0);
-    let api = Api::for_sandbox(&sandbox);
+    let (_dir, _sandbox, api) = sandbox_with_api("binding");
     let (_, demo) = api.get("/v1/bdbs/1");
     assert_eq!(
         endpoint(&demo)["addr"],
@@ -369,9 +359,7 @@ fn oss_cluster_prerequisites_placement_and_proxy_binding() {
 
 #[test]
 fn create_and_delete_and_injected_failures() {
-    let dir = ScratchDir::new("create");
-    let sandbox = start_sandbox(&dir.0);
-    let api = Api::for_sandbox(&sandbox);
+    let (_dir, sandbox, api) = sandbox_with_api("create");
     let body = format!(
         r#"{{"name": "orders", "memory_size": 104857600, "sharding": true, "shards_count": 2, "replication": true,
             "shard_key_regex": {STANDARD_RULES}, "proxy_policy": "all-master-shards", "shards_placement": "sparse",
@@ -448,9 +436,7 @@ fn create_and_delete_and_injected_failures() {
 
 #[test]
 fn every_request_is_logged_with_path_query_and_body() {
-    let dir = ScratchDir::new("log");
-    let sandbox = start_sandbox(&dir.0);
-    let api = Api::for_sandbox(&sandbox);
+    let (_dir, sandbox, api) = sandbox_with_api("log");
     sandbox.clear_requests();
     api.get("/v1/bdbs?fields=uid,name");
     api.put("/v1/bdbs/1", r#"{"eviction_policy": "noeviction"}"#);

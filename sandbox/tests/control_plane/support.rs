@@ -4,11 +4,8 @@
 use reqwest::StatusCode;
 use reqwest::blocking::{Client, RequestBuilder};
 use rsadmin_sandbox::{SandboxHandle, SandboxOptions};
-use rustls::pki_types::CertificateDer;
-use rustls::pki_types::pem::PemObject;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// A directory removed when dropped.
@@ -34,6 +31,15 @@ pub fn start_sandbox(dir: &Path) -> SandboxHandle {
     SandboxHandle::start(SandboxOptions::new(dir)).expect("sandbox starts")
 }
 
+/// A sandbox in a new scratch directory `name`, and a REST client for it. Bind all three
+/// (`let (_dir, sandbox, api) = ...`): they drop in reverse, the directory last.
+pub fn sandbox_with_api(name: &str) -> (ScratchDir, SandboxHandle, Api) {
+    let dir = ScratchDir::new(name);
+    let sandbox = start_sandbox(&dir.0);
+    let api = Api::for_sandbox(&sandbox);
+    (dir, sandbox, api)
+}
+
 /// A REST client for one sandbox, trusting only its CA.
 pub struct Api {
     client: Client,
@@ -44,23 +50,8 @@ pub struct Api {
 
 impl Api {
     pub fn new(url: &str, user: &str, password: &str, ca_pem: &Path) -> Api {
-        let mut roots = rustls::RootCertStore::empty();
-        for cert in CertificateDer::pem_file_iter(ca_pem).expect("read ca.pem") {
-            roots.add(cert.expect("parse ca.pem")).expect("add CA");
-        }
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let tls = rustls::ClientConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
-            .expect("TLS versions")
-            .with_root_certificates(roots)
-            .with_no_client_auth();
-        let client = Client::builder()
-            .use_preconfigured_tls(tls)
-            .timeout(Duration::from_secs(30))
-            .build()
-            .expect("client");
         Api {
-            client,
+            client: crate::common::client_trusting(ca_pem),
             url: url.into(),
             user: user.into(),
             password: password.into(),
