@@ -16,25 +16,22 @@ fn endpoint(bdb: &Value) -> &Value {
     &bdb["endpoints"][0]
 }
 
-/// (node_uid, role, assigned_slots) of each shard of a bdb, in the API's order.
-fn shard_layout(api: &Api, bdb_uid: u32) -> Vec<(Value, Value, Value)> {
+/// Waits until db:`bdb_uid` is active, then checks (node_uid, role, assigned_slots) of each of
+/// its shards, in the API's order.
+fn assert_layout_when_active(api: &Api, bdb_uid: u32, expected: &[(&str, &str, &str)]) {
+    api.wait_for_status(bdb_uid, "active");
     let (_, shards) = api.get(&format!("/v1/bdbs/{bdb_uid}/shards"));
-    shards
+    let layout: Vec<Value> = shards
         .as_array()
         .expect("shards")
         .iter()
-        .map(|shard| {
-            (
-                shard["node_uid"].clone(),
-                shard["role"].clone(),
-                shard["assigned_slots"].clone(),
-            )
-        })
-        .collect()
-}
-
-fn layout_row(node_uid: &str, role: &str, slots: &str) -> (Value, Value, Value) {
-    (json!(node_uid), json!(role), json!(slots))
+        .map(|shard| json!([shard["node_uid"], shard["role"], shard["assigned_slots"]]))
+        .collect();
+    let expected: Vec<Value> = expected
+        .iter()
+        .map(|(node_uid, role, slots)| json!([node_uid, role, slots]))
+        .collect();
+    assert_eq!(layout, expected);
 }
 
 #[test]
@@ -272,14 +269,14 @@ fn oss_cluster_prerequisites_placement_and_proxy_binding() {
         endpoint(&sparse)["oss_cluster_api_preferred_ip_type"],
         "external"
     );
-    api.wait_for_status(1, "active");
-    assert_eq!(
-        shard_layout(&api, 1),
-        vec![
-            layout_row("1", "master", "0-5460"),
-            layout_row("2", "master", "5461-10922"),
-            layout_row("3", "master", "10923-16383"),
-        ]
+    assert_layout_when_active(
+        &api,
+        1,
+        &[
+            ("1", "master", "0-5460"),
+            ("2", "master", "5461-10922"),
+            ("3", "master", "10923-16383"),
+        ],
     );
 
     for (body, problem) in [
@@ -371,15 +368,15 @@ fn create_and_delete_and_injected_failures() {
         (&created["uid"], &created["status"], &created["port"]),
         (&json!(2), &json!("pending"), &json!(0))
     );
-    api.wait_for_status(2, "active");
-    assert_eq!(
-        shard_layout(&api, 2),
-        vec![
-            layout_row("1", "master", "0-8191"),
-            layout_row("2", "slave", "0-8191"),
-            layout_row("2", "master", "8192-16383"),
-            layout_row("3", "slave", "8192-16383"),
-        ]
+    assert_layout_when_active(
+        &api,
+        2,
+        &[
+            ("1", "master", "0-8191"),
+            ("2", "slave", "0-8191"),
+            ("2", "master", "8192-16383"),
+            ("3", "slave", "8192-16383"),
+        ],
     );
 
     let missing_name = api.post("/v1/bdbs", r#"{"memory_size": 1000}"#);
