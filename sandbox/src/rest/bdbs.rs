@@ -121,12 +121,21 @@ fn create_in(
     }
     state.last_bdb_uid = state.last_bdb_uid.max(uid);
     state.insert_bdb(bdb, port);
-    change::validate(state, uid, ChangeKind::Create)?;
-    let created = state
+    let created = validate_and_render(state, uid, ChangeKind::Create)?;
+    Ok((uid, created))
+}
+
+/// Checks the candidate state holding the changed db:`uid`; the bdb as the reply shows it.
+fn validate_and_render(
+    state: &ClusterState,
+    uid: u32,
+    kind: ChangeKind,
+) -> Result<Value, Rejection> {
+    change::validate(state, uid, kind)?;
+    Ok(state
         .bdb(uid)
         .map(|bdb| render::bdb(state, bdb))
-        .unwrap_or_default();
-    Ok((uid, created))
+        .unwrap_or_default())
 }
 
 /// The requested port when it is free on every node, or a free one when none was requested.
@@ -187,11 +196,7 @@ fn update_in(
         updated.status = BdbStatus::ActiveChangePending;
     }
     state.replace_bdb(updated);
-    change::validate(state, uid, ChangeKind::Update)?;
-    let rendered = state
-        .bdb(uid)
-        .map(|bdb| render::bdb(state, bdb))
-        .unwrap_or_default();
+    let rendered = validate_and_render(state, uid, ChangeKind::Update)?;
     Ok((before, rendered))
 }
 
