@@ -61,9 +61,10 @@ pub fn load_or_issue(
         )?;
     }
     let names = server_names(cluster_fqdn);
-    let saved = match rotate_server_certificate {
-        true => None,
-        false => read_server_certificate(dirs.dir)?,
+    let saved = if rotate_server_certificate {
+        None
+    } else {
+        read_server_certificate(dirs.dir)?
     };
     let config = match saved.and_then(|server| server_config(&server, &ca, &names).ok()) {
         Some(config) => config,
