@@ -16,7 +16,8 @@ const DETACHED_START_TIMEOUT: Duration = Duration::from_secs(90);
 
 #[derive(clap::Args)]
 pub struct UpArgs {
-    /// Directory for state.json, sandbox.env, ca.pem, logs and shard data
+    /// Directory for state.json, sandbox.env, the certificates (ca.pem, ca-key.pem,
+    /// server-cert.pem, server-key.pem), logs and shard data
     #[arg(long)]
     dir: PathBuf,
     /// Number of simulated nodes
@@ -36,6 +37,10 @@ pub struct UpArgs {
     /// Run in the background (output goes to DIR/sandbox.log)
     #[arg(long)]
     detach: bool,
+    /// Replace the REST server certificate (same CA), as a cluster admin would; otherwise the
+    /// certificates in DIR are kept across restarts
+    #[arg(long)]
+    rotate_server_certificate: bool,
     /// redis-server binary (default: found on PATH)
     #[arg(long)]
     redis_server: Option<PathBuf>,
@@ -75,6 +80,7 @@ fn run_foreground(args: &UpArgs, dir: &Path) -> anyhow::Result<ExitCode> {
     options.api_port = args.api_port;
     options.cluster_index = args.cluster_index;
     options.redis_server = args.redis_server.clone();
+    options.rotate_server_certificate = args.rotate_server_certificate;
     let sandboxes = crdb::start_clusters(&options, args.clusters)?;
     if args.clusters > 1 {
         crdb::write_env_files(dir, &sandboxes)?;
@@ -133,6 +139,9 @@ fn run_detached(args: &UpArgs, dir: &Path) -> anyhow::Result<ExitCode> {
         .stderr(log);
     if let Some(redis_server) = &args.redis_server {
         command.arg("--redis-server").arg(redis_server);
+    }
+    if args.rotate_server_certificate {
+        command.arg("--rotate-server-certificate");
     }
     // SAFETY: setsid(2) is async-signal-safe and touches no memory of the parent.
     unsafe {

@@ -6,6 +6,7 @@ use crate::support::{Api, ScratchDir, start_sandbox};
 use rsadmin_sandbox::{SandboxHandle, SandboxOptions, crdb};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
+use std::process::Command;
 
 const CA_CERT: &str = "ca.pem";
 const CA_KEY: &str = "ca-key.pem";
@@ -93,4 +94,42 @@ fn a_peer_group_shares_one_ca_across_restarts() {
     for cluster in &clusters {
         assert_trusted_by(cluster, &dir.0.join(CA_CERT));
     }
+}
+
+#[test]
+fn up_keeps_the_server_certificate_unless_asked_to_rotate_it() {
+    let dir = ScratchDir::new("certificates-cli");
+    let sandbox = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_rsadmin-sandbox"))
+            .args(args)
+            .arg("--dir")
+            .arg(&dir.0)
+            .output()
+            .expect("run rsadmin-sandbox");
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    let up = ["up", "--detach", "--api-port", "0"];
+    let mut certificates = Vec::new();
+    for rotate in [false, false, true] {
+        let mut args = up.to_vec();
+        if rotate {
+            args.push("--rotate-server-certificate");
+        }
+        sandbox(&args);
+        certificates.push((read(&dir.0, CA_CERT), read(&dir.0, SERVER_CERT)));
+        sandbox(&["down"]);
+    }
+    assert_eq!(certificates[1], certificates[0], "a restart keeps both");
+    assert_eq!(
+        certificates[2].0, certificates[0].0,
+        "rotation keeps the CA"
+    );
+    assert_ne!(
+        certificates[2].1, certificates[0].1,
+        "rotation replaces the server certificate"
+    );
 }
