@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Throughput and p50 of redis-benchmark through the sandbox proxy vs directly against one
+# redis-server, without and with pipelining (-P 16), and with --cluster through the OSS Cluster API,
+# all in one run on this machine. Prints a markdown table (paste it into bench/RESULTS.md).
+#
+# Usage: bench/run.sh [REQUESTS] [ROUNDS]   (defaults: 200000 requests per test, 3 rounds; 50 clients)
+# Each cell is the median of ROUNDS runs; direct and proxy runs alternate, so that load from other
+# processes on the machine hits both sides alike.
+# Needs: redis-server, redis-benchmark, curl, and `cargo build --release` (or RSADMIN_SANDBOX=path).
+set -euo pipefail
+
+REQUESTS=${1:-200000}
+ROUNDS=${2:-3}
+CLIENTS=50
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SANDBOX=${RSADMIN_SANDBOX:-$ROOT/target/release/rsadmin-sandbox}
+WORK=$(mktemp -d)
+DIRECT_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+
+cleanup() {
+    redis-cli -p "$DIRECT_PORT" shutdown nosave >/dev/null 2>&1 || true
+    "$SANDBOX" down --dir "$WORK/sandbox" >/dev/null 2>&1 || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+redis-server --port "$DIRECT_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+    --logfile "$WORK/direct.log" --pidfile "$WORK/direct.pid" --dir "$WORK" >/dev/null
+"$SANDBOX" up --dir "$WORK/sandbox" --api-port 0 --detach >/dev/null
+set -a; . "$WORK/sandbox/sandbox.env"; set +a
+rest() { # METHOD PATH [JSON]
+    curl -sS --fail --cacert "$RSADMIN_CA_CERT" -u "$RSADMIN_USER:$RSADMIN_PASSWORD" \
+        -H 'Content-Type: application/json' -X "$1" "$RSADMIN_URL$2" ${3:+-d "$3"}
+}
+wait_active() {
+    for _ in $(seq 100); do
+        rest GET /v1/bdbs/1 | grep -q '"status": *"active"' && return 0
+        sleep 0.1
+    done
+    echo "db:1 did not become active" >&2; exit 1
+}
+DB_PORT=$(rest GET /v1/bdbs/1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["endpoints"][0]["port"])')
+# Demo db: 3 shards behind one proxy (policy single) with the OSS Cluster API off.
+PROXY_HOST=$(rest GET /v1/bdbs/1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["endpoints"][0]["addr"][0])')
+
+# Prints "rps p50_ms" of one redis-benchmark test.
+measure() { # TEST HOST PORT PIPELINE [extra args]
+    local test=$1 host=$2 port=$3 pipeline=$4; shift 4
+    redis-benchmark -h "$host" -p "$port" -t "$test" -n "$REQUESTS" -c "$CLIENTS" -P "$pipeline" \
+        -r 100000 --csv "$@" 2>/dev/null | awk -F, -v name="\"${test^^}\"" '$1 == name { gsub(/"/, ""); print $2, $5 }'
+}
+
+# Appends one measurement ("rps p50") to RESULT[key] (newline-separated).
+declare -A RESULT
+record() { # KEY MEASUREMENT
+    RESULT[$1]+="$2"$'\n'
+}
+# The run with the median throughput among those recorded under KEY.
+median() { # KEY
+    printf '%s' "${RESULT[$1]}" | sort -n -k1,1 | awk '{ line[NR] = $0 } END { print line[int((NR + 1) / 2)] }'
+}
+
+for _ in $(seq "$ROUNDS"); do
+    for pipeline in 1 16; do
+        for test in set get; do
+            record "direct,$test,$pipeline" "$(measure "$test" 127.0.0.1 "$DIRECT_PORT" "$pipeline")"
+            record "proxy,$test,$pipeline" "$(measure "$test" "$PROXY_HOST" "$DB_PORT" "$pipeline")"
+        done
+    done
+done
+
+# Enable the OSS Cluster API (prerequisites first) and run --cluster against node 1's proxy.
+rest PUT /v1/bdbs/1 '{"shards_placement": "sparse", "proxy_policy": "all-master-shards"}' >/dev/null
+wait_active
+rest PUT /v1/bdbs/1 '{"oss_cluster": true}' >/dev/null
+wait_active
+for _ in $(seq "$ROUNDS"); do
+    for pipeline in 1 16; do
+        for test in set get; do
+            record "cluster,$test,$pipeline" "$(measure "$test" "$PROXY_HOST" "$DB_PORT" "$pipeline" --cluster)"
+        done
+    done
+done
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+echo "redis-benchmark -n $REQUESTS -c $CLIENTS -r 100000, median of $ROUNDS rounds; $(nproc) cores; $(date -u +%Y-%m-%d)"
+echo
+echo "| test | pipeline | direct rps | direct p50 ms | proxy rps | proxy p50 ms | proxy/direct | --cluster rps | --cluster p50 ms | --cluster/direct |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+for pipeline in 1 16; do
+    for test in set get; do
+        read -r direct_rps direct_p50 <<<"$(median "direct,$test,$pipeline")"
+        read -r proxy_rps proxy_p50 <<<"$(median "proxy,$test,$pipeline")"
+        read -r cluster_rps cluster_p50 <<<"$(median "cluster,$test,$pipeline")"
+        echo "| ${test^^} | $pipeline | $direct_rps | $direct_p50 | $proxy_rps | $proxy_p50 | $(ratio "$proxy_rps" "$direct_rps") | $cluster_rps | $cluster_p50 | $(ratio "$cluster_rps" "$direct_rps") |"
+    done
+done
