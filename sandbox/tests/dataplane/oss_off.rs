@@ -91,7 +91,13 @@ fn cross_slot_commands_are_split_or_refused_and_admin_commands_fan_out() {
         let reply = conn.reply();
         let lines: Vec<&str> = reply.split("\r\n").collect();
         cursor = lines[2].to_string();
-        scanned.extend(lines[4..].iter().skip(1).step_by(2).map(|key| key.to_string()));
+        scanned.extend(
+            lines[4..]
+                .iter()
+                .skip(1)
+                .step_by(2)
+                .map(|key| key.to_string()),
+        );
         if cursor == "0" {
             break;
         }

@@ -206,3 +206,34 @@ fn hostname_endpoint_type_advertises_node_names() {
         format!("-MOVED 12182 node3.cluster1.sandbox.local:{port}\r\n")
     );
 }
+
+#[test]
+fn all_nodes_policy_advertises_only_nodes_holding_master_shards() {
+    // Dense placement puts the three shards on node 1; proxies listen on every node.
+    let plane = DataPlane::start(|bdb| {
+        bdb.proxy_policy = rsadmin_sandbox::state::ProxyPolicy::AllNodes;
+        bdb.oss_cluster = true;
+    });
+    let port = plane.port();
+    let mut node2 = Resp::connect(&plane.internal(2));
+    let slots = node2.call(&["CLUSTER", "SLOTS"]);
+    assert_eq!(slots.matches("127.0.1.1").count(), 3, "{slots}");
+    assert!(
+        !slots.contains("127.0.1.2") && !slots.contains("127.0.1.3"),
+        "{slots}"
+    );
+    assert_eq!(
+        node2.call(&["GET", "foo"]),
+        format!("-MOVED 12182 127.0.1.1:{port}\r\n")
+    );
+    assert_eq!(
+        Resp::connect(&plane.internal(1)).call(&["GET", "foo"]),
+        "$-1\r\n"
+    );
+    let nodes = node2.call(&["CLUSTER", "NODES"]);
+    assert!(
+        !nodes.contains("myself")
+            && nodes.contains(" master - 0 0 1 connected 0-5460 5461-10922 10923-16383\n"),
+        "{nodes}"
+    );
+}
