@@ -280,16 +280,30 @@ fn kill_leftovers_stops_recorded_shards_of_a_killed_sandbox() {
     let dir = scratch_dir();
     let run_dir = dir.join("run");
     std::fs::create_dir_all(&run_dir).unwrap();
-    let port = rsadmin_sandbox::ports::choose_free(&["127.0.0.1".to_string()], &[]).unwrap().to_string();
+    let port = rsadmin_sandbox::ports::choose_free(&["127.0.0.1".to_string()], &[])
+        .unwrap()
+        .to_string();
     let mut leftover = std::process::Command::new("redis-server")
-        .args(["--port", &port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        .args([
+            "--port",
+            &port,
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ])
         .stdout(std::process::Stdio::null())
         .spawn()
         .unwrap();
     std::fs::write(run_dir.join("shard-9.pid"), leftover.id().to_string()).unwrap();
     rsadmin_sandbox::reconcile::kill_leftovers(&dir);
     let status = leftover.wait().unwrap();
-    assert_eq!(std::os::unix::process::ExitStatusExt::signal(&status), Some(9));
+    assert_eq!(
+        std::os::unix::process::ExitStatusExt::signal(&status),
+        Some(9)
+    );
     assert!(!run_dir.join("shard-9.pid").exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
