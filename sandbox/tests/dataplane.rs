@@ -4,6 +4,8 @@
 #[path = "dataplane/support.rs"]
 mod support;
 
+#[path = "dataplane/auth.rs"]
+mod auth;
 #[path = "dataplane/oss_off.rs"]
 mod oss_off;
 #[path = "dataplane/oss_on.rs"]

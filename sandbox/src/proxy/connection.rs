@@ -10,6 +10,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::net::tcp::OwnedReadHalf;
 
+use super::auth;
 use super::errors::{self, CrossSlot};
 use super::resp::{self, Args, Protocol, Reply};
 use super::shard_io::{ClientGone, ShardIo, Source};
@@ -79,6 +80,8 @@ struct Session {
     /// Set by SUBSCRIBE and friends: the shard whose pub/sub stream this client now follows.
     pubsub_shard: Option<usize>,
     closing: bool,
+    /// False until AUTH succeeds on a database with a password.
+    authenticated: bool,
 }
 
 pub async fn serve(stream: TcpStream, node_uid: u64, proxy: Arc<DatabaseProxy>) {
@@ -97,6 +100,7 @@ pub async fn serve(stream: TcpStream, node_uid: u64, proxy: Arc<DatabaseProxy>) 
     let mut session = Session {
         io: ShardIo::new(proxy.clone(), topology.clone()),
         watching: false,
+        authenticated: topology.settings.password.is_none(),
         topology,
         backend,
         node_uid,
@@ -313,6 +317,10 @@ impl Session {
             }
             _ => "",
         };
+        // Redis lets only these commands run before authentication.
+        if !self.authenticated && !matches!(name, "AUTH" | "HELLO" | "QUIT") {
+            return local_error(errors::NOAUTH);
+        }
         if self.transaction.is_some() {
             return self.dispatch_in_transaction(name, args).await;
         }
@@ -324,7 +332,7 @@ impl Session {
                 local_status("OK")
             }
             "HELLO" => self.hello(&args),
-            "AUTH" => local_status("OK"),
+            "AUTH" => self.auth(&args),
             "SELECT" => match args.get(1).map(Vec::as_slice) {
                 Some(b"0") if args.len() == 2 => local_status("OK"),
                 Some(_) if args.len() == 2 => local_error(errors::SELECT_OUT_OF_RANGE),
@@ -588,27 +596,65 @@ impl Session {
         }
     }
 
-    fn hello(&mut self, args: &Args) -> Pending {
-        let mut switched = Vec::new();
-        if let Some(version) = args.get(1) {
-            let protocol = match version.as_slice() {
-                b"2" => Protocol::Resp2,
-                b"3" => Protocol::Resp3,
-                _ => return local_error(errors::NOPROTO),
-            };
-            // Open shard connections switch too; their HELLO replies are dropped in order.
-            switched = self.io.switch_protocol(protocol, version);
-            self.protocol = protocol;
+    /// `AUTH [username] password`: only a failed check leaves the connection as it was.
+    fn auth(&mut self, args: &Args) -> Pending {
+        let (username, password) = match args.as_slice() {
+            [_, password] => (None, password),
+            [_, username, password] => (Some(username.as_slice()), password),
+            [_] => return local_error(&errors::wrong_arity("auth")),
+            _ => return local_error(errors::SYNTAX_ERROR),
+        };
+        if self.log_in(username, password) {
+            local_status("OK")
+        } else {
+            local_error(errors::WRONGPASS)
         }
+    }
+
+    fn log_in(&mut self, username: Option<&[u8]>, password: &[u8]) -> bool {
+        let accepted = auth::accepts(self.topology.settings.password.as_ref(), username, password);
+        self.authenticated |= accepted;
+        accepted
+    }
+
+    /// Checks in Redis's order: protocol version, options, credentials, authentication; only then
+    /// does anything change.
+    fn hello(&mut self, args: &Args) -> Pending {
+        let protocol = match args.get(1).map(Vec::as_slice) {
+            None => None,
+            Some(b"2") => Some(Protocol::Resp2),
+            Some(b"3") => Some(Protocol::Resp3),
+            Some(_) => return local_error(errors::NOPROTO),
+        };
+        let mut client_name = None;
+        let mut credentials = None;
         let mut options = args.iter().skip(2);
         while let Some(option) = options.next() {
             if option.eq_ignore_ascii_case(b"SETNAME") {
-                self.client_name = options.next().cloned();
+                client_name = options.next().cloned();
             } else if option.eq_ignore_ascii_case(b"AUTH") {
-                // Sandbox databases accept any credentials (no per-database ACLs are modelled).
-                options.next();
-                options.next();
+                match (options.next(), options.next()) {
+                    (Some(username), Some(password)) => credentials = Some((username, password)),
+                    _ => return local_error(errors::HELLO_AUTH_SYNTAX),
+                }
             }
+        }
+        if let Some((username, password)) = credentials
+            && !self.log_in(Some(username), password)
+        {
+            return local_error(errors::WRONGPASS);
+        }
+        if !self.authenticated {
+            return local_error(errors::HELLO_NOAUTH);
+        }
+        if client_name.is_some() {
+            self.client_name = client_name;
+        }
+        let mut switched = Vec::new();
+        if let (Some(protocol), Some(version)) = (protocol, args.get(1)) {
+            // Open shard connections switch too; their HELLO replies are dropped in order.
+            switched = self.io.switch_protocol(protocol, version);
+            self.protocol = protocol;
         }
         let mut out = Vec::new();
         resp::write_map_len(&mut out, self.protocol, 7);

@@ -22,6 +22,13 @@ pub const NOPROTO: &str = "NOPROTO unsupported protocol version";
 pub const SHARD_UNAVAILABLE: &str = "ERR shard unavailable";
 pub const INVALID_CURSOR: &str = "ERR invalid cursor";
 pub const PROTOCOL_ERROR: &str = "ERR Protocol error: invalid request";
+/// Database password texts: Redis 7's, which RS's proxy is REPORTED to match (rs-observed.md §3
+/// shows `NOAUTH Authentication required` on an RS endpoint).
+pub const NOAUTH: &str = "NOAUTH Authentication required.";
+pub const WRONGPASS: &str = "WRONGPASS invalid username-password pair or user is disabled.";
+pub const HELLO_NOAUTH: &str = "NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time";
+pub const HELLO_AUTH_SYNTAX: &str = "ERR Syntax error in HELLO option 'AUTH'";
+pub const SYNTAX_ERROR: &str = "ERR syntax error";
 
 /// READONLY / READWRITE / ASKING in both modes: the old-style unknown-command text with the name
 /// exactly as the client sent it (redis #13195, redisson #5302, redis-rs #2404).

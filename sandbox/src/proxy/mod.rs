@@ -2,6 +2,7 @@
 //! internal and external address at the database port, in front of the database's shards.
 //! Behaviour follows rs-observed.md §6 (OSS Cluster API on and off); error texts are in `errors`.
 
+mod auth;
 mod command_table;
 mod connection;
 mod errors;
@@ -23,6 +24,7 @@ use tokio::runtime::Handle;
 use tokio::sync::OnceCell;
 use tokio::task::{JoinHandle, JoinSet};
 
+pub use auth::DbPassword;
 pub use slot::key_slot;
 pub use topology::{DbSettings, DbTopology, EndpointType, IpType, NodeView, ShardView};
 

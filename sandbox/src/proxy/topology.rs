@@ -5,6 +5,7 @@ use std::net::SocketAddr;
 
 use sha1::{Digest, Sha1};
 
+use super::auth::DbPassword;
 use super::resp::{self, Protocol};
 use super::slot::SLOT_COUNT;
 
@@ -50,6 +51,8 @@ pub struct DbSettings {
     pub endpoint_type: EndpointType,
     pub cluster_name: String,
     pub cluster_fqdn: String,
+    /// Required by AUTH before any other command; None lets every client in.
+    pub password: Option<DbPassword>,
 }
 
 #[derive(Clone, Debug)]
@@ -297,6 +300,7 @@ mod tests {
             endpoint_type,
             cluster_name: "c".into(),
             cluster_fqdn: "c.local".into(),
+            password: None,
         };
         DbTopology::new(settings, nodes, shards)
     }

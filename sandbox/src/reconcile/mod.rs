@@ -12,7 +12,9 @@ use anyhow::Context;
 use tokio::sync::Mutex;
 use tokio::task::JoinSet;
 
-use crate::proxy::{self, DatabaseProxy, DbSettings, DbTopology, NodeProxy, NodeView, ShardView};
+use crate::proxy::{
+    self, DatabaseProxy, DbPassword, DbSettings, DbTopology, NodeProxy, NodeView, ShardView,
+};
 use crate::state::{Bdb, ClusterState, ShardRole};
 use shard_process::{ShardLaunch, ShardProcess, backend_addr, free_loopback_port};
 
@@ -184,6 +186,11 @@ impl Reconciler {
             // The cluster name is the cluster FQDN in Redis Software.
             cluster_name: state.cluster.name.clone(),
             cluster_fqdn: state.cluster.name.clone(),
+            password: bdb
+                .other_settings
+                .get("authentication_redis_pass")
+                .and_then(|setting| setting.as_str())
+                .and_then(DbPassword::from_setting),
         };
         let nodes = state
             .nodes
