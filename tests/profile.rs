@@ -7,6 +7,7 @@ mod support;
 
 use profile_support::{Operator, server_fingerprint};
 use rsadmin::config::keyring::{self, Store};
+use serde_json::json;
 use support::{ENABLE_OSS_CLUSTER, Sandbox};
 
 #[test]
@@ -305,15 +306,38 @@ fn a_database_password_set_for_the_profile_is_used_by_verify_and_removed_with_it
         run.stdout
     );
 
-    // verify and doctor connect with it (AUTH on every probe connection); the sandbox accepts any
-    // database password, so what is checked here is that they run to the end and never print it.
+    // verify and doctor connect with it (AUTH on every probe connection): the sandbox's proxies
+    // demand the database password once it is set, so they pass only with the right one.
     let run = operator.rsadmin(&ENABLE_OSS_CLUSTER);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    sandbox.put_demo_db(&json!({"authentication_redis_pass": "db-secret"}));
     for command in ["verify", "doctor"] {
         let run = operator.rsadmin(&[command, "db", "db:1"]);
         assert_eq!(run.code, 0, "{command}: {}{}", run.stdout, run.stderr);
         assert!(!format!("{}{}", run.stdout, run.stderr).contains("db-secret"));
     }
+    // The database password changes under the profile: verify fails on AUTH, says so, and still
+    // prints neither password.
+    sandbox.put_demo_db(&json!({"authentication_redis_pass": "rotated-secret"}));
+    let run = operator.rsadmin(&["verify", "db", "db:1"]);
+    let output = format!("{}{}", run.stdout, run.stderr);
+    assert!(!output.contains("db-secret") && !output.contains("rotated-secret"));
+    assert_eq!(run.code, 1, "{output}");
+    let port = sandbox.handle.state().bdbs[0].endpoint_port();
+    for node in 1..=3 {
+        let address = format!("127.0.1.{node}:{port}");
+        let line = format!(
+            "FAIL seed_connect {address}: {address} rejected the database credentials: WRONGPASS \
+             invalid username-password pair or user is disabled.; expected a bound proxy accepting \
+             connections\n"
+        );
+        assert!(run.stdout.contains(&line), "{line}in:\n{}", run.stdout);
+    }
+    assert_eq!(
+        run.stderr,
+        "error: 3 check(s) failed: cluster-aware clients of db:1 do not see the topology the REST \
+         API describes\n"
+    );
 
     let run = operator.rsadmin(&["profile", "remove", "sbx"]);
     assert_eq!(run.code, 0, "{}", run.stderr);

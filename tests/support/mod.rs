@@ -6,6 +6,8 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use rsadmin::api::ApiClient;
+use rsadmin::config::ConnectionSettings;
 use rsadmin_sandbox::{LoggedRequest, SandboxHandle, SandboxOptions};
 use tempfile::TempDir;
 
@@ -97,6 +99,27 @@ impl Sandbox {
 
     pub fn set_change_delay(&self, delay: Duration) {
         self.handle.set_change_delay(delay);
+    }
+
+    /// `PUT /v1/bdbs/1 BODY` with rsadmin's own REST client, for settings no rsadmin command
+    /// changes; returns once the database is active again.
+    pub fn put_demo_db(&self, body: &serde_json::Value) {
+        let client = ApiClient::new(&ConnectionSettings {
+            url: self.handle.url(),
+            user: self.handle.user(),
+            password: self.handle.password(),
+            ca_cert: Some(self.handle.ca_cert_path()),
+            insecure: false,
+        })
+        .expect("REST client");
+        client.put_bdb(1, body).expect("PUT /v1/bdbs/1");
+        for _ in 0..200 {
+            if client.bdb_status(1).expect("status").as_deref() == Some("active") {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("db:1 did not become active");
     }
 }
 
