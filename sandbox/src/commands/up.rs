@@ -5,6 +5,7 @@ use super::{pid_file, running_pid};
 use anyhow::Context;
 use rsadmin_sandbox::{SandboxOptions, crdb, envfile};
 use std::fs;
+use std::io::{self, Write};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -13,6 +14,15 @@ use tokio::signal::unix::{SignalKind, signal};
 
 const LOG_FILE: &str = "sandbox.log";
 const DETACHED_START_TIMEOUT: Duration = Duration::from_secs(90);
+
+/// Prints one status line. A reader that went away (`up --detach | head -0`) only loses the
+/// line: the sandbox is up either way, so a closed pipe is not an error.
+fn say(line: std::fmt::Arguments<'_>) -> io::Result<()> {
+    match writeln!(io::stdout(), "{line}") {
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        result => result,
+    }
+}
 
 #[derive(clap::Args)]
 pub struct UpArgs {
@@ -87,19 +97,19 @@ fn run_foreground(args: &UpArgs, dir: &Path) -> anyhow::Result<ExitCode> {
     }
     let sandbox = &sandboxes[0];
     fs::write(pid_file(dir), format!("{}\n", std::process::id()))?;
-    println!("rsadmin-sandbox: up at {}", sandbox.url());
-    println!(
+    say(format_args!("rsadmin-sandbox: up at {}", sandbox.url()))?;
+    say(format_args!(
         "credentials: {} (set -a; . {}; set +a)",
         sandbox.user(),
         sandbox.env_file().display()
-    );
+    ))?;
     for (number, other) in (1..).zip(&sandboxes).skip(1) {
-        println!(
+        say(format_args!(
             "cluster {number}: {} up at {} (set -a; . {}; set +a)",
             other.state().cluster.name,
             other.url(),
             dir.join(format!("cluster{number}.env")).display()
-        );
+        ))?;
     }
     runtime.block_on(async {
         tokio::select! {
@@ -109,7 +119,7 @@ fn run_foreground(args: &UpArgs, dir: &Path) -> anyhow::Result<ExitCode> {
     });
     drop(sandboxes);
     let _ = fs::remove_file(pid_file(dir));
-    println!("rsadmin-sandbox: stopped");
+    say(format_args!("rsadmin-sandbox: stopped"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -176,7 +186,12 @@ fn run_detached(args: &UpArgs, dir: &Path) -> anyhow::Result<ExitCode> {
     }
     let env_path = dir.join(envfile::ENV_FILE);
     let url = envfile::read_var(&fs::read_to_string(&env_path)?, "RSADMIN_URL").unwrap_or_default();
-    println!("rsadmin-sandbox: up at {url} (pid {child_pid})");
-    println!("credentials: set -a; . {}; set +a", env_path.display());
+    say(format_args!(
+        "rsadmin-sandbox: up at {url} (pid {child_pid})"
+    ))?;
+    say(format_args!(
+        "credentials: set -a; . {}; set +a",
+        env_path.display()
+    ))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -191,6 +191,30 @@ fn detach_status_and_down_leave_no_process_behind() {
 }
 
 #[test]
+fn detach_into_a_closed_pipe_still_starts_and_exits_0() {
+    let dir = ScratchDir::new("closed-pipe");
+    let mut up = Command::new(BINARY)
+        .args(["up", "--detach", "--api-port", "0", "--dir"])
+        .arg(&dir.0)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run rsadmin-sandbox");
+    // Closed long before the sandbox is ready and the status lines are written (`| head -0`).
+    drop(up.stdout.take());
+    let up = up.wait_with_output().expect("up --detach finishes");
+    let down = sandbox_command(&["down"], &dir.0);
+    assert!(
+        up.status.success(),
+        "{:?}: {}",
+        up.status,
+        String::from_utf8_lossy(&up.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&up.stderr), "");
+    assert!(down.status.success(), "the sandbox was not running");
+}
+
+#[test]
 fn the_password_is_only_in_sandbox_env_which_is_private() {
     use std::os::unix::fs::PermissionsExt;
     let dir = ScratchDir::new("secret");
