@@ -19,6 +19,7 @@ pub fn load(path: &Path) -> anyhow::Result<Option<ClusterState>> {
     }
 }
 
+/// Private: databases' `authentication_redis_pass` is part of the state.
 pub fn save(path: &Path, state: &ClusterState) -> anyhow::Result<()> {
-    durable_file::replace(path, &serde_json::to_vec_pretty(state)?, Readers::Default)
+    durable_file::replace(path, &serde_json::to_vec_pretty(state)?, Readers::OwnerOnly)
 }
