@@ -328,8 +328,9 @@ fn a_database_password_set_for_the_profile_is_used_by_verify_and_removed_with_it
         let address = format!("127.0.1.{node}:{port}");
         let line = format!(
             "FAIL seed_connect {address}: {address} rejected the database credentials: WRONGPASS \
-             invalid username-password pair or user is disabled.; expected a bound proxy accepting \
-             connections\n"
+             invalid username-password pair or user is disabled.; expected the database password to \
+             be accepted. Fix: the database needs its password: set RSADMIN_DB_PASSWORD or store it \
+             with rsadmin profile set-db-password <profile> <db> (and --db-user for an ACL user)\n"
         );
         assert!(run.stdout.contains(&line), "{line}in:\n{}", run.stdout);
     }

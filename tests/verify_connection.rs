@@ -367,7 +367,7 @@ fn verify_without_the_database_password_names_the_fix() {
     assert_eq!(
         api.fix.as_deref(),
         Some(
-            "the database needs a password: set RSADMIN_DB_PASSWORD or store it with rsadmin \
+            "the database needs its password: set RSADMIN_DB_PASSWORD or store it with rsadmin \
              profile set-db-password <profile> <db> (and --db-user for an ACL user)"
         )
     );

@@ -21,6 +21,9 @@ use crate::checks::Severity;
 
 /// Prefix of the keys the read-only probe asks about (`EXISTS`); nothing is written.
 const READ_PROBE_PREFIX: &str = "rsadmin-verify:probe:";
+/// How a probe that was refused for its credentials gets the right ones.
+const DB_PASSWORD_FIX: &str = "the database needs its password: set RSADMIN_DB_PASSWORD or store it with \
+     rsadmin profile set-db-password <profile> <db> (and --db-user for an ACL user)";
 
 #[derive(Debug, Clone)]
 pub struct VerifyOptions {
@@ -253,6 +256,14 @@ fn api_mode(
                 err.to_string(),
                 "clients that seed with the database DNS name can connect",
             ),
+            Err(err @ ProbeError::Auth { .. }) => line(
+                "seed_connect",
+                Severity::Fail,
+                subject,
+                err.to_string(),
+                "the database password to be accepted",
+            )
+            .with_fix(DB_PASSWORD_FIX.to_string()),
             Err(err) => line(
                 "seed_connect",
                 Severity::Fail,
@@ -279,9 +290,7 @@ fn api_mode(
                     "the slot map (oss_cluster is enabled in the REST API)",
                 )
                 .with_fix(if error.starts_with("NOAUTH") {
-                    "the database needs a password: set RSADMIN_DB_PASSWORD or store it with \
-                     rsadmin profile set-db-password <profile> <db> (and --db-user for an ACL user)"
-                        .to_string()
+                    DB_PASSWORD_FIX.to_string()
                 } else {
                     format!(
                         "reconnect: the proxy applies the OSS Cluster API to new connections \
