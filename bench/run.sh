@@ -6,7 +6,8 @@
 # Usage: bench/run.sh [REQUESTS] [ROUNDS]   (defaults: 200000 requests per test, 3 rounds; 50 clients)
 # Each cell is the median of ROUNDS runs; direct and proxy runs alternate, so that load from other
 # processes on the machine hits both sides alike.
-# Needs: redis-server, redis-benchmark, curl, and `cargo build --release` (or RSADMIN_SANDBOX=path).
+# Needs: redis-server, redis-benchmark, python3, and `cargo build --release` (or RSADMIN_SANDBOX=path,
+# RSADMIN=path).
 set -euo pipefail
 
 REQUESTS=${1:-200000}
@@ -28,20 +29,15 @@ redis-server --port "$DIRECT_PORT" --bind 127.0.0.1 --save "" --appendonly no --
     --logfile "$WORK/direct.log" --pidfile "$WORK/direct.pid" --dir "$WORK" >/dev/null
 "$SANDBOX" up --dir "$WORK/sandbox" --api-port 0 --detach >/dev/null
 set -a; . "$WORK/sandbox/sandbox.env"; set +a
-rest() { # METHOD PATH [JSON]
-    curl -sS --fail --cacert "$RSADMIN_CA_CERT" -u "$RSADMIN_USER:$RSADMIN_PASSWORD" \
-        -H 'Content-Type: application/json' -X "$1" "$RSADMIN_URL$2" ${3:+-d "$3"}
+# REST calls go through rsadmin itself, so the password stays in the environment, never in argv.
+RSADMIN=${RSADMIN:-$ROOT/target/release/rsadmin}
+endpoint_field() { # FIELD: one field of db:1's first endpoint
+    "$RSADMIN" info db db:1 -o json |
+        python3 -c 'import json,sys; e=json.load(sys.stdin)[0]["endpoints"][0]; v=e[sys.argv[1]]; print(v[0] if isinstance(v, list) else v)' "$1"
 }
-wait_active() {
-    for _ in $(seq 100); do
-        rest GET /v1/bdbs/1 | grep -q '"status": *"active"' && return 0
-        sleep 0.1
-    done
-    echo "db:1 did not become active" >&2; exit 1
-}
-DB_PORT=$(rest GET /v1/bdbs/1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["endpoints"][0]["port"])')
+DB_PORT=$(endpoint_field port)
 # Demo db: 3 shards behind one proxy (policy single) with the OSS Cluster API off.
-PROXY_HOST=$(rest GET /v1/bdbs/1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["endpoints"][0]["addr"][0])')
+PROXY_HOST=$(endpoint_field addr)
 
 # Prints "rps p50_ms" of one redis-benchmark test.
 measure() { # TEST HOST PORT PIPELINE [extra args]
@@ -70,10 +66,7 @@ for _ in $(seq "$ROUNDS"); do
 done
 
 # Enable the OSS Cluster API (prerequisites first) and run --cluster against node 1's proxy.
-rest PUT /v1/bdbs/1 '{"shards_placement": "sparse", "proxy_policy": "all-master-shards"}' >/dev/null
-wait_active
-rest PUT /v1/bdbs/1 '{"oss_cluster": true}' >/dev/null
-wait_active
+"$RSADMIN" tune db db:1 oss_cluster enabled --fix -y >/dev/null 2>&1
 for _ in $(seq "$ROUNDS"); do
     for pipeline in 1 16; do
         for test in set get; do
