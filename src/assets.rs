@@ -1,38 +1,20 @@
-//! Shell completions and man pages generated from the clap definitions. They are committed under
-//! `completions/` and `man/`; `rsadmin generate-assets <repo>` rewrites them and a test fails
-//! when they are stale.
+//! Shell completion registration scripts and man pages generated from the clap definitions. They
+//! are committed under `completions/` and `man/`; `rsadmin generate-assets <repo>` rewrites them
+//! and a test fails when they are stale.
 
 use std::path::PathBuf;
 
-use clap_complete::{Generator, Shell};
 use clap_mangen::Man;
 
-use crate::cli::completion::edit_completion_script;
+use crate::cli::completion::registration_scripts;
 use crate::cli::examples::examples_for;
 use crate::cli::{ENVIRONMENT_HELP, EXIT_CODES_HELP};
-
-const SHELLS: [Shell; 5] = [
-    Shell::Bash,
-    Shell::Zsh,
-    Shell::Fish,
-    Shell::Elvish,
-    Shell::PowerShell,
-];
 
 /// Every generated file: its path relative to the repository root and its content.
 pub fn generated_assets() -> std::io::Result<Vec<(PathBuf, Vec<u8>)>> {
     let mut command = crate::cli::command();
     command.build();
-    let mut files = Vec::new();
-    for shell in SHELLS {
-        let mut script = Vec::new();
-        clap_complete::generate(shell, &mut command.clone(), "rsadmin", &mut script);
-        let script = edit_completion_script(shell, script)?;
-        files.push((
-            PathBuf::from("completions").join(shell.file_name("rsadmin")),
-            script,
-        ));
-    }
+    let mut files = registration_scripts()?;
     man_pages(&command, "rsadmin", &mut files)?;
     Ok(files)
 }

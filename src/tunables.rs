@@ -316,19 +316,6 @@ pub fn find_by_field(field: &str) -> Option<&'static Setting> {
     SETTINGS.iter().find(|setting| setting.field == field)
 }
 
-/// Every word that can follow `tune db <db>`: keys and enumerated values (for completions).
-pub fn completion_words() -> Vec<&'static str> {
-    let mut words: Vec<&'static str> = tunables().filter_map(|setting| setting.tune_key).collect();
-    for setting in tunables() {
-        for value in setting.value_words() {
-            if !words.contains(value) {
-                words.push(value);
-            }
-        }
-    }
-    words
-}
-
 /// Help text listing every tune key with its values, generated from the table.
 pub fn tune_keys_help() -> String {
     let mut text = String::from("Keys:\n");
@@ -484,20 +471,5 @@ mod tests {
             "custom"
         );
         assert_eq!(setting.display(Some(&json!([]))), "standard");
-    }
-
-    #[test]
-    fn completion_words_hold_keys_and_values() {
-        let words = completion_words();
-        for expected in [
-            "oss_cluster",
-            "enabled",
-            "sparse",
-            "external",
-            "hostname",
-            "schedpolicy",
-        ] {
-            assert!(words.contains(&expected), "{expected}");
-        }
     }
 }

@@ -2,6 +2,7 @@
 //! Regenerate with: cargo run -p rsadmin -- generate-assets .
 
 use std::path::Path;
+use std::process::Command;
 
 #[test]
 fn completions_and_man_pages_are_up_to_date() {
@@ -31,20 +32,46 @@ fn completions_and_man_pages_are_up_to_date() {
     }
 }
 
+/// The committed scripts are what `COMPLETE=<shell> rsadmin` prints when rsadmin is on PATH, the
+/// way the README tells users to load them.
 #[test]
-fn tune_keys_and_values_are_completable() {
+fn committed_completions_are_what_the_binary_registers() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let bash =
-        std::fs::read_to_string(root.join("completions/rsadmin.bash")).expect("bash completions");
-    for word in [
-        "oss_cluster",
-        "oss_cluster_api_preferred_ip_type",
-        "all-master-shards",
-        "sparse",
-        "external",
+    let binary_dir = Path::new(env!("CARGO_BIN_EXE_rsadmin"))
+        .parent()
+        .expect("bin dir");
+    for (shell, file) in [
+        ("bash", "rsadmin.bash"),
+        ("zsh", "_rsadmin"),
+        ("fish", "rsadmin.fish"),
+        ("elvish", "rsadmin.elv"),
+        ("powershell", "_rsadmin.ps1"),
     ] {
-        assert!(bash.contains(word), "{word}");
+        let output = Command::new("rsadmin")
+            .env("COMPLETE", shell)
+            .env(
+                "PATH",
+                format!(
+                    "{}:{}",
+                    binary_dir.display(),
+                    std::env::var("PATH").unwrap_or_default()
+                ),
+            )
+            .output()
+            .expect("rsadmin runs");
+        assert!(output.status.success(), "{shell}");
+        let committed = std::fs::read(root.join("completions").join(file)).expect("committed");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&committed),
+            "{shell}"
+        );
     }
+}
+
+#[test]
+fn man_pages_carry_exit_codes_examples_and_environment() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let man = std::fs::read_to_string(root.join("man/rsadmin.1")).expect("man page");
     assert!(man.contains(".SH \"EXIT STATUS\""));
     // The top-level page carries the top-level examples, like every subcommand's page.

@@ -1,128 +1,103 @@
-//! Edits to the shell scripts clap_complete generates, which are static:
-//! - profile names, asked from `rsadmin profile list --names` at completion time, for `--profile`
-//!   and for the PROFILE argument of `profile show|use|set-db-password|remove` (bash, zsh, fish);
-//! - in bash, after `tune db <db> <key>`, only that key's values (clap offers every key and every
-//!   value at each position), from the tunables table like the words themselves.
-//!
-//! elvish and PowerShell complete commands, flags and the flat list of tune words only.
-//! Each edit fails when clap's output no longer has the expected shape, so `generate-assets`
-//! cannot silently drop it.
+//! Shell completion answered by rsadmin itself (clap_complete's dynamic completion). The scripts
+//! in `completions/` only register rsadmin with the shell, and `COMPLETE=<shell> rsadmin` prints
+//! the same script. On TAB the shell runs `COMPLETE=<shell> rsadmin -- <words>`, and rsadmin
+//! answers from the clap definitions, the tunables table (after `tune db <db>`: keys, and after a
+//! key only its values) and the profile file (profile names), in every shell alike.
 
-use clap_complete::Shell;
+use std::ffi::{OsStr, OsString};
+use std::path::PathBuf;
 
-use crate::tunables::tunables;
+use clap_complete::CompleteEnv;
+use clap_complete::engine::{CompletionCandidate, ValueCompleter};
+use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 
-/// Prints the saved profile names, one per line; silent when there are none.
-const LIST_NAMES: &str = "rsadmin profile list --names 2>/dev/null";
+use crate::config::profile::ProfileFile;
+use crate::tunables::{find_tunable, tunables};
 
-/// The `profile` subcommands whose argument is an existing profile.
-const SUBCOMMANDS_NAMING_A_PROFILE: [&str; 4] = ["show", "use", "set-db-password", "remove"];
+/// The variable that turns a run of rsadmin into a completion request (clap_complete's default).
+const REQUEST_VAR: &str = "COMPLETE";
+/// The command the registration scripts complete, and run (from PATH) to get candidates.
+const BIN: &str = "rsadmin";
 
-/// Where the `tune db` section of clap's bash script starts, and its match on the previous word.
-const TUNE_DB_SECTION: &str = "        rsadmin__subcmd__tune__subcmd__db)\n";
-const PREV_CASE: &str = "            case \"${prev}\" in\n";
+/// Every supported shell with the file its registration script is committed as.
+const SHELLS: [(&dyn EnvCompleter, &str); 5] = [
+    (&Bash, "rsadmin.bash"),
+    (&Zsh, "_rsadmin"),
+    (&Fish, "rsadmin.fish"),
+    (&Elvish, "rsadmin.elv"),
+    (&Powershell, "_rsadmin.ps1"),
+];
 
-/// Rewrites one generated script.
-pub fn edit_completion_script(shell: Shell, script: Vec<u8>) -> std::io::Result<Vec<u8>> {
-    let text = String::from_utf8(script).map_err(std::io::Error::other)?;
-    let edited = match shell {
-        Shell::Bash => bash_tune_values(&bash_profile_names(&text)?)?,
-        Shell::Zsh => replace_all(
-            &text,
-            &[
-                (":PROFILE:_default'", ":PROFILE:{compadd -- $(LIST)}'"),
-                (":profile:_default'", ":profile:{compadd -- $(LIST)}'"),
-            ],
-        )?,
-        Shell::Fish => fish_profile_names(&text)?,
-        _ => text,
-    };
-    Ok(edited.into_bytes())
+/// Answers a completion request and exits when `COMPLETE` is set; otherwise returns.
+pub fn answer_if_requested() {
+    CompleteEnv::with_factory(super::command)
+        .var(REQUEST_VAR)
+        .complete();
 }
 
-/// Inserts one `case` arm per key with enumerated values into the `tune db` section.
-fn bash_tune_values(script: &str) -> std::io::Result<String> {
-    let section = script
-        .find(TUNE_DB_SECTION)
-        .ok_or_else(|| shape_changed(TUNE_DB_SECTION))?;
-    let insert_at = script[section..]
-        .find(PREV_CASE)
-        .map(|at| section + at + PREV_CASE.len())
-        .ok_or_else(|| shape_changed(PREV_CASE))?;
-    let arms: String = tunables()
-        .filter(|setting| !setting.value_words().is_empty())
-        .filter_map(|setting| {
-            setting.tune_key.map(|key| {
-                format!(
-                    "                {key})\n                    \
-                     COMPREPLY=($(compgen -W \"{}\" -- \"${{cur}}\"))\n                    \
-                     return 0\n                    ;;\n",
-                    setting.value_words().join(" ")
-                )
-            })
+/// Each shell's registration script, as `completions/<file>`.
+pub fn registration_scripts() -> std::io::Result<Vec<(PathBuf, Vec<u8>)>> {
+    SHELLS
+        .iter()
+        .map(|(shell, file)| {
+            let mut script = Vec::new();
+            shell.write_registration(REQUEST_VAR, BIN, BIN, BIN, &mut script)?;
+            Ok((PathBuf::from("completions").join(file), script))
         })
-        .collect();
-    let mut edited = script.to_string();
-    edited.insert_str(insert_at, &arms);
-    Ok(edited)
+        .collect()
 }
 
-fn bash_profile_names(text: &str) -> std::io::Result<String> {
-    let mut edited = replace_all(
-        text,
-        &[(
-            "--profile)\n                    COMPREPLY=($(compgen -f \"${cur}\"))",
-            "--profile)\n                    COMPREPLY=($(compgen -W \"$(LIST)\" -- \"${cur}\"))",
-        )],
-    )?;
-    for subcommand in SUBCOMMANDS_NAMING_A_PROFILE {
-        // clap names a section after the words of the command, `-` included.
-        let words = subcommand.replace('-', "__subcmd__");
-        let section =
-            format!("        rsadmin__subcmd__profile__subcmd__{words})\n            opts=\"");
-        let start = edited
-            .find(&section)
-            .map(|at| at + section.len())
-            .ok_or_else(|| shape_changed(&section))?;
-        let end = edited[start..]
-            .find('"')
-            .map(|at| start + at)
-            .ok_or_else(|| shape_changed(&section))?;
-        edited.insert_str(end, &format!(" $({LIST_NAMES})"));
-    }
-    Ok(edited)
+/// The saved profile names. Completion never fails loudly: no file or a broken one offers none.
+pub fn profile_names() -> Vec<CompletionCandidate> {
+    ProfileFile::load()
+        .map(|file| {
+            file.profiles
+                .into_keys()
+                .map(CompletionCandidate::new)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
-fn fish_profile_names(text: &str) -> std::io::Result<String> {
-    let mut edited = replace_all(
-        text,
-        &[(
-            "-l profile -d 'Use a saved connection profile' -r",
-            "-l profile -d 'Use a saved connection profile' -r -f -a \"(LIST)\"",
-        )],
-    )?;
-    edited.push_str(&format!(
-        "complete -c rsadmin -n \"__fish_rsadmin_using_subcommand profile; and \
-         __fish_seen_subcommand_from {}\" -f -a \"({LIST_NAMES})\"\n",
-        SUBCOMMANDS_NAMING_A_PROFILE.join(" ")
-    ));
-    Ok(edited)
-}
+/// The `<key> <value>` pairs of `tune db <db>`: after a key only its values (none for integers),
+/// otherwise the keys. The previous word decides, not the position: clap_complete 4.6 counts the
+/// values of a positional inconsistently, and no value word is also a key.
+pub struct TunePairs;
 
-/// Replaces every occurrence of each pattern (`LIST` in the replacement is the listing command).
-fn replace_all(text: &str, edits: &[(&str, &str)]) -> std::io::Result<String> {
-    let mut edited = text.to_string();
-    for (pattern, replacement) in edits {
-        if !edited.contains(pattern) {
-            return Err(shape_changed(pattern));
+impl ValueCompleter for TunePairs {
+    fn complete(&self, current: &OsStr) -> Vec<CompletionCandidate> {
+        let prefix = current.to_string_lossy();
+        match word_before_cursor().and_then(|word| find_tunable(&word)) {
+            Some(setting) => setting
+                .value_words()
+                .iter()
+                .filter(|value| value.starts_with(prefix.as_ref()))
+                .map(|value| CompletionCandidate::new(*value))
+                .collect(),
+            None => tunables()
+                .filter_map(|setting| setting.tune_key.map(|key| (key, setting.help)))
+                .filter(|(key, _)| key.starts_with(prefix.as_ref()))
+                .map(|(key, help)| CompletionCandidate::new(key).help(Some(help.into())))
+                .collect(),
         }
-        edited = edited.replace(pattern, &replacement.replace("LIST", LIST_NAMES));
     }
-    Ok(edited)
 }
 
-fn shape_changed(pattern: &str) -> std::io::Error {
-    std::io::Error::other(format!(
-        "the generated completion script no longer contains {pattern:?}; update cli::completion"
-    ))
+/// The word before the one being completed. clap_complete gives a completer only the current
+/// word, so this reads the request itself: `rsadmin -- <words>`, with the current word at
+/// `_CLAP_COMPLETE_INDEX` (bash, zsh, PowerShell) or last (fish, elvish), as clap_complete 4.6's
+/// shell integration (`clap_complete::env`) sends it.
+fn word_before_cursor() -> Option<String> {
+    let words: Vec<OsString> = std::env::args_os()
+        .skip_while(|arg| arg != "--")
+        .skip(1)
+        .collect();
+    let current = std::env::var("_CLAP_COMPLETE_INDEX")
+        .ok()
+        .and_then(|index| index.parse::<usize>().ok())
+        .unwrap_or(words.len().saturating_sub(1));
+    words
+        .get(current.checked_sub(1)?)?
+        .to_str()
+        .map(str::to_string)
 }

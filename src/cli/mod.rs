@@ -23,6 +23,7 @@ pub mod words;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueHint};
+use clap_complete::ArgValueCandidates;
 
 use crate::config::ConnectionInput;
 use crate::output::OutputFormat;
@@ -89,7 +90,8 @@ pub struct GlobalArgs {
     #[arg(long, env = "RSADMIN_INSECURE", global = true)]
     pub insecure: bool,
     /// Use a saved connection profile
-    #[arg(long, env = "RSADMIN_PROFILE", global = true, value_name = "PROFILE")]
+    #[arg(long, env = "RSADMIN_PROFILE", global = true, value_name = "PROFILE",
+          add = ArgValueCandidates::new(completion::profile_names))]
     pub profile: Option<String>,
     /// Output format: rladmin-style text, or one JSON document on stdout
     #[arg(short = 'o', long, value_enum, default_value_t = OutputFormat::Text, global = true)]

@@ -1,4 +1,7 @@
 use clap::{Args, Subcommand};
+use clap_complete::ArgValueCandidates;
+
+use super::completion::profile_names;
 
 #[derive(Debug, Args)]
 pub struct ProfileArgs {
@@ -20,18 +23,18 @@ The profile then accepts exactly that certificate, and fails with exit 8 when it
     Add(ProfileAddArgs),
     /// List the saved profiles (`*` marks the active one)
     List {
-        /// Names only, one per line (for shell completion)
+        /// Names only, one per line (for scripts)
         #[arg(long)]
         names: bool,
     },
     /// Show one profile (default: the active one) and whether its password is in the keyring
     Show {
-        #[arg(value_name = "PROFILE")]
+        #[arg(value_name = "PROFILE", add = ArgValueCandidates::new(profile_names))]
         profile: Option<String>,
     },
     /// Make a profile the active one (used when no --cluster or RSADMIN_URL is given)
     Use {
-        #[arg(value_name = "PROFILE")]
+        #[arg(value_name = "PROFILE", add = ArgValueCandidates::new(profile_names))]
         profile: String,
     },
     /// Store a database's password (for verify and doctor) in the keyring under a profile
@@ -43,7 +46,7 @@ profile and RSADMIN_DB_PASSWORD is unset; --db-user names an ACL user.")]
     SetDbPassword(ProfileSetDbPasswordArgs),
     /// Delete a profile and its passwords in the keyring
     Remove {
-        #[arg(value_name = "PROFILE")]
+        #[arg(value_name = "PROFILE", add = ArgValueCandidates::new(profile_names))]
         profile: String,
     },
 }
@@ -63,7 +66,7 @@ pub struct ProfileAddArgs {
 
 #[derive(Debug, Args)]
 pub struct ProfileSetDbPasswordArgs {
-    #[arg(value_name = "PROFILE")]
+    #[arg(value_name = "PROFILE", add = ArgValueCandidates::new(profile_names))]
     pub profile: String,
     /// The database: db:<uid> or its name
     #[arg(value_name = "DB")]

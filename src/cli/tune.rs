@@ -1,7 +1,8 @@
 use clap::{Args, Subcommand};
+use clap_complete::ArgValueCompleter;
 
 use super::ChangeArgs;
-use super::words::GrammarWords;
+use super::completion::TunePairs;
 use crate::tunables;
 
 #[derive(Debug, Args)]
@@ -26,8 +27,7 @@ pub struct TuneDbArgs {
     #[arg(
         value_name = "KEY VALUE",
         required = true,
-        value_parser = GrammarWords(tunables::completion_words),
-        hide_possible_values = true
+        add = ArgValueCompleter::new(TunePairs)
     )]
     pub pairs: Vec<String>,
     /// With `oss_cluster enabled`: first apply the prerequisites rsadmin can fix

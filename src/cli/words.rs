@@ -1,4 +1,4 @@
-//! A value parser for rladmin's free word grammars (`status extra all`, `tune db db:1 key value`):
+//! A value parser for rladmin's free word grammars (`bind db db:1 endpoint 1:1 policy all-nodes`):
 //! it accepts any word, so the command can report a precise error, and advertises the known words
 //! to shell completions.
 
