@@ -11,7 +11,7 @@ use rsadmin::error::ExitKind;
 fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
     let Some(name) = args.first().and_then(|argv0| DropInName::from_argv0(argv0)) else {
-        // `COMPLETE=<shell> rsadmin ...` is the shell asking for completions: answer and exit.
+        // `RSADMIN_COMPLETE=<shell> rsadmin ...` is the shell asking for completions: answer and exit.
         rsadmin::cli::completion::answer_if_requested();
         return ExitCode::from(run(args));
     };

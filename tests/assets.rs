@@ -32,7 +32,7 @@ fn completions_and_man_pages_are_up_to_date() {
     }
 }
 
-/// The committed scripts are what `COMPLETE=<shell> rsadmin` prints when rsadmin is on PATH, the
+/// The committed scripts are what `RSADMIN_COMPLETE=<shell> rsadmin` prints when rsadmin is on PATH, the
 /// way the README tells users to load them.
 #[test]
 fn committed_completions_are_what_the_binary_registers() {
@@ -48,7 +48,7 @@ fn committed_completions_are_what_the_binary_registers() {
         ("powershell", "_rsadmin.ps1"),
     ] {
         let output = Command::new("rsadmin")
-            .env("COMPLETE", shell)
+            .env("RSADMIN_COMPLETE", shell)
             .env(
                 "PATH",
                 format!(

@@ -1,5 +1,5 @@
 //! Tab completion through the committed registration scripts, run by a real bash and a real fish:
-//! the shell calls the rsadmin binary back (`COMPLETE=<shell> rsadmin -- <words>`), which answers
+//! the shell calls the rsadmin binary back (`RSADMIN_COMPLETE=<shell> rsadmin -- <words>`), which answers
 //! tune keys, each key's values, and profile names from the profile file.
 
 mod profile_support;

@@ -1,6 +1,6 @@
 //! Shell completion answered by rsadmin itself (clap_complete's dynamic completion). The scripts
-//! in `completions/` only register rsadmin with the shell, and `COMPLETE=<shell> rsadmin` prints
-//! the same script. On TAB the shell runs `COMPLETE=<shell> rsadmin -- <words>`, and rsadmin
+//! in `completions/` only register rsadmin with the shell, and `RSADMIN_COMPLETE=<shell> rsadmin` prints
+//! the same script. On TAB the shell runs `RSADMIN_COMPLETE=<shell> rsadmin -- <words>`, and rsadmin
 //! answers from the clap definitions, the tunables table (after `tune db <db>`: keys, and after a
 //! key only its values) and the profile file (profile names), in every shell alike.
 
@@ -14,8 +14,8 @@ use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 use crate::config::profile::ProfileFile;
 use crate::tunables::{find_tunable, tunables};
 
-/// The variable that turns a run of rsadmin into a completion request (clap_complete's default).
-const REQUEST_VAR: &str = "COMPLETE";
+/// The variable that turns a run of rsadmin into a completion request (not clap's default `COMPLETE`, which an unrelated environment may set).
+const REQUEST_VAR: &str = "RSADMIN_COMPLETE";
 /// The command the registration scripts complete, and run (from PATH) to get candidates.
 const BIN: &str = "rsadmin";
 
@@ -28,7 +28,7 @@ const SHELLS: [(&dyn EnvCompleter, &str); 5] = [
     (&Powershell, "_rsadmin.ps1"),
 ];
 
-/// Answers a completion request and exits when `COMPLETE` is set; otherwise returns.
+/// Answers a completion request and exits when `RSADMIN_COMPLETE` is set; otherwise returns.
 pub fn answer_if_requested() {
     CompleteEnv::with_factory(super::command)
         .var(REQUEST_VAR)
