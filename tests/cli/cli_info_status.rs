@@ -1,6 +1,6 @@
 //! `info` and `status` against a fresh sandbox: whole outputs, exit codes, requests sent.
 
-mod support;
+use crate::support;
 
 use support::Sandbox;
 

@@ -1,6 +1,6 @@
 //! `tune db`: refusal, --fix, idempotence, dry-run, bad input, confirmation, waiting, read back.
 
-mod support;
+use crate::support;
 
 use std::time::Duration;
 

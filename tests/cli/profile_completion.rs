@@ -2,8 +2,7 @@
 //! the shell calls the rsadmin binary back (`RSADMIN_COMPLETE=<shell> rsadmin -- <words>`), which answers
 //! tune keys, each key's values, and profile names from the profile file.
 
-mod profile_support;
-mod support;
+use crate::profile_support;
 
 use std::path::Path;
 use std::process::Command;

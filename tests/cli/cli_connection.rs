@@ -1,6 +1,6 @@
 //! Connection settings, TLS and authentication failures map to their exit codes and messages.
 
-mod support;
+use crate::support;
 
 use support::{Sandbox, run_rsadmin};
 

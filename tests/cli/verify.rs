@@ -2,7 +2,7 @@
 //! topology is broken on purpose (API disabled, policy single, a stopped shard, external addresses
 //! missing).
 
-mod support;
+use crate::support;
 
 use std::path::PathBuf;
 use std::process::Command;

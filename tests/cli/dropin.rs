@@ -1,8 +1,8 @@
 //! rsadmin invoked as `rladmin` and `crdb-cli` (links made by `install-aliases`): their documented
 //! invocations run unchanged with rladmin's output, unsupported commands exit 2.
 
-mod profile_support;
-mod support;
+use crate::profile_support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 

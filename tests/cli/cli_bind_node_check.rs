@@ -1,6 +1,6 @@
 //! `bind`, `placement`, `node ... external_addr` and `check db` against a fresh sandbox.
 
-mod support;
+use crate::support;
 
 use support::{ENABLE_OSS_CLUSTER, Sandbox};
 

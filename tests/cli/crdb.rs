@@ -2,7 +2,7 @@
 //! Active-Active databases: the seed's create and update run as written, redis-py's
 //! RedisCluster connects to each instance, and failures give their documented exit codes.
 
-mod support;
+use crate::support;
 
 use std::process::Command;
 use std::time::Duration;

@@ -1,7 +1,5 @@
 //! Test support: an in-process sandbox and a runner for the real `rsadmin` binary.
 
-#![allow(dead_code)] // Each test binary uses a different part of this module.
-
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::Duration;

@@ -2,8 +2,8 @@
 //! OSS Cluster API walkthrough with no password in argv, the environment or any file; the password
 //! lives in the real OS keyring backend (the kernel keyutils store on a headless machine).
 
-mod profile_support;
-mod support;
+use crate::profile_support;
+use crate::support;
 
 use profile_support::{Operator, server_fingerprint};
 use rsadmin::config::keyring::{self, Store};

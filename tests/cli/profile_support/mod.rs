@@ -2,8 +2,6 @@
 //! (XDG_CONFIG_HOME), no `RSADMIN_*` environment unless a test adds it, and the real binary run
 //! under any name (rsadmin, or an rladmin/crdb-cli link), with standard input when needed.
 
-#![allow(dead_code)] // Each test binary uses a different part of this module.
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -1,7 +1,7 @@
 //! The confirmation prompt of disruptive changes, answered on a real pseudo-terminal:
 //! util-linux `script` gives rsadmin a terminal whose keyboard is this test's pipe.
 
-mod support;
+use crate::support;
 
 use std::process::Command;
 

@@ -1,6 +1,6 @@
 //! `doctor db` and `keyslot` against a real sandbox.
 
-mod support;
+use crate::support;
 
 use serde_json::Value;
 use support::{Sandbox, run_rsadmin};

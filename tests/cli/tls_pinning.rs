@@ -2,8 +2,8 @@
 //! changes fails with exit 8, a wrong --trust-fingerprint saves nothing, and a cluster CA
 //! (--ca-cert) needs no pin.
 
-mod profile_support;
-mod support;
+use crate::profile_support;
+use crate::support;
 
 use std::path::Path;
 
