@@ -1,7 +1,7 @@
 //! The OSS Cluster API off: one endpoint hides the shards; RS's error texts; split and fan-out;
 //! transactions, blocking commands, pub/sub, pipelining, disconnects.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::support::*;
 
@@ -297,6 +297,16 @@ fn kill_leftovers_stops_recorded_shards_of_a_killed_sandbox() {
         .stdout(std::process::Stdio::null())
         .spawn()
         .unwrap();
+    // kill_leftovers only kills what is a redis-server; right after spawn the child may not have
+    // exec'd yet (a loaded machine), so wait until it has.
+    let cmdline = format!("/proc/{}/cmdline", leftover.id());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !String::from_utf8_lossy(&std::fs::read(&cmdline).unwrap_or_default())
+        .contains("redis-server")
+    {
+        assert!(Instant::now() < deadline, "redis-server did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
     std::fs::write(run_dir.join("shard-9.pid"), leftover.id().to_string()).unwrap();
     rsadmin_sandbox::reconcile::kill_leftovers(&dir);
     let status = leftover.wait().unwrap();
