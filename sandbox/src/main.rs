@@ -33,12 +33,27 @@ enum Command {
     },
 }
 
+/// `status` and `down` only print: a closed stdout (`status | head -1`) ends them quietly, as it does
+/// `cat`. Not `up`, whose proxies write to client sockets that may close at any time.
+fn restore_default_sigpipe() {
+    // SAFETY: setting a signal disposition before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Up(args) => commands::up::run(args),
-        Command::Down { dir } => commands::down::run(&dir),
-        Command::Status { dir } => commands::status::run(&dir),
+        Command::Down { dir } => {
+            restore_default_sigpipe();
+            commands::down::run(&dir)
+        }
+        Command::Status { dir } => {
+            restore_default_sigpipe();
+            commands::status::run(&dir)
+        }
     };
     match result {
         Ok(code) => code,

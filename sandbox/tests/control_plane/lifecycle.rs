@@ -215,6 +215,24 @@ fn detach_into_a_closed_pipe_still_starts_and_exits_0() {
 }
 
 #[test]
+fn status_into_a_closed_pipe_ends_quietly_like_cat() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = ScratchDir::new("status-pipe");
+    let mut status = Command::new(BINARY)
+        .args(["status", "--dir"])
+        .arg(&dir.0)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run rsadmin-sandbox");
+    // The reader is gone before anything is written (`status | head -0`).
+    drop(status.stdout.take());
+    let status = status.wait_with_output().expect("status finishes");
+    assert_eq!(String::from_utf8_lossy(&status.stderr), "", "no panic");
+    assert_eq!(status.status.signal(), Some(libc::SIGPIPE));
+}
+
+#[test]
 fn the_password_is_only_in_sandbox_env_which_is_private() {
     use std::os::unix::fs::PermissionsExt;
     let dir = ScratchDir::new("secret");
