@@ -8,7 +8,30 @@ use rsadmin::config::PASSWORD_ENV;
 use rsadmin::dropin::{self, DropInName, Invocation, Translated};
 use rsadmin::error::ExitKind;
 
+/// The exit status of a command ended by a closed stdout, as a shell reports `cat` killed by SIGPIPE.
+const CLOSED_STDOUT_EXIT: i32 = 128 + 13;
+
+/// `rsadmin status | head -1` must end quietly when `head` has gone, not panic in `println!`.
+/// SIGPIPE stays ignored (Rust's default), so that a server closing a socket is an error the REST
+/// client handles, never a silent death; only the panic of a write to the closed stdout is turned
+/// into a quiet exit.
+fn exit_quietly_on_closed_stdout() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .unwrap_or_default();
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(CLOSED_STDOUT_EXIT);
+        }
+        default_hook(info);
+    }));
+}
+
 fn main() -> ExitCode {
+    exit_quietly_on_closed_stdout();
     let args: Vec<OsString> = std::env::args_os().collect();
     let Some(name) = args.first().and_then(|argv0| DropInName::from_argv0(argv0)) else {
         // `RSADMIN_COMPLETE=<shell> rsadmin ...` is the shell asking for completions: answer and exit.

@@ -120,3 +120,19 @@ fn missing_settings_are_explained() {
     let run = run_rsadmin(&["--password", "x", "status"], &[]);
     assert_eq!(run.code, 2, "there is no --password flag");
 }
+
+#[test]
+fn a_closed_stdout_ends_the_command_quietly() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rsadmin"))
+        .args(["keyslot", "foo", "bar"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("rsadmin starts");
+    // The reader is gone before anything is written (`rsadmin ... | head -0`).
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("rsadmin finishes");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(141), "{stderr}");
+}
