@@ -4,6 +4,6 @@ pub mod client;
 pub mod crdb;
 pub mod models;
 pub mod pinning;
-mod tls;
+pub(crate) mod tls;
 
 pub use client::ApiClient;

@@ -58,21 +58,26 @@ pub fn client_config(policy: TrustPolicy) -> CliResult<ClientConfig> {
 }
 
 fn add_ca_file(roots: &mut RootCertStore, path: &Path) -> CliResult<()> {
-    let unreadable = |detail: String| {
+    add_pem_certificates(roots, path).map_err(|detail| {
         CliError::usage(format!(
             "cannot use --ca-cert {}: {detail}. Pass a PEM file holding the cluster's CA certificate.",
             path.display()
         ))
-    };
+    })
+}
+
+/// Adds every certificate of the PEM file at `path` to `roots`; the error says what is wrong
+/// with the file. Shared by the REST client (`--ca-cert`) and the database probe (`--db-ca-cert`).
+pub fn add_pem_certificates(roots: &mut RootCertStore, path: &Path) -> Result<(), String> {
     let certs: Vec<CertificateDer> = CertificateDer::pem_file_iter(path)
-        .map_err(|err| unreadable(err.to_string()))?
+        .map_err(|err| err.to_string())?
         .collect::<Result<_, _>>()
-        .map_err(|err| unreadable(err.to_string()))?;
+        .map_err(|err| err.to_string())?;
     if certs.is_empty() {
-        return Err(unreadable("no certificate found".into()));
+        return Err("no certificate found".into());
     }
     for cert in certs {
-        roots.add(cert).map_err(|err| unreadable(err.to_string()))?;
+        roots.add(cert).map_err(|err| err.to_string())?;
     }
     Ok(())
 }

@@ -8,8 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, ServerName};
+use rustls::pki_types::ServerName;
 
 use super::resp::{self, RespValue};
 
@@ -203,21 +202,12 @@ fn tls_stream(
 /// TLS settings for databases with `tls_mode` enabled: trust the given CA bundle.
 pub fn tls_client_config(ca_pem: &Path) -> Result<Arc<rustls::ClientConfig>, String> {
     let mut roots = rustls::RootCertStore::empty();
-    let certificates = CertificateDer::pem_file_iter(ca_pem)
+    crate::api::tls::add_pem_certificates(&mut roots, ca_pem)
         .map_err(|err| format!("cannot read CA certificate {}: {err}", ca_pem.display()))?;
-    for certificate in certificates {
-        let certificate = certificate
-            .map_err(|err| format!("bad CA certificate in {}: {err}", ca_pem.display()))?;
-        roots
-            .add(certificate)
-            .map_err(|err| format!("unusable CA certificate in {}: {err}", ca_pem.display()))?;
-    }
-    let config = rustls::ClientConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .map_err(|err| err.to_string())?
-    .with_root_certificates(roots)
-    .with_no_client_auth();
+    let config = rustls::ClientConfig::builder_with_provider(crate::api::tls::provider())
+        .with_safe_default_protocol_versions()
+        .map_err(|err| err.to_string())?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
     Ok(Arc::new(config))
 }
