@@ -1,13 +1,14 @@
-//! Access to the captured REST responses in `shared/fixtures/captured/` for unit tests.
+//! Access to the captured REST responses in `tests/fixtures/captured/` (a copy of the project's
+//! `shared/fixtures/captured/`, kept in the repository so a clone runs its tests alone) for unit tests.
 
 use std::path::PathBuf;
 
-/// `../shared/fixtures/captured` next to the workspace, or `$RSADMIN_FIXTURES`.
+/// `tests/fixtures/captured` in the repository, or `$RSADMIN_FIXTURES`.
 pub fn fixtures_dir() -> PathBuf {
     std::env::var_os("RSADMIN_FIXTURES")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/captured")
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/captured")
         })
 }
 

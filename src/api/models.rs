@@ -1,5 +1,5 @@
 //! Typed models of the Redis Software REST objects rsadmin reads, written from rest-api.md and
-//! checked against the real captures in `shared/fixtures/captured/`.
+//! checked against the real captures in `tests/fixtures/captured/`.
 //!
 //! Tolerance rules: unknown fields are ignored (a newer cluster adds keys), and every field except
 //! the identity fields may be absent (`GET /v1/bdbs?fields=uid,name` returns only those keys), so

@@ -1,5 +1,5 @@
 //! REST wire objects: the typed state over the captured defaults (`defaults/*.json`, taken from
-//! `shared/fixtures/captured/` with the modelled keys removed), so every key a real cluster sends
+//! `tests/fixtures/captured/` with the modelled keys removed), so every key a real cluster sends
 //! is present with the same JSON type.
 
 use super::{Bdb, ClusterState, Node, Shard, now_rfc3339};

@@ -148,12 +148,12 @@ impl Api {
     }
 }
 
-/// `shared/fixtures/captured`, relative to this crate or from `RSADMIN_FIXTURES`.
+/// The workspace's `tests/fixtures/captured` (real captures), or `RSADMIN_FIXTURES`.
 pub fn fixtures_dir() -> PathBuf {
     if let Ok(dir) = std::env::var("RSADMIN_FIXTURES") {
         return PathBuf::from(dir);
     }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/captured")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/captured")
 }
 
 pub fn fixture(name: &str) -> Value {
