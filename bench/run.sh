@@ -6,7 +6,7 @@
 # Usage: bench/run.sh [REQUESTS] [ROUNDS]   (defaults: 200000 requests per test, 3 rounds; 50 clients)
 # Each cell is the median of ROUNDS runs; direct and proxy runs alternate, so that load from other
 # processes on the machine hits both sides alike.
-# Needs: redis-server, redis-benchmark, python3, and `cargo build --release` (or RSADMIN_SANDBOX=path,
+# Needs: redis-server, redis-benchmark, python3, and `cargo build --release --workspace` (or RSADMIN_SANDBOX=path,
 # RSADMIN=path).
 set -euo pipefail
 
