@@ -26,7 +26,9 @@ use tokio::task::{JoinHandle, JoinSet};
 
 pub use auth::DbPassword;
 pub use slot::key_slot;
-pub use topology::{DbSettings, DbTopology, EndpointType, IpType, NodeView, ShardView};
+pub use topology::{
+    DbSettings, DbTopology, EndpointType, IpType, NodeView, ShardAddress, ShardView,
+};
 
 use command_table::CommandTable;
 use resp::{Protocol, Reply};
@@ -43,7 +45,7 @@ pub(crate) struct BackendInfo {
 pub struct DatabaseProxy {
     topology: RwLock<Arc<DbTopology>>,
     /// Connections to each shard shared by all clients, per protocol.
-    shared_links: Mutex<HashMap<(SocketAddr, Protocol), Arc<SharedLink>>>,
+    shared_links: Mutex<HashMap<(ShardAddress, Protocol), Arc<SharedLink>>>,
     backend: OnceCell<Arc<BackendInfo>>,
     next_client_id: AtomicU64,
 }
@@ -74,14 +76,14 @@ impl DatabaseProxy {
             .clone()
     }
 
-    fn shared_link(&self, backend: SocketAddr, protocol: Protocol) -> Arc<SharedLink> {
+    fn shared_link(&self, backend: &ShardAddress, protocol: Protocol) -> Arc<SharedLink> {
         let mut links = self
             .shared_links
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         links
-            .entry((backend, protocol))
-            .or_insert_with(|| Arc::new(SharedLink::new(backend, protocol)))
+            .entry((backend.clone(), protocol))
+            .or_insert_with(|| Arc::new(SharedLink::new(backend.clone(), protocol)))
             .clone()
     }
 
@@ -110,7 +112,7 @@ async fn fetch_backend_info(topology: &DbTopology) -> io::Result<Arc<BackendInfo
         .shards
         .first()
         .ok_or_else(|| io::Error::other("database has no shards"))?;
-    let mut link = ShardLink::connect(shard.backend, Protocol::Resp2).await?;
+    let mut link = ShardLink::connect(&shard.backend, Protocol::Resp2).await?;
     let commands = CommandTable::from_command_reply(&query(&mut link, &[b"COMMAND"]).await?)
         .map_err(|error| io::Error::new(io::ErrorKind::InvalidData, error.0))?;
     let info = query(&mut link, &[b"INFO", b"server"]).await?;

@@ -61,7 +61,7 @@ impl ShardIo {
         self.topology
             .shards
             .iter()
-            .map(|shard| self.proxy.shared_link(shard.backend, self.protocol))
+            .map(|shard| self.proxy.shared_link(&shard.backend, self.protocol))
             .collect()
     }
 
@@ -85,7 +85,7 @@ impl ShardIo {
 
     async fn dedicated_link(&mut self, shard: usize) -> Option<&mut ShardLink> {
         if self.dedicated[shard].is_none() {
-            let backend = self.topology.shards[shard].backend;
+            let backend = &self.topology.shards[shard].backend;
             self.dedicated[shard] = ShardLink::connect(backend, self.protocol).await.ok();
         }
         self.dedicated[shard].as_mut()

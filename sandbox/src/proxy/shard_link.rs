@@ -2,15 +2,76 @@
 //! flushed in batches, replies are read back frame by frame and relayed without re-encoding.
 
 use std::io;
-use std::net::SocketAddr;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
+use tokio::net::{TcpStream, UnixStream};
 
 use super::resp::{self, Protocol};
+use super::topology::ShardAddress;
+
+/// A connection to a shard: its Unix socket when it has one, else its loopback port.
+pub enum ShardStream {
+    Tcp(TcpStream),
+    Unix(UnixStream),
+}
+
+impl ShardStream {
+    async fn connect(address: &ShardAddress) -> io::Result<ShardStream> {
+        Ok(match &address.unix {
+            Some(path) => ShardStream::Unix(UnixStream::connect(path).await?),
+            None => {
+                let stream = TcpStream::connect(address.tcp).await?;
+                stream.set_nodelay(true)?;
+                ShardStream::Tcp(stream)
+            }
+        })
+    }
+}
+
+impl AsyncRead for ShardStream {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            ShardStream::Tcp(stream) => Pin::new(stream).poll_read(cx, buf),
+            ShardStream::Unix(stream) => Pin::new(stream).poll_read(cx, buf),
+        }
+    }
+}
+
+impl AsyncWrite for ShardStream {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        match self.get_mut() {
+            ShardStream::Tcp(stream) => Pin::new(stream).poll_write(cx, buf),
+            ShardStream::Unix(stream) => Pin::new(stream).poll_write(cx, buf),
+        }
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            ShardStream::Tcp(stream) => Pin::new(stream).poll_flush(cx),
+            ShardStream::Unix(stream) => Pin::new(stream).poll_flush(cx),
+        }
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            ShardStream::Tcp(stream) => Pin::new(stream).poll_shutdown(cx),
+            ShardStream::Unix(stream) => Pin::new(stream).poll_shutdown(cx),
+        }
+    }
+}
 
 pub struct ShardLink {
-    stream: TcpStream,
+    stream: ShardStream,
     inbound: Vec<u8>,
     consumed: usize,
     outbound: Vec<u8>,
@@ -29,9 +90,8 @@ fn protocol_error() -> io::Error {
 impl ShardLink {
     /// Connects and, for RESP3 clients, switches the shard connection to RESP3 so its replies can
     /// be relayed as they are.
-    pub async fn connect(backend: SocketAddr, protocol: Protocol) -> io::Result<ShardLink> {
-        let stream = TcpStream::connect(backend).await?;
-        stream.set_nodelay(true)?;
+    pub async fn connect(backend: &ShardAddress, protocol: Protocol) -> io::Result<ShardLink> {
+        let stream = ShardStream::connect(backend).await?;
         let mut link = ShardLink {
             stream,
             inbound: Vec::with_capacity(16 * 1024),
@@ -52,7 +112,7 @@ impl ShardLink {
     }
 
     /// The connection and whatever it has read beyond the frames taken so far.
-    pub fn into_parts(mut self) -> (TcpStream, Vec<u8>) {
+    pub fn into_parts(mut self) -> (ShardStream, Vec<u8>) {
         self.inbound.drain(..self.consumed);
         (self.stream, self.inbound)
     }

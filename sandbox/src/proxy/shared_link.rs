@@ -4,15 +4,14 @@
 //! client; this is what keeps throughput close to a direct connection (predixy-style batching).
 
 use std::io;
-use std::net::SocketAddr;
 use std::sync::Mutex;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::{mpsc, oneshot};
 
 use super::resp::{self, Protocol};
-use super::shard_link::ShardLink;
+use super::shard_link::{ShardLink, ShardStream};
+use super::topology::ShardAddress;
 
 /// Largest write assembled from queued jobs before it is sent.
 const MAX_WRITE: usize = 1024 * 1024;
@@ -30,7 +29,7 @@ struct InFlight {
 }
 
 pub struct SharedLink {
-    backend: SocketAddr,
+    backend: ShardAddress,
     protocol: Protocol,
     jobs: Mutex<Option<mpsc::UnboundedSender<Job>>>,
 }
@@ -39,7 +38,7 @@ pub struct SharedLink {
 pub type BatchReplies = oneshot::Receiver<Vec<u8>>;
 
 impl SharedLink {
-    pub fn new(backend: SocketAddr, protocol: Protocol) -> SharedLink {
+    pub fn new(backend: ShardAddress, protocol: Protocol) -> SharedLink {
         SharedLink {
             backend,
             protocol,
@@ -68,7 +67,7 @@ impl SharedLink {
             _ => job,
         };
         let (sender, queue) = mpsc::unbounded_channel();
-        tokio::spawn(run_connection(self.backend, self.protocol, queue));
+        tokio::spawn(run_connection(self.backend.clone(), self.protocol, queue));
         // The receiver is alive (just spawned), so this send cannot fail; if it did, the
         // dropped responder would report the shard as unavailable.
         let _ = sender.send(job);
@@ -78,26 +77,42 @@ impl SharedLink {
 }
 
 async fn run_connection(
-    backend: SocketAddr,
+    backend: ShardAddress,
     protocol: Protocol,
     mut jobs: mpsc::UnboundedReceiver<Job>,
 ) {
-    let Ok(link) = ShardLink::connect(backend, protocol).await else {
+    let Ok(link) = ShardLink::connect(&backend, protocol).await else {
         // Queued jobs are dropped with the receiver: their clients get "shard unavailable".
         return;
     };
-    let (stream, leftover) = link.into_parts();
-    let (reader, writer) = stream.into_split();
+    match link.into_parts() {
+        (ShardStream::Tcp(mut stream), leftover) => {
+            let (reader, writer) = stream.split();
+            relay(reader, writer, leftover, &mut jobs).await;
+        }
+        (ShardStream::Unix(mut stream), leftover) => {
+            let (reader, writer) = stream.split();
+            relay(reader, writer, leftover, &mut jobs).await;
+        }
+    }
+}
+
+async fn relay(
+    reader: impl AsyncRead + Unpin,
+    writer: impl AsyncWrite + Unpin,
+    leftover: Vec<u8>,
+    jobs: &mut mpsc::UnboundedReceiver<Job>,
+) {
     let (in_flight_sender, in_flight) = mpsc::unbounded_channel();
     // Either half failing ends both: pending responders are dropped and the next submit reconnects.
     tokio::select! {
-        _ = write_jobs(writer, &mut jobs, in_flight_sender) => {}
+        _ = write_jobs(writer, jobs, in_flight_sender) => {}
         _ = read_replies(reader, leftover, in_flight) => {}
     }
 }
 
 async fn write_jobs(
-    mut writer: OwnedWriteHalf,
+    mut writer: impl AsyncWrite + Unpin,
     jobs: &mut mpsc::UnboundedReceiver<Job>,
     in_flight: mpsc::UnboundedSender<InFlight>,
 ) -> io::Result<()> {
@@ -126,7 +141,7 @@ async fn write_jobs(
 }
 
 async fn read_replies(
-    mut reader: OwnedReadHalf,
+    mut reader: impl AsyncRead + Unpin,
     mut buffer: Vec<u8>,
     mut in_flight: mpsc::UnboundedReceiver<InFlight>,
 ) -> io::Result<()> {

@@ -2,6 +2,7 @@
 //! from it for one connection (rs-observed.md §6.1-6.6).
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 use sha1::{Digest, Sha1};
 
@@ -32,13 +33,22 @@ pub struct NodeView {
     pub external_addr: Option<String>,
 }
 
+/// Where a shard's redis-server listens: its loopback port, and its Unix socket when it has one.
+/// The proxy prefers the socket: on one machine it costs far less per request than loopback TCP
+/// (bench/RESULTS.md).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ShardAddress {
+    pub tcp: SocketAddr,
+    pub unix: Option<PathBuf>,
+}
+
 /// A master shard: its node, its slot ranges (inclusive) and the redis-server serving it.
 #[derive(Clone, Debug)]
 pub struct ShardView {
     pub uid: u64,
     pub node_uid: u64,
     pub slot_ranges: Vec<(u16, u16)>,
-    pub backend: SocketAddr,
+    pub backend: ShardAddress,
 }
 
 /// The database settings a proxy connection snapshots at accept time.
@@ -289,7 +299,10 @@ mod tests {
                 uid: index as u64 + 1,
                 node_uid: index as u64 + 1,
                 slot_ranges: vec![range],
-                backend: "127.0.0.1:1".parse().unwrap(),
+                backend: ShardAddress {
+                    tcp: "127.0.0.1:1".parse().unwrap(),
+                    unix: None,
+                },
             })
             .collect();
         let settings = DbSettings {

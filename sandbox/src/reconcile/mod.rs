@@ -13,10 +13,13 @@ use tokio::sync::Mutex;
 use tokio::task::JoinSet;
 
 use crate::proxy::{
-    self, DatabaseProxy, DbPassword, DbSettings, DbTopology, NodeProxy, NodeView, ShardView,
+    self, DatabaseProxy, DbPassword, DbSettings, DbTopology, NodeProxy, NodeView, ShardAddress,
+    ShardView,
 };
 use crate::state::{Bdb, ClusterState, ShardRole};
-use shard_process::{ShardLaunch, ShardProcess, backend_addr, free_loopback_port};
+use shard_process::{
+    ShardLaunch, ShardProcess, backend_addr, free_loopback_port, unix_socket_path,
+};
 
 /// What the data plane needs to know to start its processes.
 #[derive(Debug, Clone)]
@@ -106,6 +109,9 @@ impl Reconciler {
             work_dir: self.ctx.dir.join("shards").join(shard_uid),
             pid_file: run_dir(&self.ctx.dir).join(format!("shard-{shard_uid}.pid")),
             port,
+            unix_socket: unix_socket_path(
+                run_dir(&self.ctx.dir).join(format!("shard-{shard_uid}.sock")),
+            ),
             persistence: bdb.data_persistence,
             replica_of,
         }
@@ -210,7 +216,10 @@ impl Reconciler {
                     uid: shard.uid.parse().unwrap_or_default(),
                     node_uid: shard.node_uid.parse().unwrap_or_default(),
                     slot_ranges: parse_slot_ranges(&shard.assigned_slots),
-                    backend: backend_addr(process.launch.port),
+                    backend: ShardAddress {
+                        tcp: backend_addr(process.launch.port),
+                        unix: process.launch.unix_socket.clone(),
+                    },
                 })
             })
             .collect();

@@ -1,5 +1,5 @@
-//! One shard = one `redis-server` on loopback, supervised: restarted on the same port when it dies,
-//! killed when the supervisor is dropped. Its pid is recorded under DIR/run/ so `kill_leftovers`
+//! One shard = one `redis-server` on loopback (its port, and a Unix socket for the proxies),
+//! supervised: restarted on the same port when it dies, killed when the supervisor is dropped. Its pid is recorded under DIR/run/ so `kill_leftovers`
 //! can clean up after a SIGKILLed sandbox.
 
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
@@ -27,6 +27,9 @@ pub struct ShardLaunch {
     /// DIR/run/shard-<uid>.pid
     pub pid_file: PathBuf,
     pub port: u16,
+    /// DIR/run/shard-<uid>.sock, where the proxies reach the shard; None when that path is too
+    /// long for a Unix socket (they then use the port).
+    pub unix_socket: Option<PathBuf>,
     pub persistence: DataPersistence,
     /// The master's port for a replica shard.
     pub replica_of: Option<u16>,
@@ -48,6 +51,11 @@ pub fn backend_addr(port: u16) -> SocketAddr {
     SocketAddr::from((Ipv4Addr::LOCALHOST, port))
 }
 
+/// `path` if a Unix socket can be bound there: sun_path holds 107 bytes and a NUL.
+pub fn unix_socket_path(path: PathBuf) -> Option<PathBuf> {
+    (path.as_os_str().len() <= 107).then_some(path)
+}
+
 fn spawn(launch: &ShardLaunch) -> anyhow::Result<Child> {
     std::fs::create_dir_all(&launch.work_dir)
         .with_context(|| format!("cannot create {}", launch.work_dir.display()))?;
@@ -64,6 +72,12 @@ fn spawn(launch: &ShardLaunch) -> anyhow::Result<Child> {
         ])
         .arg("--dir")
         .arg(&launch.work_dir);
+    if let Some(socket) = &launch.unix_socket {
+        command
+            .arg("--unixsocket")
+            .arg(socket)
+            .args(["--unixsocketperm", "700"]);
+    }
     let (save, appendonly) = match launch.persistence {
         DataPersistence::Disabled => ("", "no"),
         DataPersistence::Snapshot => ("3600 1 300 100 60 10000", "no"),
@@ -78,11 +92,16 @@ fn spawn(launch: &ShardLaunch) -> anyhow::Result<Child> {
         .stdout(log.try_clone()?)
         .stderr(log)
         .kill_on_drop(true);
-    // SAFETY: prctl is async-signal-safe; it only asks the kernel to kill the shard when the
-    // sandbox dies, so a SIGKILLed sandbox leaves no redis-server behind.
+    // SAFETY: prctl and sched_setscheduler are plain system calls, safe between fork and exec.
+    // PR_SET_PDEATHSIG: a SIGKILLed sandbox leaves no redis-server behind.
+    // SCHED_BATCH: a shard woken by the proxy's write does not preempt the proxy, which first
+    // forwards the other clients' requests; on a small machine this batching is most of the
+    // proxy's throughput (bench/RESULTS.md). A refusal (some containers) only costs speed.
     unsafe {
         command.pre_exec(|| {
             libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            let default_priority = libc::sched_param { sched_priority: 0 };
+            libc::sched_setscheduler(0, libc::SCHED_BATCH, &default_priority);
             Ok(())
         });
     }
@@ -175,5 +194,20 @@ pub fn kill_recorded(run_dir: &Path) {
             }
         }
         let _ = std::fs::remove_file(&path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_socket_path_longer_than_sun_path_falls_back_to_the_port() {
+        let fits = PathBuf::from(format!("/{}", "d".repeat(106)));
+        assert_eq!(unix_socket_path(fits.clone()), Some(fits));
+        assert_eq!(
+            unix_socket_path(PathBuf::from(format!("/{}", "d".repeat(107)))),
+            None
+        );
     }
 }

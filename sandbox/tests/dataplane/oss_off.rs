@@ -245,12 +245,51 @@ fn clients_that_hang_up_mid_pipeline_or_while_blocked_leak_no_shard_connections(
 }
 
 #[test]
+fn proxies_reach_shards_over_their_unix_sockets_and_shards_run_as_batch_processes() {
+    let plane = DataPlane::start(|_| {});
+    let mut client = Resp::connect(&plane.internal(1));
+    // Thirty keys reach every shard.
+    for key in (0..30).map(|index| format!("key{index}")) {
+        assert_eq!(client.call(&["GET", &key]), "$-1\r\n");
+    }
+    let run_dir = plane.sandbox_dir().join("run");
+    for (uid, port) in plane.shard_ports() {
+        let socket = run_dir.join(format!("shard-{uid}.sock"));
+        let mut shard = Resp::connect(&format!("127.0.0.1:{port}"));
+        let clients = shard.call(&["CLIENT", "LIST"]);
+        let proxy_connections: Vec<&str> = clients
+            .lines()
+            .filter(|line| line.starts_with("id=") && !line.contains("cmd=client|list"))
+            .collect();
+        assert!(!proxy_connections.is_empty(), "{clients}");
+        for connection in proxy_connections {
+            assert!(
+                connection.contains(&format!(" laddr={}:0 ", socket.display())),
+                "shard {uid}: {connection}"
+            );
+        }
+        let info = shard.call(&["INFO", "server"]);
+        let pid = info
+            .lines()
+            .find_map(|line| line.strip_prefix("process_id:"))
+            .unwrap()
+            .trim();
+        // /proc/PID/stat field 41 is the scheduling policy; SCHED_BATCH is 3.
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+        let after_name = &stat[stat.rfind(')').unwrap() + 2..];
+        let policy = after_name.split(' ').nth(41 - 3).unwrap();
+        assert_eq!(policy, "3", "shard {uid} scheduling policy");
+    }
+}
+
+#[test]
 fn a_killed_shard_is_restarted_on_its_port() {
     let plane = DataPlane::start(|_| {});
     let (_, port) = plane.shard_ports().into_iter().next().unwrap();
     let pid_files: Vec<_> = std::fs::read_dir(plane.sandbox_dir().join("run"))
         .unwrap()
         .flatten()
+        .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "pid"))
         .collect();
     assert_eq!(pid_files.len(), 3);
     let mut shard = Resp::connect(&format!("127.0.0.1:{port}"));

@@ -99,7 +99,7 @@ impl DataPlane {
         )
     }
 
-    /// Node uid holding the master shard with slot 0 (dense or sparse, it is node 1).
+    /// Each running shard's loopback port, by shard uid.
     pub fn shard_ports(&self) -> BTreeMap<String, u16> {
         self.runtime.block_on(self.reconciler.shard_ports())
     }
