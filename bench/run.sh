@@ -75,6 +75,7 @@ for _ in $(seq "$ROUNDS"); do
     done
 done
 
+declare -A PROXY_RATIO
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 echo "redis-benchmark -n $REQUESTS -c $CLIENTS -r 100000, median of $ROUNDS rounds; $(nproc) cores; $(date -u +%Y-%m-%d)"
 echo
@@ -85,6 +86,20 @@ for pipeline in 1 16; do
         read -r direct_rps direct_p50 <<<"$(median "direct,$test,$pipeline")"
         read -r proxy_rps proxy_p50 <<<"$(median "proxy,$test,$pipeline")"
         read -r cluster_rps cluster_p50 <<<"$(median "cluster,$test,$pipeline")"
-        echo "| ${test^^} | $pipeline | $direct_rps | $direct_p50 | $proxy_rps | $proxy_p50 | $(ratio "$proxy_rps" "$direct_rps") | $cluster_rps | $cluster_p50 | $(ratio "$cluster_rps" "$direct_rps") |"
+        PROXY_RATIO[$test,$pipeline]=$(ratio "$proxy_rps" "$direct_rps")
+        echo "| ${test^^} | $pipeline | $direct_rps | $direct_p50 | $proxy_rps | $proxy_p50 | ${PROXY_RATIO[$test,$pipeline]} | $cluster_rps | $cluster_p50 | $(ratio "$cluster_rps" "$direct_rps") |"
     done
 done
+
+# Issue 4's targets, judged on the ratios above.
+target() { # LABEL PIPELINE MINIMUM
+    local set=${PROXY_RATIO[set,$2]} get=${PROXY_RATIO[get,$2]}
+    local met
+    met=$(awk -v s="$set" -v g="$get" -v min="$3" 'BEGIN { print (s >= min && g >= min) ? "yes" : "**no**" }')
+    echo "| $1 | $set (SET), $get (GET) | $met |"
+}
+echo
+echo "| target | measured | met? |"
+echo "|---|---|---|"
+target "proxy/direct, no pipelining, >= 0.7" 1 0.7
+target "proxy/direct, \`-P 16\`, >= 0.5" 16 0.5
