@@ -107,6 +107,11 @@ impl ControlPlane {
         read(&lock(&self.state))
     }
 
+    /// True while the shard's redis-server is dead and its restart does not answer yet.
+    pub fn shard_is_down(&self, shard_uid: &str) -> bool {
+        self.reconciler.down_shards().contains(shard_uid)
+    }
+
     /// Runs `change` on a copy of the state; on success and with `commit` the copy becomes the
     /// state and is persisted. Without `commit` (dry runs) and on failure the state is untouched.
     pub fn modify<R>(

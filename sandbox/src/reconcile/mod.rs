@@ -17,6 +17,7 @@ use crate::proxy::{
     ShardView,
 };
 use crate::state::{Bdb, ClusterState, ShardRole};
+pub use shard_process::DownShards;
 use shard_process::{
     ShardLaunch, ShardProcess, backend_addr, free_loopback_port, unix_socket_path,
 };
@@ -51,6 +52,7 @@ pub struct Reconciler {
     ctx: ReconcileContext,
     redis_server: PathBuf,
     running: Mutex<Running>,
+    down_shards: DownShards,
 }
 
 fn run_dir(dir: &Path) -> PathBuf {
@@ -70,6 +72,7 @@ impl Reconciler {
             ctx,
             redis_server,
             running: Mutex::new(Running::default()),
+            down_shards: DownShards::default(),
         })
     }
 
@@ -91,6 +94,11 @@ impl Reconciler {
             .collect()
     }
 
+    /// Shards that died and are not answering again yet (readable without waiting for a change).
+    pub fn down_shards(&self) -> &DownShards {
+        &self.down_shards
+    }
+
     pub async fn shutdown(&self) {
         let mut running = self.running.lock().await;
         running.databases.clear();
@@ -105,6 +113,7 @@ impl Reconciler {
         replica_of: Option<u16>,
     ) -> ShardLaunch {
         ShardLaunch {
+            shard_uid: shard_uid.to_string(),
             redis_server: self.redis_server.clone(),
             work_dir: self.ctx.dir.join("shards").join(shard_uid),
             pid_file: run_dir(&self.ctx.dir).join(format!("shard-{shard_uid}.pid")),
@@ -162,7 +171,8 @@ impl Reconciler {
                     && !running.shards.contains_key(uid)
                 {
                     let (uid, launch) = (uid.clone(), launch.clone());
-                    starting.spawn(async move { (uid, ShardProcess::start(launch).await) });
+                    let down = self.down_shards.clone();
+                    starting.spawn(async move { (uid, ShardProcess::start(launch, down).await) });
                 }
             }
             while let Some(started) = starting.join_next().await {

@@ -2,9 +2,11 @@
 //! supervised: restarted on the same port when it dies, killed when the supervisor is dropped. Its pid is recorded under DIR/run/ so `kill_leftovers`
 //! can clean up after a SIGKILLed sandbox.
 
+use std::collections::BTreeSet;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -21,6 +23,7 @@ const RESTART_DELAY: Duration = Duration::from_millis(200);
 /// How a shard process is started; a change means a restart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShardLaunch {
+    pub shard_uid: String,
     pub redis_server: PathBuf,
     /// DIR/shards/<uid>/: the working directory (dump/AOF files, log).
     pub work_dir: PathBuf,
@@ -38,6 +41,33 @@ pub struct ShardLaunch {
 pub struct ShardProcess {
     pub launch: ShardLaunch,
     supervisor: JoinHandle<()>,
+    down: DownShards,
+}
+
+/// Shards whose redis-server died and does not answer yet (restart pending), by shard uid; what
+/// `/v1/shards` reports as `detailed_status: down`.
+#[derive(Clone, Debug, Default)]
+pub struct DownShards(Arc<Mutex<BTreeSet<String>>>);
+
+impl DownShards {
+    fn set(&self, shard_uid: &str, down: bool) {
+        let mut shards = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if down {
+            shards.insert(shard_uid.to_string());
+        } else {
+            shards.remove(shard_uid);
+        }
+    }
+
+    pub fn contains(&self, shard_uid: &str) -> bool {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .contains(shard_uid)
+    }
 }
 
 /// A loopback port nobody listens on right now.
@@ -127,29 +157,43 @@ async fn answers_ping(port: u16) -> bool {
 
 impl ShardProcess {
     /// Starts the shard and returns once it answers PING.
-    pub async fn start(launch: ShardLaunch) -> anyhow::Result<ShardProcess> {
+    pub async fn start(launch: ShardLaunch, down: DownShards) -> anyhow::Result<ShardProcess> {
         let child = spawn(&launch)?;
-        let supervisor = tokio::spawn(supervise(launch.clone(), child));
-        let process = ShardProcess { launch, supervisor };
-        let deadline = tokio::time::Instant::now() + START_TIMEOUT;
-        while !answers_ping(process.launch.port).await {
-            if tokio::time::Instant::now() > deadline {
-                anyhow::bail!(
-                    "redis-server on port {} did not answer PING (log: {})",
-                    process.launch.port,
-                    process.launch.work_dir.join("redis.log").display()
-                );
-            }
-            tokio::time::sleep(Duration::from_millis(10)).await;
+        let supervisor = tokio::spawn(supervise(launch.clone(), child, down.clone()));
+        let process = ShardProcess {
+            launch,
+            supervisor,
+            down,
+        };
+        if !answers_within(process.launch.port, START_TIMEOUT).await {
+            anyhow::bail!(
+                "redis-server on port {} did not answer PING (log: {})",
+                process.launch.port,
+                process.launch.work_dir.join("redis.log").display()
+            );
         }
+        process.down.set(&process.launch.shard_uid, false);
         Ok(process)
     }
 }
 
-/// Waits for the shard to exit and starts it again on the same port (proxies keep its address).
-async fn supervise(launch: ShardLaunch, mut child: Child) {
+async fn answers_within(port: u16, timeout: Duration) -> bool {
+    let deadline = tokio::time::Instant::now() + timeout;
+    while !answers_ping(port).await {
+        if tokio::time::Instant::now() > deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    true
+}
+
+/// Waits for the shard to exit and starts it again on the same port (proxies keep its address);
+/// it is reported down from its death until the new process answers.
+async fn supervise(launch: ShardLaunch, mut child: Child, down: DownShards) {
     loop {
         let _ = child.wait().await;
+        down.set(&launch.shard_uid, true);
         tokio::time::sleep(RESTART_DELAY).await;
         match spawn(&launch) {
             Ok(restarted) => child = restarted,
@@ -161,6 +205,9 @@ async fn supervise(launch: ShardLaunch, mut child: Child) {
                 return;
             }
         }
+        if answers_within(launch.port, START_TIMEOUT).await {
+            down.set(&launch.shard_uid, false);
+        }
     }
 }
 
@@ -168,6 +215,7 @@ impl Drop for ShardProcess {
     fn drop(&mut self) {
         // Aborting drops the Child, and kill_on_drop kills the redis-server.
         self.supervisor.abort();
+        self.down.set(&self.launch.shard_uid, false);
         let _ = std::fs::remove_file(&self.launch.pid_file);
     }
 }

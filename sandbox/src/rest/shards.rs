@@ -3,18 +3,25 @@
 use super::Control;
 use super::bdbs::parse_uid;
 use super::error::ApiError;
+use crate::control::ControlPlane;
 use crate::state::{ClusterState, Shard, render};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde_json::Value;
 
-fn render_all<'a>(shards: impl Iterator<Item = &'a Shard>) -> Json<Value> {
-    Json(Value::Array(shards.map(render::shard).collect()))
+fn render_one(control: &ControlPlane, shard: &Shard) -> Value {
+    render::shard(shard, control.shard_is_down(&shard.uid))
+}
+
+fn render_all<'a>(control: &ControlPlane, shards: impl Iterator<Item = &'a Shard>) -> Json<Value> {
+    Json(Value::Array(
+        shards.map(|shard| render_one(control, shard)).collect(),
+    ))
 }
 
 pub async fn list(State(control): Control) -> Json<Value> {
-    control.read(|state| render_all(state.shards.iter()))
+    control.read(|state| render_all(&control, state.shards.iter()))
 }
 
 pub async fn get_one(
@@ -27,7 +34,7 @@ pub async fn get_one(
                 .shards
                 .iter()
                 .find(|shard| shard.uid == uid)
-                .map(render::shard)
+                .map(|shard| render_one(&control, shard))
         })
         .map(Json)
         .ok_or_else(|| {
@@ -45,6 +52,10 @@ pub async fn list_of_bdb(
 ) -> Result<Json<Value>, ApiError> {
     let uid = parse_uid(&uid)?;
     control
-        .read(|state: &ClusterState| state.bdb(uid).map(|_| render_all(state.shards_of(uid))))
+        .read(|state: &ClusterState| {
+            state
+                .bdb(uid)
+                .map(|_| render_all(&control, state.shards_of(uid)))
+        })
         .ok_or_else(|| ApiError::db_not_found(uid))
 }

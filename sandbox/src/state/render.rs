@@ -77,8 +77,13 @@ pub fn proxy(node: &Node) -> Value {
     Value::Object(overlay(&PROXY_DEFAULTS, json!({ "uid": node.uid })))
 }
 
-pub fn shard(shard: &Shard) -> Value {
+/// `down`: its redis-server died and the restart does not answer yet. INFERRED: the shard stays
+/// `status: active` (its place in the database) with `detailed_status: down` (its process).
+pub fn shard(shard: &Shard, down: bool) -> Value {
     let mut object = overlay(&SHARD_DEFAULTS, to_value(shard));
+    if down {
+        object.insert("detailed_status".into(), json!("down"));
+    }
     object.insert("report_timestamp".into(), json!(now_rfc3339()));
     Value::Object(object)
 }

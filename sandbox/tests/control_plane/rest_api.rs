@@ -454,3 +454,38 @@ fn every_request_is_logged_with_path_query_and_body() {
     sandbox.clear_requests();
     assert!(sandbox.requests().is_empty());
 }
+
+#[test]
+fn a_killed_shard_is_reported_down_until_its_restart_answers() {
+    let (dir, _sandbox, api) = sandbox_with_api("shard-down");
+    let pid_file = dir.0.join("run").join("shard-1.pid");
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    let shard_1 = || api.get("/v1/shards/1").1;
+    assert_eq!(
+        (
+            shard_1()["status"].clone(),
+            shard_1()["detailed_status"].clone()
+        ),
+        (json!("active"), json!("ok"))
+    );
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    // Down from its death until the restarted redis-server answers (at least the 200 ms restart
+    // delay), then ok again with a new process; the shard keeps its place in the database.
+    for wanted in ["down", "ok"] {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while shard_1()["detailed_status"] != wanted {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "shard 1 never reported {wanted}: {}",
+                shard_1()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(shard_1()["status"], "active");
+    }
+    assert_ne!(std::fs::read_to_string(&pid_file).unwrap(), pid);
+}
