@@ -1,12 +1,12 @@
 //! One shard = one `redis-server` on loopback (its port, and a Unix socket for the proxies),
-//! supervised: restarted on the same port when it dies, killed when the supervisor is dropped. Its pid is recorded under DIR/run/ so `kill_leftovers`
-//! can clean up after a SIGKILLed sandbox.
+//! supervised: restarted on the same port when it dies, killed when the supervisor is dropped.
+//! Its pid is recorded under DIR/run/ so `kill_leftovers` can clean up after a SIGKILLed sandbox.
 
 use std::collections::BTreeSet;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -50,11 +50,14 @@ pub struct ShardProcess {
 pub struct DownShards(Arc<Mutex<BTreeSet<String>>>);
 
 impl DownShards {
-    fn set(&self, shard_uid: &str, down: bool) {
-        let mut shards = self
-            .0
+    fn shards(&self) -> MutexGuard<'_, BTreeSet<String>> {
+        self.0
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn set(&self, shard_uid: &str, down: bool) {
+        let mut shards = self.shards();
         if down {
             shards.insert(shard_uid.to_string());
         } else {
@@ -63,10 +66,7 @@ impl DownShards {
     }
 
     pub fn contains(&self, shard_uid: &str) -> bool {
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .contains(shard_uid)
+        self.shards().contains(shard_uid)
     }
 }
 
