@@ -483,7 +483,7 @@ fn a_killed_shard_is_reported_down_until_its_restart_answers() {
                 "shard 1 never reported {wanted}: {}",
                 shard_1()
             );
-            std::thread::sleep(Duration::from_millis(10));
+            std::thread::sleep(Duration::from_millis(2));
         }
         assert_eq!(shard_1()["status"], "active");
     }
