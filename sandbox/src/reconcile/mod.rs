@@ -19,7 +19,8 @@ use crate::proxy::{
 use crate::state::{Bdb, ClusterState, ShardRole};
 pub use shard_process::DownShards;
 use shard_process::{
-    ShardLaunch, ShardProcess, backend_addr, free_loopback_port, unix_socket_path,
+    ShardLaunch, ShardProcess, backend_addr, can_hold_unix_sockets, free_loopback_port,
+    unix_socket_path,
 };
 
 /// What the data plane needs to know to start its processes.
@@ -53,6 +54,8 @@ pub struct Reconciler {
     redis_server: PathBuf,
     running: Mutex<Running>,
     down_shards: DownShards,
+    /// Whether shards get a Unix socket in DIR/run (the proxies' cheaper way in).
+    unix_sockets: bool,
 }
 
 fn run_dir(dir: &Path) -> PathBuf {
@@ -69,10 +72,11 @@ impl Reconciler {
         std::fs::create_dir_all(run_dir(&ctx.dir))
             .with_context(|| format!("cannot create {}", run_dir(&ctx.dir).display()))?;
         Ok(Reconciler {
-            ctx,
             redis_server,
             running: Mutex::new(Running::default()),
             down_shards: DownShards::default(),
+            unix_sockets: can_hold_unix_sockets(&run_dir(&ctx.dir)),
+            ctx,
         })
     }
 
@@ -118,9 +122,10 @@ impl Reconciler {
             work_dir: self.ctx.dir.join("shards").join(shard_uid),
             pid_file: run_dir(&self.ctx.dir).join(format!("shard-{shard_uid}.pid")),
             port,
-            unix_socket: unix_socket_path(
-                run_dir(&self.ctx.dir).join(format!("shard-{shard_uid}.sock")),
-            ),
+            unix_socket: self
+                .unix_sockets
+                .then(|| run_dir(&self.ctx.dir).join(format!("shard-{shard_uid}.sock")))
+                .and_then(unix_socket_path),
             persistence: bdb.data_persistence,
             replica_of,
         }

@@ -86,6 +86,18 @@ pub fn unix_socket_path(path: PathBuf) -> Option<PathBuf> {
     (path.as_os_str().len() <= 107).then_some(path)
 }
 
+/// True if `dir` can hold Unix sockets (some shared or FUSE file systems cannot); without them a
+/// shard would fail to start, so the proxies then use the shards' ports.
+pub fn can_hold_unix_sockets(dir: &Path) -> bool {
+    let Some(probe) = unix_socket_path(dir.join("probe.sock")) else {
+        return false;
+    };
+    let _ = std::fs::remove_file(&probe);
+    let bound = std::os::unix::net::UnixListener::bind(&probe).is_ok();
+    let _ = std::fs::remove_file(&probe);
+    bound
+}
+
 fn spawn(launch: &ShardLaunch) -> anyhow::Result<Child> {
     std::fs::create_dir_all(&launch.work_dir)
         .with_context(|| format!("cannot create {}", launch.work_dir.display()))?;
@@ -257,5 +269,15 @@ mod tests {
             unix_socket_path(PathBuf::from(format!("/{}", "d".repeat(107)))),
             None
         );
+    }
+
+    #[test]
+    fn a_directory_is_probed_for_unix_sockets() {
+        let dir = std::env::temp_dir().join(format!("rsadmin-socket-probe-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        assert!(can_hold_unix_sockets(&dir));
+        assert!(!dir.join("probe.sock").exists());
+        assert!(!can_hold_unix_sockets(&dir.join("missing")));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
