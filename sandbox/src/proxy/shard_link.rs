@@ -2,72 +2,27 @@
 //! flushed in batches, replies are read back frame by frame and relayed without re-encoding.
 
 use std::io;
-use std::pin::Pin;
-use std::task::{Context, Poll};
 
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpStream, UnixStream};
+use tokio_util::either::Either;
 
 use super::resp::{self, Protocol};
 use super::topology::ShardAddress;
 
-/// A connection to a shard: its Unix socket when it has one, else its loopback port.
-pub enum ShardStream {
-    Tcp(TcpStream),
-    Unix(UnixStream),
-}
+/// A connection to a shard: over its loopback port (`Left`) or its Unix socket (`Right`).
+pub type ShardStream = Either<TcpStream, UnixStream>;
 
-impl ShardStream {
-    async fn connect(address: &ShardAddress) -> io::Result<ShardStream> {
-        Ok(match &address.unix {
-            Some(path) => ShardStream::Unix(UnixStream::connect(path).await?),
-            None => {
-                let stream = TcpStream::connect(address.tcp).await?;
-                stream.set_nodelay(true)?;
-                ShardStream::Tcp(stream)
-            }
-        })
-    }
-}
-
-impl AsyncRead for ShardStream {
-    fn poll_read(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<io::Result<()>> {
-        match self.get_mut() {
-            ShardStream::Tcp(stream) => Pin::new(stream).poll_read(cx, buf),
-            ShardStream::Unix(stream) => Pin::new(stream).poll_read(cx, buf),
+/// Connects over the shard's Unix socket when it has one, else over its loopback port.
+async fn connect_stream(address: &ShardAddress) -> io::Result<ShardStream> {
+    Ok(match &address.unix {
+        Some(path) => Either::Right(UnixStream::connect(path).await?),
+        None => {
+            let stream = TcpStream::connect(address.tcp).await?;
+            stream.set_nodelay(true)?;
+            Either::Left(stream)
         }
-    }
-}
-
-impl AsyncWrite for ShardStream {
-    fn poll_write(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<io::Result<usize>> {
-        match self.get_mut() {
-            ShardStream::Tcp(stream) => Pin::new(stream).poll_write(cx, buf),
-            ShardStream::Unix(stream) => Pin::new(stream).poll_write(cx, buf),
-        }
-    }
-
-    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        match self.get_mut() {
-            ShardStream::Tcp(stream) => Pin::new(stream).poll_flush(cx),
-            ShardStream::Unix(stream) => Pin::new(stream).poll_flush(cx),
-        }
-    }
-
-    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        match self.get_mut() {
-            ShardStream::Tcp(stream) => Pin::new(stream).poll_shutdown(cx),
-            ShardStream::Unix(stream) => Pin::new(stream).poll_shutdown(cx),
-        }
-    }
+    })
 }
 
 pub struct ShardLink {
@@ -91,7 +46,7 @@ impl ShardLink {
     /// Connects and, for RESP3 clients, switches the shard connection to RESP3 so its replies can
     /// be relayed as they are.
     pub async fn connect(backend: &ShardAddress, protocol: Protocol) -> io::Result<ShardLink> {
-        let stream = ShardStream::connect(backend).await?;
+        let stream = connect_stream(backend).await?;
         let mut link = ShardLink {
             stream,
             inbound: Vec::with_capacity(16 * 1024),

@@ -8,9 +8,10 @@ use std::sync::Mutex;
 
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::{mpsc, oneshot};
+use tokio_util::either::Either;
 
 use super::resp::{self, Protocol};
-use super::shard_link::{ShardLink, ShardStream};
+use super::shard_link::ShardLink;
 use super::topology::ShardAddress;
 
 /// Largest write assembled from queued jobs before it is sent.
@@ -85,13 +86,14 @@ async fn run_connection(
         // Queued jobs are dropped with the receiver: their clients get "shard unavailable".
         return;
     };
+    // Borrowed halves of the concrete stream: no lock between the reading and the writing half.
     match link.into_parts() {
-        (ShardStream::Tcp(mut stream), leftover) => {
-            let (reader, writer) = stream.split();
+        (Either::Left(mut tcp), leftover) => {
+            let (reader, writer) = tcp.split();
             relay(reader, writer, leftover, &mut jobs).await;
         }
-        (ShardStream::Unix(mut stream), leftover) => {
-            let (reader, writer) = stream.split();
+        (Either::Right(mut unix), leftover) => {
+            let (reader, writer) = unix.split();
             relay(reader, writer, leftover, &mut jobs).await;
         }
     }

@@ -244,6 +244,16 @@ fn clients_that_hang_up_mid_pipeline_or_while_blocked_leak_no_shard_connections(
     assert_eq!(remaining, baseline);
 }
 
+/// The pid of the redis-server behind `shard`.
+fn process_id(shard: &mut Resp) -> String {
+    let info = shard.call(&["INFO", "server"]);
+    info.lines()
+        .find_map(|line| line.strip_prefix("process_id:"))
+        .unwrap()
+        .trim()
+        .to_string()
+}
+
 #[test]
 fn proxies_reach_shards_over_their_unix_sockets_and_shards_run_as_batch_processes() {
     let plane = DataPlane::start(|_| {});
@@ -268,12 +278,7 @@ fn proxies_reach_shards_over_their_unix_sockets_and_shards_run_as_batch_processe
                 "shard {uid}: {connection}"
             );
         }
-        let info = shard.call(&["INFO", "server"]);
-        let pid = info
-            .lines()
-            .find_map(|line| line.strip_prefix("process_id:"))
-            .unwrap()
-            .trim();
+        let pid = process_id(&mut shard);
         // /proc/PID/stat field 41 is the scheduling policy; SCHED_BATCH is 3.
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
         let after_name = &stat[stat.rfind(')').unwrap() + 2..];
@@ -293,13 +298,7 @@ fn a_killed_shard_is_restarted_on_its_port() {
         .collect();
     assert_eq!(pid_files.len(), 3);
     let mut shard = Resp::connect(&format!("127.0.0.1:{port}"));
-    let info = shard.call(&["INFO", "server"]);
-    let pid = info
-        .lines()
-        .find_map(|line| line.strip_prefix("process_id:"))
-        .unwrap()
-        .trim()
-        .to_string();
+    let pid = process_id(&mut shard);
     assert!(run("kill", &["-9", &pid]).status.success());
     for _ in 0..100 {
         std::thread::sleep(Duration::from_millis(50));
