@@ -31,7 +31,7 @@ pub struct ShardLaunch {
     pub pid_file: PathBuf,
     pub port: u16,
     /// DIR/run/shard-<uid>.sock, where the proxies reach the shard; None when that path is too
-    /// long for a Unix socket (they then use the port).
+    /// long for a Unix socket or DIR cannot hold sockets (they then use the port).
     pub unix_socket: Option<PathBuf>,
     pub persistence: DataPersistence,
     /// The master's port for a replica shard.
