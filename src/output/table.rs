@@ -1,4 +1,4 @@
-//! A tiny aligner for rladmin's borderless tables: every column as wide as its widest cell,
+//! rladmin's borderless tables, laid out by comfy-table: every column as wide as its widest cell,
 //! one space between columns, values left-justified, blank padding for empty cells, and no
 //! trailing whitespace.
 
@@ -23,39 +23,27 @@ impl Table {
 
     /// The header line and one line per row, each ending in `\n`.
     pub fn render(&self) -> String {
-        self.render_with_gap(" ")
+        self.render_with_gap(1)
     }
 
-    /// Like `render`, with `gap` between columns (crdb-cli's tables use two spaces).
-    pub fn render_with_gap(&self, gap: &str) -> String {
-        let widths: Vec<usize> = self
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(index, title)| {
+    /// Like `render`, with `gap` spaces between columns (crdb-cli's tables use two).
+    pub fn render_with_gap(&self, gap: u16) -> String {
+        let mut table = comfy_table::Table::new();
+        table
+            .load_style(comfy_table::presets::NOTHING)
+            .set_header(self.columns.iter().copied())
+            .add_rows(
                 self.rows
                     .iter()
-                    .filter_map(|row| row.get(index))
-                    .map(|cell| cell.chars().count())
-                    .chain([title.len()])
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let header: Vec<String> = self.columns.iter().map(|title| title.to_string()).collect();
-        std::iter::once(&header)
-            .chain(self.rows.iter())
-            .map(|cells| {
-                let line: Vec<String> = widths
-                    .iter()
-                    .enumerate()
-                    .map(|(index, width)| {
-                        let cell = cells.get(index).map(String::as_str).unwrap_or("");
-                        format!("{cell:<width$}")
-                    })
-                    .collect();
-                format!("{}\n", line.join(gap).trim_end())
-            })
+                    .map(|row| row.iter().take(self.columns.len())),
+            );
+        let last = self.columns.len().saturating_sub(1);
+        for (index, column) in table.column_iter_mut().enumerate() {
+            column.set_padding((0, if index == last { 0 } else { gap }));
+        }
+        table
+            .lines()
+            .map(|line| line.trim_end().to_string() + "\n")
             .collect()
     }
 

@@ -21,6 +21,6 @@ pub fn run(ctx: &Context) -> CliResult<()> {
             ]);
         }
     }
-    print!("{}", table.render_with_gap("  "));
+    print!("{}", table.render_with_gap(2));
     Ok(())
 }

@@ -31,6 +31,6 @@ pub fn run(ctx: &Context) -> CliResult<()> {
             or_dash(task.ended.as_deref()),
         ]);
     }
-    print!("{}", table.render_with_gap("  "));
+    print!("{}", table.render_with_gap(2));
     Ok(())
 }
