@@ -200,10 +200,7 @@ impl ControlPlane {
         } else {
             self.reconciler.apply(&self.snapshot()).await
         };
-        let failure = applied
-            .as_ref()
-            .err()
-            .map(|error| format!("the change was not applied: {error:#}"));
+        let failure = applied.as_ref().err().map(|error| format!("{error:#}"));
         let after = self.settle(&change, applied);
         // The action ends once the state says so: a client that saw it complete reads the result.
         match failure {

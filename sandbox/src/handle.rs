@@ -162,6 +162,11 @@ impl SandboxHandle {
         self.control.fail_next_change();
     }
 
+    /// `GET /v1/actions` as the REST API answers it now.
+    pub fn actions(&self) -> serde_json::Value {
+        self.control.actions.list()
+    }
+
     /// How long an ended action stays visible at `GET /v1/actions/{uid}` before it answers 404.
     pub fn set_action_retention(&self, retention: Duration) {
         self.control.actions.set_retention(retention);
