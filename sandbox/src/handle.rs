@@ -172,6 +172,12 @@ impl SandboxHandle {
         self.control.actions.set_retention(retention);
     }
 
+    /// Answers `count` GET requests after the next PUT with 503, as a cluster that is briefly
+    /// unavailable while a change runs.
+    pub fn fail_reads_after_next_put(&self, count: u64) {
+        self.control.fail_reads_after_next_put(count);
+    }
+
     pub fn state(&self) -> state::ClusterState {
         self.control.snapshot()
     }
