@@ -19,10 +19,6 @@ use std::sync::Arc;
 
 type Control = State<Arc<ControlPlane>>;
 
-/// The port a participant's REST API is assumed on when a request gives only its FQDN and the
-/// FQDN is not in the peer group (crdb-cli's default `url`).
-const DEFAULT_REST_PORT: u16 = 9443;
-
 /// Top-level fields a PATCH may change (rest-api.md §6.3; instances only for credentials and
 /// compression: adding or removing instances goes through `POST .../updates`).
 const PATCHABLE_FIELDS: [&str; 4] = [
@@ -142,7 +138,7 @@ async fn create(
     check_credential_kinds(&body)?;
     let request: CreateRequest = serde_json::from_value(Value::Object(body))
         .map_err(|error| invalid(format!("invalid crdb object: {error}")))?;
-    let crdb = new_crdb(&control.crdb, request)?;
+    let crdb = new_crdb(request)?;
     if is_dry_run(&query) {
         return Ok(Json(crdb.render(&control.crdb.fqdn)));
     }
@@ -175,7 +171,7 @@ fn check_credential_kinds(body: &Map<String, Value>) -> Result<(), ApiError> {
     Ok(())
 }
 
-fn new_crdb(coordinator: &Coordinator, request: CreateRequest) -> Result<Crdb, ApiError> {
+fn new_crdb(request: CreateRequest) -> Result<Crdb, ApiError> {
     if request.name.is_empty() {
         return Err(invalid("'name' is required"));
     }
@@ -189,14 +185,11 @@ fn new_crdb(coordinator: &Coordinator, request: CreateRequest) -> Result<Crdb, A
         if instance.id == 0 {
             instance.id = u32::try_from(index + 1).unwrap_or(u32::MAX);
         }
+        // The reference marks `cluster.url` required; refused like other schema errors.
         if instance.cluster.url.is_empty() {
-            instance.cluster.url = coordinator
-                .group
-                .member(&instance.cluster.name)
-                .map_or_else(
-                    || format!("https://{}:{DEFAULT_REST_PORT}", instance.cluster.name),
-                    |member| member.url,
-                );
+            return Err(invalid(format!(
+                "instances[{index}].cluster.url is required (https://<fqdn>:9443)"
+            )));
         }
     }
     for (index, instance) in instances.iter().enumerate() {
