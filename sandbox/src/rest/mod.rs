@@ -29,7 +29,10 @@ const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 
 pub fn router(control: Arc<ControlPlane>) -> Router {
     Router::new()
-        .route("/v1/cluster", get(cluster::get_cluster))
+        .route(
+            "/v1/cluster",
+            get(cluster::get_cluster).put(cluster::update_cluster),
+        )
         .route("/v1/cluster/policy", get(cluster::get_policy))
         .route("/v1/proxies", get(cluster::list_proxies))
         .route("/v1/nodes", get(nodes::list))
@@ -61,6 +64,39 @@ pub fn router(control: Arc<ControlPlane>) -> Router {
             log_request,
         ))
         .with_state(control)
+}
+
+/// The REST API as node `node_uid` serves it on its own address: while it is not the master and
+/// the cluster's `handle_redirects` is off, every request gets `307 Temporary Redirect` to the
+/// same path on the master's internal address (rest-api.md §1.2; observed on real clusters).
+pub fn node_router(control: Arc<ControlPlane>, node_uid: u32) -> Router {
+    router(Arc::clone(&control)).layer(middleware::from_fn_with_state(
+        (control, node_uid),
+        redirect_to_master,
+    ))
+}
+
+async fn redirect_to_master(
+    State((control, node_uid)): State<(Arc<ControlPlane>, u32)>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let master_addr = control.read(|state| {
+        let master = state.master_node()?;
+        (master.uid != node_uid && !state.cluster.handle_redirects).then(|| master.addr.clone())
+    });
+    let Some(master_addr) = master_addr else {
+        return next.run(request).await;
+    };
+    let path = request
+        .uri()
+        .path_and_query()
+        .map_or_else(|| request.uri().path().to_string(), |pq| pq.as_str().to_string());
+    let location = format!("https://{master_addr}:{}{path}", control.api_port);
+    match header::HeaderValue::from_str(&location) {
+        Ok(location) => (StatusCode::TEMPORARY_REDIRECT, [(header::LOCATION, location)]).into_response(),
+        Err(_) => ApiError::bad_request("unusable request path").into_response(),
+    }
 }
 
 async fn not_found() -> ApiError {
