@@ -346,9 +346,9 @@ async fn serve(
         .await
         .context("starting shards and proxies")?;
     let routers = std::iter::once((listener, rest::router(Arc::clone(control)))).chain(
-        node_listeners
-            .into_iter()
-            .map(|(node_uid, listener)| (listener, rest::node_router(Arc::clone(control), node_uid))),
+        node_listeners.into_iter().map(|(node_uid, listener)| {
+            (listener, rest::node_router(Arc::clone(control), node_uid))
+        }),
     );
     let mut servers = Vec::new();
     for (listener, app) in routers {

@@ -16,6 +16,7 @@ mod dropin;
 mod plain_http;
 mod profile;
 mod profile_completion;
+mod redirects;
 mod tls_pinning;
 mod verify;
 mod verify_connection;

@@ -12,7 +12,10 @@ pub async fn get_cluster(State(control): Control) -> Json<Value> {
 }
 
 /// Only `handle_redirects` can change in the sandbox; any other field is refused with 400.
-pub async fn update_cluster(State(control): Control, body: String) -> Result<Json<Value>, ApiError> {
+pub async fn update_cluster(
+    State(control): Control,
+    body: String,
+) -> Result<Json<Value>, ApiError> {
     let body = object_body(&body)?;
     let mut handle_redirects = None;
     for (key, value) in &body {
@@ -36,7 +39,9 @@ pub async fn update_cluster(State(control): Control, body: String) -> Result<Jso
         }
         Ok(())
     })?;
-    Ok(Json(control.read(|state| render::cluster(state, control.api_port))))
+    Ok(Json(
+        control.read(|state| render::cluster(state, control.api_port)),
+    ))
 }
 
 pub async fn get_policy() -> Json<Value> {

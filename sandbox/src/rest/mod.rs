@@ -88,13 +88,17 @@ async fn redirect_to_master(
     let Some(master_addr) = master_addr else {
         return next.run(request).await;
     };
-    let path = request
-        .uri()
-        .path_and_query()
-        .map_or_else(|| request.uri().path().to_string(), |pq| pq.as_str().to_string());
+    let path = request.uri().path_and_query().map_or_else(
+        || request.uri().path().to_string(),
+        |pq| pq.as_str().to_string(),
+    );
     let location = format!("https://{master_addr}:{}{path}", control.api_port);
     match header::HeaderValue::from_str(&location) {
-        Ok(location) => (StatusCode::TEMPORARY_REDIRECT, [(header::LOCATION, location)]).into_response(),
+        Ok(location) => (
+            StatusCode::TEMPORARY_REDIRECT,
+            [(header::LOCATION, location)],
+        )
+            .into_response(),
         Err(_) => ApiError::bad_request("unusable request path").into_response(),
     }
 }
