@@ -162,6 +162,22 @@ impl SandboxHandle {
         self.control.fail_next_change();
     }
 
+    /// `GET /v1/actions` as the REST API answers it now.
+    pub fn actions(&self) -> serde_json::Value {
+        self.control.actions.list()
+    }
+
+    /// How long an ended action stays visible at `GET /v1/actions/{uid}` before it answers 404.
+    pub fn set_action_retention(&self, retention: Duration) {
+        self.control.actions.set_retention(retention);
+    }
+
+    /// Answers `count` GET requests after the next PUT with 503, as a cluster that is briefly
+    /// unavailable while a change runs.
+    pub fn fail_reads_after_next_put(&self, count: u64) {
+        self.control.fail_reads_after_next_put(count);
+    }
+
     pub fn state(&self) -> state::ClusterState {
         self.control.snapshot()
     }
@@ -183,18 +199,27 @@ impl Drop for SandboxHandle {
     }
 }
 
+type ServerTask = (
+    axum_server::Handle<SocketAddr>,
+    tokio::task::JoinHandle<std::io::Result<()>>,
+);
+
 struct Running {
     control: Arc<ControlPlane>,
     dir: PathBuf,
     url: String,
-    server: axum_server::Handle<SocketAddr>,
-    server_task: tokio::task::JoinHandle<std::io::Result<()>>,
+    /// The main API on 127.0.0.1 and each node's on its internal address.
+    servers: Vec<ServerTask>,
 }
 
 impl Running {
     async fn stop(self) {
-        self.server.graceful_shutdown(Some(Duration::from_secs(1)));
-        let _ = self.server_task.await;
+        for (server, _) in &self.servers {
+            server.graceful_shutdown(Some(Duration::from_secs(1)));
+        }
+        for (_, task) in self.servers {
+            let _ = task.await;
+        }
         self.control.shutdown().await;
     }
 }
@@ -214,18 +239,29 @@ async fn launch(opts: SandboxOptions) -> anyhow::Result<Running> {
         Some(ca_dir) => ca_dir.canonicalize()?,
         None => dir.clone(),
     };
+    let node_addresses: Vec<String> = cluster_state
+        .nodes
+        .iter()
+        .map(|node| node.addr.clone())
+        .collect();
     let tls = tls::load_or_issue(
         &tls::CertificateDirs {
             dir: &dir,
             ca_dir: &ca_dir,
         },
-        &cluster_state.cluster.name,
+        &tls::ServerIdentity {
+            cluster_fqdn: &cluster_state.cluster.name,
+            node_addresses: &node_addresses,
+        },
         opts.rotate_server_certificate,
     )?;
     let ca_path = dir.join(tls::CA_CERT_FILE);
-    let listener = std::net::TcpListener::bind(("127.0.0.1", opts.api_port))
-        .with_context(|| format!("binding the REST API to 127.0.0.1:{}", opts.api_port))?;
-    listener.set_nonblocking(true)?;
+    let nodes: Vec<(u32, String)> = cluster_state
+        .nodes
+        .iter()
+        .map(|node| (node.uid, node.addr.clone()))
+        .collect();
+    let (listener, node_listeners) = bind_api_listeners(opts.api_port, &nodes)?;
     let api_port = listener.local_addr()?.port();
 
     let reconciler = Reconciler::start(ReconcileContext {
@@ -250,16 +286,15 @@ async fn launch(opts: SandboxOptions) -> anyhow::Result<Running> {
         change_delay: opts.change_delay,
         crdb: Arc::new(coordinator),
     }));
-    match serve(&control, listener, tls.config).await {
-        Ok((server, server_task)) => {
+    match serve(&control, listener, node_listeners, tls.config).await {
+        Ok(servers) => {
             let url = format!("https://127.0.0.1:{api_port}");
             envfile::write(&dir, &url, &credentials, &ca_path)?;
             Ok(Running {
                 control,
                 dir,
                 url,
-                server,
-                server_task,
+                servers,
             })
         }
         Err(error) => {
@@ -269,29 +304,69 @@ async fn launch(opts: SandboxOptions) -> anyhow::Result<Running> {
     }
 }
 
-/// Brings the processes up, then serves the REST API; returns once it listens.
+type Listeners = (std::net::TcpListener, Vec<(u32, std::net::TcpListener)>);
+
+/// The main API listener on 127.0.0.1 and one per node on its internal address, all on the
+/// same port (as on a real cluster). An ephemeral port taken on a node address is tried again.
+fn bind_api_listeners(port: u16, nodes: &[(u32, String)]) -> anyhow::Result<Listeners> {
+    const ATTEMPTS: usize = 5;
+    let mut attempt = 1;
+    loop {
+        let listener = bind_api("127.0.0.1", port)?;
+        let api_port = listener.local_addr()?.port();
+        let node_listeners = nodes
+            .iter()
+            .map(|(node_uid, address)| Ok((*node_uid, bind_api(address, api_port)?)))
+            .collect::<anyhow::Result<Vec<_>>>();
+        match node_listeners {
+            Ok(node_listeners) => return Ok((listener, node_listeners)),
+            Err(error) if port != 0 || attempt == ATTEMPTS => return Err(error),
+            Err(_) => attempt += 1,
+        }
+    }
+}
+
+fn bind_api(address: &str, port: u16) -> anyhow::Result<std::net::TcpListener> {
+    let listener = std::net::TcpListener::bind((address, port))
+        .with_context(|| format!("binding the REST API to {address}:{port}"))?;
+    listener.set_nonblocking(true)?;
+    Ok(listener)
+}
+
+/// Brings the processes up, then serves the REST API (the main address and each node's);
+/// returns once every listener serves.
 async fn serve(
     control: &Arc<ControlPlane>,
     listener: std::net::TcpListener,
+    node_listeners: Vec<(u32, std::net::TcpListener)>,
     tls_config: Arc<rustls::ServerConfig>,
-) -> anyhow::Result<(
-    axum_server::Handle<SocketAddr>,
-    tokio::task::JoinHandle<std::io::Result<()>>,
-)> {
+) -> anyhow::Result<Vec<ServerTask>> {
     control
         .reconcile_now()
         .await
         .context("starting shards and proxies")?;
-    let server = axum_server::Handle::new();
-    let app = rest::router(Arc::clone(control));
-    let serving = axum_server::from_tcp_rustls(listener, RustlsConfig::from_config(tls_config))?
+    let routers = std::iter::once((listener, rest::router(Arc::clone(control)))).chain(
+        node_listeners.into_iter().map(|(node_uid, listener)| {
+            (listener, rest::node_router(Arc::clone(control), node_uid))
+        }),
+    );
+    let mut servers = Vec::new();
+    for (listener, app) in routers {
+        let server = axum_server::Handle::new();
+        let serving = axum_server::from_tcp_rustls(
+            listener,
+            RustlsConfig::from_config(Arc::clone(&tls_config)),
+        )?
         .handle(server.clone())
         .serve(app.into_make_service());
-    let server_task = tokio::spawn(serving);
-    if server.listening().await.is_none() {
-        anyhow::bail!("the REST API did not start listening");
+        servers.push((server, tokio::spawn(serving)));
     }
-    Ok((server, server_task))
+    for (server, _) in &servers {
+        if server.listening().await.is_none() {
+            anyhow::bail!("the REST API did not start listening");
+        }
+    }
+    Ok(servers)
 }
 
 fn new_cluster(opts: &SandboxOptions) -> anyhow::Result<ClusterState> {

@@ -45,13 +45,21 @@ pub struct CertificateDirs<'a> {
     pub ca_dir: &'a Path,
 }
 
+/// What the server certificate is for: the cluster FQDN and the internal address of every node,
+/// which serves the REST API too.
+pub struct ServerIdentity<'a> {
+    pub cluster_fqdn: &'a str,
+    pub node_addresses: &'a [String],
+}
+
 /// The CA and server certificate kept in `dirs`, made (and saved) where missing; a new server
 /// certificate when `rotate_server_certificate` or when the saved one no longer fits.
 pub fn load_or_issue(
     dirs: &CertificateDirs,
-    cluster_fqdn: &str,
+    identity: &ServerIdentity,
     rotate_server_certificate: bool,
 ) -> anyhow::Result<ServerTls> {
+    let cluster_fqdn = identity.cluster_fqdn;
     let ca = load_or_issue_ca(dirs.ca_dir, cluster_fqdn)?;
     if dirs.dir != dirs.ca_dir {
         durable_file::replace(
@@ -60,7 +68,7 @@ pub fn load_or_issue(
             Readers::Default,
         )?;
     }
-    let names = server_names(cluster_fqdn);
+    let names = server_names(cluster_fqdn, identity.node_addresses);
     let saved = if rotate_server_certificate {
         None
     } else {
@@ -106,12 +114,14 @@ struct ServerCertificate {
     key_pem: String,
 }
 
-fn server_names(cluster_fqdn: &str) -> Vec<String> {
-    vec![
+fn server_names(cluster_fqdn: &str, node_addresses: &[String]) -> Vec<String> {
+    let mut names = vec![
         "127.0.0.1".to_string(),
         "localhost".to_string(),
         cluster_fqdn.to_string(),
-    ]
+    ];
+    names.extend(node_addresses.iter().cloned());
+    names
 }
 
 /// The saved CA when both files are there (a damaged one is an error, not silently replaced:

@@ -2,7 +2,7 @@
 //! and a message that names the cause and the fix.
 
 use std::error::Error as StdError;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread::sleep;
 use std::time::Duration;
 
@@ -21,11 +21,17 @@ use crate::error::{CliError, CliResult, ExitKind};
 /// Waits between retries of a PUT the cluster answered with 409 (busy).
 const BUSY_RETRY_DELAYS_MS: [u64; 4] = [250, 500, 1000, 2000];
 
+/// Redirects followed for one request before giving up (a master hands over once).
+const MAX_REDIRECT_HOPS: usize = 3;
+
 pub struct ApiClient {
     http: Client,
     base_url: String,
     user: String,
     password: String,
+    insecure: bool,
+    /// Where requests go after a non-master node redirected to the master (`scheme://host:port`).
+    master_base: Mutex<Option<String>>,
 }
 
 impl ApiClient {
@@ -52,6 +58,8 @@ impl ApiClient {
             .use_preconfigured_tls(client_config(trust)?)
             .connect_timeout(Duration::from_secs(10))
             .timeout(Duration::from_secs(60))
+            // reqwest would drop Authorization on the cross-host hop; `send` follows 307s itself.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|err| {
                 CliError::new(ExitKind::Connect, format!("cannot set up HTTPS: {err}"))
@@ -61,6 +69,8 @@ impl ApiClient {
             base_url: settings.url.trim_end_matches('/').to_string(),
             user: settings.user.clone(),
             password: settings.password.clone(),
+            insecure: settings.insecure,
+            master_base: Mutex::new(None),
         })
     }
 
@@ -107,23 +117,22 @@ impl ApiClient {
         self.get("/v1/proxies")
     }
 
-    pub fn put_bdb(&self, uid: u64, body: &Value) -> CliResult<()> {
-        self.put(&bdb_path(uid), body)
+    /// Sends a partial update; the `action_uid` that tracks it, when the cluster names one.
+    pub fn put_bdb(&self, uid: u64, body: &Value) -> CliResult<Option<String>> {
+        let answer = self.put(&bdb_path(uid), body)?;
+        Ok(answer
+            .get("action_uid")
+            .and_then(Value::as_str)
+            .filter(|action_uid| !action_uid.is_empty())
+            .map(str::to_string))
     }
 
     pub fn put_node(&self, uid: u64, body: &Value) -> CliResult<()> {
-        self.put(&node_path(uid), body)
+        self.put(&node_path(uid), body).map(drop)
     }
 
     pub fn get<T: DeserializeOwned>(&self, path: &str) -> CliResult<T> {
-        let response = self.send(Method::GET, path, None)?;
-        let response = self.check_status(&Method::GET, path, response)?;
-        response.json().map_err(|err| {
-            CliError::new(
-                ExitKind::Failed,
-                format!("unexpected answer to GET {path}: {err}"),
-            )
-        })
+        self.call(Method::GET, path, None)
     }
 
     /// Any request with an optional JSON body; decodes the JSON answer (crdb calls use POST,
@@ -136,16 +145,12 @@ impl ApiClient {
     ) -> CliResult<T> {
         let response = self.send(method.clone(), path, body)?;
         let response = self.check_status(&method, path, response)?;
-        response.json().map_err(|err| {
-            CliError::new(
-                ExitKind::Failed,
-                format!("unexpected answer to {method} {path}: {err}"),
-            )
-        })
+        decode(&method, path, response)
     }
 
-    /// PUT with retries while the cluster answers 409 (busy with another change).
-    fn put(&self, path: &str, body: &Value) -> CliResult<()> {
+    /// PUT with retries while the cluster answers 409 (busy with another change); the answer's
+    /// JSON (`null` when the body is empty).
+    fn put(&self, path: &str, body: &Value) -> CliResult<Value> {
         let mut delays = BUSY_RETRY_DELAYS_MS.iter();
         loop {
             let response = self.send(Method::PUT, path, Some(body))?;
@@ -155,24 +160,105 @@ impl ApiClient {
                 sleep(Duration::from_millis(*delay));
                 continue;
             }
-            self.check_status(&Method::PUT, path, response)?;
-            return Ok(());
+            let response = self.check_status(&Method::PUT, path, response)?;
+            return decode(&Method::PUT, path, response);
         }
     }
 
+    /// Sends a request, following redirects from non-master nodes (rest-api.md §1.2): with the
+    /// same credentials and trust, only to one of the cluster's node addresses, at most
+    /// [`MAX_REDIRECT_HOPS`] times; otherwise exit 8 naming the master and `handle_redirects`.
     fn send(&self, method: Method, path: &str, body: Option<&Value>) -> CliResult<Response> {
-        let url = format!("{}{path}", self.base_url);
+        let mut base = self.current_base();
+        for _ in 0..=MAX_REDIRECT_HOPS {
+            let response = self.send_to(&base, method.clone(), path, body)?;
+            if !matches!(
+                response.status(),
+                StatusCode::TEMPORARY_REDIRECT | StatusCode::PERMANENT_REDIRECT
+            ) {
+                return Ok(response);
+            }
+            let location = response
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .and_then(|value| value.to_str().ok())
+                .unwrap_or_default()
+                .to_string();
+            base = self.follow(&base, &location)?;
+            *lock(&self.master_base) = Some(base.clone());
+        }
+        Err(redirect_refused(
+            &self.base_url,
+            "",
+            "the redirects do not end",
+        ))
+    }
+
+    fn current_base(&self) -> String {
+        lock(&self.master_base)
+            .clone()
+            .unwrap_or_else(|| self.base_url.clone())
+    }
+
+    fn send_to(
+        &self,
+        base: &str,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+    ) -> CliResult<Response> {
         let mut request = self
             .http
-            .request(method, &url)
+            .request(method, format!("{base}{path}"))
             .basic_auth(&self.user, Some(&self.password))
             .header(reqwest::header::ACCEPT, "application/json");
         if let Some(body) = body {
             request = request.json(body);
         }
-        request
-            .send()
-            .map_err(|err| transport_error(&self.base_url, &err))
+        request.send().map_err(|err| transport_error(base, &err))
+    }
+
+    /// The origin a redirect leads to, once it is known to be one of this cluster's nodes: the
+    /// target must list its own address among the nodes (`GET /v1/nodes`, asked with the same
+    /// trust, so its certificate is checked before anything else is sent to it).
+    fn follow(&self, from: &str, location: &str) -> CliResult<String> {
+        let refused = |reason: &str| redirect_refused(from, location, reason);
+        let target =
+            reqwest::Url::parse(location).map_err(|_| refused("an address that is not a URL"))?;
+        let (Some(host), Some(port)) = (target.host_str(), target.port_or_known_default()) else {
+            return Err(refused("an address that is not a URL"));
+        };
+        if !from.starts_with(&format!("{}://", target.scheme())) {
+            return Err(refused("another scheme"));
+        }
+        if self.insecure {
+            return Err(refused(
+                "and --insecure leaves no certificate check to carry over to another address",
+            ));
+        }
+        let origin = format!("{}://{host}:{port}", target.scheme());
+        let nodes: Vec<Node> = self
+            .send_to(&origin, Method::GET, "/v1/nodes", None)
+            .map_err(|err| refused(&format!("which cannot be reached ({})", err.message)))
+            .and_then(|response| {
+                if !response.status().is_success() {
+                    return Err(refused(&format!(
+                        "which answers HTTP {} itself",
+                        response.status().as_u16()
+                    )));
+                }
+                response
+                    .json()
+                    .map_err(|_| refused("which does not list the cluster's nodes"))
+            })?;
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        let is_node = nodes.iter().any(|node| {
+            node.addr == host || node.external_addr.iter().any(|address| address == host)
+        });
+        if !is_node {
+            return Err(refused("which is not one of the cluster's node addresses"));
+        }
+        Ok(origin)
     }
 
     fn check_status(&self, method: &Method, path: &str, response: Response) -> CliResult<Response> {
@@ -189,6 +275,48 @@ impl ApiClient {
             &body,
         ))
     }
+}
+
+/// Decodes a 2xx answer. An empty body is success too (task cancel answers only a status code):
+/// it reads as JSON `null`, which `()`, `Option` and `Value` accept.
+fn decode<T: DeserializeOwned>(method: &Method, path: &str, response: Response) -> CliResult<T> {
+    let unexpected = |detail: String| {
+        CliError::new(
+            ExitKind::Failed,
+            format!("unexpected answer to {method} {path}: {detail}"),
+        )
+    };
+    let text = response
+        .text()
+        .map_err(|err| unexpected(err.to_string()).into_transient())?;
+    if text.trim().is_empty() {
+        return serde_json::from_value(Value::Null)
+            .map_err(|_| unexpected("an empty body where a JSON object was expected".into()));
+    }
+    serde_json::from_str(&text).map_err(|err| unexpected(err.to_string()))
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// A redirect rsadmin will not follow: exit 8, naming the master and how to reach it.
+fn redirect_refused(from: &str, location: &str, reason: &str) -> CliError {
+    let master = reqwest::Url::parse(location)
+        .ok()
+        .and_then(|url| url.host_str().map(str::to_string))
+        .unwrap_or_else(|| "its master node".to_string());
+    CliError::new(
+        ExitKind::Connect,
+        format!(
+            "cannot use {from}: it is not the cluster's master node and redirects every request \
+             to the master at {master} (HTTP 307), {reason}. Connect to the master ({master}) or \
+             to the cluster FQDN (its DNS name points at the master), or let every node answer: \
+             set handle_redirects to true (PUT /v1/cluster {{\"handle_redirects\": true}})"
+        ),
+    )
 }
 
 pub fn bdb_path(uid: u64) -> String {
@@ -249,6 +377,11 @@ fn status_error(
             ExitKind::Refused,
             format!("the cluster refused {request} (HTTP 406{code}){detail}"),
         ),
+        _ if status.is_server_error() => CliError::new(
+            ExitKind::Failed,
+            format!("{request} failed (HTTP {http}{code}){detail}"),
+        )
+        .into_transient(),
         _ => CliError::new(
             ExitKind::Failed,
             format!("{request} failed (HTTP {http}{code}){detail}"),
@@ -274,6 +407,8 @@ fn transport_error(base_url: &str, err: &reqwest::Error) -> CliError {
             other => format!("cannot connect to {base_url}: TLS failure: {other}"),
         });
     }
+    // Past TLS, a failure may pass (a node restarting, a slow answer): a wait retries it.
+    let connect = |text: String| connect(text).into_transient();
     if find_io_error_kind(err) == Some(std::io::ErrorKind::ConnectionRefused) {
         return connect(format!(
             "cannot connect to {base_url}: connection refused. Is the cluster URL right?"
@@ -345,6 +480,7 @@ mod tests {
         assert_eq!(error_for(406, "").kind, ExitKind::Refused);
         assert_eq!(error_for(500, "").kind, ExitKind::Failed);
         assert_eq!(error_for(400, "").kind, ExitKind::Failed);
+        assert!(error_for(503, "").transient && !error_for(400, "").transient);
     }
 
     #[test]

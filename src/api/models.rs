@@ -80,11 +80,38 @@ pub struct Endpoint {
     pub addr: Vec<String>,
     pub addr_type: Option<String>,
     pub proxy_policy: Option<String>,
-    /// Absent when unused; proxy uids (integers; UNCONFIRMED by a capture, per rest-api.md §2.4).
+    /// Absent when unused; proxy uids, integers or numeric strings (the reference leaves the
+    /// element type open; no capture shows one).
+    #[serde(deserialize_with = "proxy_uids")]
     pub exclude_proxies: Option<Vec<u64>>,
+    #[serde(deserialize_with = "proxy_uids")]
     pub include_proxies: Option<Vec<u64>>,
     pub oss_cluster_api_preferred_ip_type: Option<String>,
     pub oss_cluster_api_preferred_endpoint_type: Option<String>,
+}
+
+/// A proxy uid list whose elements are integers or strings holding one; `null` reads as absent.
+fn proxy_uids<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<u64>>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum ProxyUid {
+        Number(u64),
+        Text(String),
+    }
+    let Some(uids) = Option::<Vec<ProxyUid>>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    uids.into_iter()
+        .map(|uid| match uid {
+            ProxyUid::Number(uid) => Ok(uid),
+            ProxyUid::Text(text) => text.trim().parse().map_err(|_| {
+                serde::de::Error::custom(format!("proxy uid {text:?} is not a number"))
+            }),
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
 }
 
 /// An entry of `bdb.module_list`.
@@ -263,12 +290,42 @@ mod tests {
                 "shards_list.json" => serde_json::from_str::<Vec<Shard>>(&text).map(drop),
                 "proxies_list.json" => serde_json::from_str::<Vec<Proxy>>(&text).map(drop),
                 "cluster_trimmed.json" => serde_json::from_str::<Cluster>(&text).map(drop),
+                "bdbs_list.json" => serde_json::from_str::<Vec<Bdb>>(&text).map(drop),
+                "node_single.json" => serde_json::from_str::<Node>(&text).map(drop),
+                "actions_list.json" => {
+                    serde_json::from_str::<crate::api::actions::ActionList>(&text).map(drop)
+                }
+                "crdbs_list.json" => {
+                    crate::api::crdb::parse_crdb_list(&text).expect(&name);
+                    Ok(())
+                }
+                // Evidence about routes, not an answer to one request (see tests/cli/routes.rs).
+                "route_inventory.json" => continue,
                 other => panic!("fixture {other} has no model mapping; add one"),
             };
             parsed.unwrap_or_else(|err| panic!("{name}: {err}"));
             seen += 1;
         }
-        assert!(seen >= 5);
+        assert!(seen >= 9);
+    }
+
+    #[test]
+    fn proxy_lists_read_integers_or_strings() {
+        let endpoint: Endpoint = serde_json::from_str(
+            r#"{"uid": "1:1", "include_proxies": [1, "2"], "exclude_proxies": null, "new_field": {}}"#,
+        )
+        .unwrap();
+        assert_eq!(endpoint.include_proxies, Some(vec![1, 2]));
+        assert_eq!(endpoint.exclude_proxies, None);
+        assert!(serde_json::from_str::<Endpoint>(r#"{"include_proxies": ["x"]}"#).is_err());
+    }
+
+    #[test]
+    fn a_bdb_without_the_fields_7_4_lacks_deserializes() {
+        // Only the identity fields: whatever an older cluster leaves out reads as absent.
+        let bdb: Bdb = serde_json::from_str(r#"{"uid": 1, "name": "a", "endpoints": [{"uid": "1:1"}]}"#)
+            .unwrap();
+        assert_eq!((bdb.oss_cluster, bdb.endpoints[0].include_proxies.clone()), (None, None));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The Cluster Manager REST API (routes of rest-api.md) over HTTPS with Basic auth.
 
+mod actions;
 mod bdbs;
 mod cluster;
 pub mod error;
@@ -28,7 +29,10 @@ const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 
 pub fn router(control: Arc<ControlPlane>) -> Router {
     Router::new()
-        .route("/v1/cluster", get(cluster::get_cluster))
+        .route(
+            "/v1/cluster",
+            get(cluster::get_cluster).put(cluster::update_cluster),
+        )
         .route("/v1/cluster/policy", get(cluster::get_policy))
         .route("/v1/proxies", get(cluster::list_proxies))
         .route("/v1/nodes", get(nodes::list))
@@ -41,9 +45,16 @@ pub fn router(control: Arc<ControlPlane>) -> Router {
         .route("/v1/bdbs/{uid}/shards", get(shards::list_of_bdb))
         .route("/v1/shards", get(shards::list))
         .route("/v1/shards/{uid}", get(shards::get_one))
+        .route("/v1/actions", get(actions::list))
+        .route("/v1/actions/{uid}", get(actions::get_one))
+        .route("/v1/actions/bdb/{uid}", get(actions::of_bdb))
         .merge(crate::crdb::routes())
         .fallback(not_found)
         .layer(middleware::from_fn(require_json_content_type))
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&control),
+            inject_unavailable_reads,
+        ))
         .layer(middleware::from_fn_with_state(
             Arc::clone(&control),
             require_basic_auth,
@@ -53,6 +64,43 @@ pub fn router(control: Arc<ControlPlane>) -> Router {
             log_request,
         ))
         .with_state(control)
+}
+
+/// The REST API as node `node_uid` serves it on its own address: while it is not the master and
+/// the cluster's `handle_redirects` is off, every request gets `307 Temporary Redirect` to the
+/// same path on the master's internal address (rest-api.md §1.2; observed on real clusters).
+pub fn node_router(control: Arc<ControlPlane>, node_uid: u32) -> Router {
+    router(Arc::clone(&control)).layer(middleware::from_fn_with_state(
+        (control, node_uid),
+        redirect_to_master,
+    ))
+}
+
+async fn redirect_to_master(
+    State((control, node_uid)): State<(Arc<ControlPlane>, u32)>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let master_addr = control.read(|state| {
+        let master = state.master_node()?;
+        (master.uid != node_uid && !state.cluster.handle_redirects).then(|| master.addr.clone())
+    });
+    let Some(master_addr) = master_addr else {
+        return next.run(request).await;
+    };
+    let path = request.uri().path_and_query().map_or_else(
+        || request.uri().path().to_string(),
+        |pq| pq.as_str().to_string(),
+    );
+    let location = format!("https://{master_addr}:{}{path}", control.api_port);
+    match header::HeaderValue::from_str(&location) {
+        Ok(location) => (
+            StatusCode::TEMPORARY_REDIRECT,
+            [(header::LOCATION, location)],
+        )
+            .into_response(),
+        Err(_) => ApiError::bad_request("unusable request path").into_response(),
+    }
 }
 
 async fn not_found() -> ApiError {
@@ -114,6 +162,23 @@ fn is_authorized(headers: &HeaderMap, control: &ControlPlane) -> bool {
         control.credentials.user, control.credentials.password
     );
     decoded == expected.as_bytes()
+}
+
+/// Fault injection (`SandboxHandle::fail_reads_after_next_put`): an authenticated GET answers 503.
+async fn inject_unavailable_reads(
+    State(control): Control,
+    request: Request,
+    next: Next,
+) -> Response {
+    if control.take_unavailable_read(request.method()) {
+        return ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "service_unavailable",
+            "the cluster manager is not available (injected)",
+        )
+        .into_response();
+    }
+    next.run(request).await
 }
 
 /// Redis Software requires `Content-Type: application/json` on PUT and POST (400 otherwise).

@@ -40,6 +40,10 @@ pub struct ClusterInfo {
     /// Index c of this sandbox cluster; fixes the node addresses (see [`Node::internal_addr`]).
     pub index: u8,
     pub created_time: String,
+    /// Non-master nodes serve requests themselves instead of answering 307 to the master
+    /// (settable with `PUT /v1/cluster`).
+    #[serde(default)]
+    pub handle_redirects: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -257,6 +261,7 @@ impl ClusterState {
                 name: format!("cluster{}.sandbox.local", u32::from(cluster_index) + 1),
                 index: cluster_index,
                 created_time: now_rfc3339(),
+                handle_redirects: false,
             },
             nodes,
             bdbs: Vec::new(),
@@ -284,6 +289,12 @@ impl ClusterState {
 
     pub fn bdb_mut(&mut self, uid: u32) -> Option<&mut Bdb> {
         self.bdbs.iter_mut().find(|bdb| bdb.uid == uid)
+    }
+
+    /// The node whose REST API answers requests; the others redirect to it. The sandbox has no
+    /// master election: it is the first node.
+    pub fn master_node(&self) -> Option<&Node> {
+        self.nodes.first()
     }
 
     pub fn node(&self, uid: u32) -> Option<&Node> {

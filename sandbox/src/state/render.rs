@@ -93,6 +93,7 @@ pub fn cluster(state: &ClusterState, api_port: u16) -> Value {
         "name": state.cluster.name,
         "created_time": state.cluster.created_time,
         "cnm_https_port": api_port,
+        "handle_redirects": state.cluster.handle_redirects,
     });
     Value::Object(overlay(&CLUSTER_DEFAULTS, typed))
 }

@@ -247,9 +247,10 @@ fn oss_cluster_prerequisites_placement_and_proxy_binding() {
     assert_eq!(status, 200, "{updated}");
     assert_eq!(
         updated.as_object().map(|o| o.len()),
-        demo.as_object().map(|o| o.len()),
-        "PUT returns the full bdb"
+        demo.as_object().map(|o| o.len() + 1),
+        "PUT returns the full bdb and the action_uid that applies the change"
     );
+    assert!(updated["action_uid"].is_string(), "{updated}");
     assert_eq!(
         (&updated["oss_cluster"], &updated["status"]),
         (&json!(true), &json!("active-change-pending"))
@@ -488,4 +489,43 @@ fn a_killed_shard_is_reported_down_until_its_restart_answers() {
         assert_eq!(shard_1()["status"], "active");
     }
     assert_ne!(std::fs::read_to_string(&pid_file).unwrap(), pid);
+}
+
+#[test]
+fn non_master_nodes_redirect_to_the_master_unless_handle_redirects() {
+    let (_dir, sandbox, api) = sandbox_with_api("redirects");
+    let port = sandbox.url().rsplit(':').next().expect("port").to_string();
+    let no_redirects = reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .use_preconfigured_tls(crate::common::tls_trusting(&sandbox.ca_cert_path()))
+        .build()
+        .expect("client");
+    let get = |node: u32| {
+        no_redirects
+            .get(format!("https://127.0.1.{node}:{port}/v1/bdbs?fields=uid"))
+            .basic_auth(sandbox.user(), Some(sandbox.password()))
+            .send()
+            .expect("request")
+    };
+    let redirected = get(2);
+    assert_eq!(redirected.status(), 307);
+    assert_eq!(
+        redirected.headers()["location"],
+        format!("https://127.0.1.1:{port}/v1/bdbs?fields=uid").as_str()
+    );
+    assert_eq!(get(1).status(), 200, "the master answers itself");
+
+    let (status, cluster) = api.put("/v1/cluster", r#"{"handle_redirects": true}"#);
+    assert_eq!(
+        (status.as_u16(), &cluster["handle_redirects"]),
+        (200, &json!(true))
+    );
+    let answered = get(3);
+    assert_eq!(answered.status(), 200);
+    assert_eq!(answered.json::<Value>().expect("JSON"), json!([{"uid": 1}]));
+    let (status, refused) = api.put("/v1/cluster", r#"{"name": "other"}"#);
+    assert_eq!(
+        (status.as_u16(), &refused["error_code"]),
+        (400, &json!("invalid_schema"))
+    );
 }
