@@ -120,7 +120,7 @@ mod tests {
         for (words, path) in [
             (&["failover", "shard", "3"][..], "failover"),
             (&["verify", "rack_aware"], "verify"),
-            (&["tune", "cluster", "x", "1"], "tune cluster"),
+            (&["suffix", "list"], "suffix"),
             (&["node", "1", "enslave"], "node 1 enslave"),
             (&["check", "db", "db:1"], "check"),
         ] {
