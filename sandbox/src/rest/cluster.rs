@@ -30,8 +30,14 @@ const POLICY_CHOICES: &[(&str, &[&str])] = &[
     ("default_sharded_proxy_policy", PROXY_POLICIES),
     ("default_non_sharded_proxy_policy", PROXY_POLICIES),
     ("default_shards_placement", &["dense", "sparse"]),
-    ("oss_cluster_api_preferred_ip_type", &["internal", "external"]),
-    ("oss_cluster_api_preferred_endpoint_type", &["ip", "hostname"]),
+    (
+        "oss_cluster_api_preferred_ip_type",
+        &["internal", "external"],
+    ),
+    (
+        "oss_cluster_api_preferred_endpoint_type",
+        &["ip", "hostname"],
+    ),
     ("redis_upgrade_policy", &["major", "latest"]),
 ];
 
@@ -74,7 +80,9 @@ fn checked_changes(
             )));
         }
         if let Some((_, min, max)) = ranges.iter().find(|(field, _, _)| field == key)
-            && !value.as_i64().is_some_and(|number| (*min..=*max).contains(&number))
+            && !value
+                .as_i64()
+                .is_some_and(|number| (*min..=*max).contains(&number))
         {
             return Err(bad_content(format!(
                 "invalid value {value} for '{key}': expected {min}-{max}"
@@ -120,11 +128,7 @@ pub async fn get_proxy(
 ) -> Result<Json<Value>, ApiError> {
     let proxy_uid: u32 = uid.parse().map_err(|_| proxy_not_found(&uid))?;
     control
-        .read(|state| {
-            state
-                .node(proxy_uid)
-                .map(|node| render::proxy(state, node))
-        })
+        .read(|state| state.node(proxy_uid).map(|node| render::proxy(state, node)))
         .map(Json)
         .ok_or_else(|| proxy_not_found(&uid))
 }
