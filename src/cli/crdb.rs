@@ -46,9 +46,9 @@ pub struct CrdbArgs {
 pub enum CrdbCommand {
     /// Create an Active-Active database on every participating cluster
     #[command(after_help = INSTANCE_HELP)]
-    Create(CrdbCreateArgs),
+    Create(Box<CrdbCreateArgs>),
     /// Change the configuration of every instance (PATCH)
-    Update(CrdbUpdateArgs),
+    Update(Box<CrdbUpdateArgs>),
     /// One row per instance of every Active-Active database
     List(CrdbListArgs),
     /// Show one Active-Active database
