@@ -100,98 +100,102 @@ pub fn run_cluster(ctx: &Context, args: TunePairsArgs) -> CliResult<()> {
     change::execute(ctx, &client, &plan, &args.change)
 }
 
-/// The objects `selection` names: every one, or the one (404 is "not found", exit 5).
-fn selected(
-    client: &ApiClient,
-    selection: Selection,
-    list_path: &str,
-    one_path: String,
-    what: &str,
-) -> CliResult<Vec<Value>> {
-    match selection {
-        Selection::All => client.get(list_path),
-        Selection::One(uid) => client
-            .get(&one_path)
+/// A kind of object `tune` changes one by one: proxies or nodes.
+struct ObjectKind {
+    what: &'static str,
+    table: &'static [Setting],
+    list_path: &'static str,
+    one_path: fn(u64) -> String,
+    target: fn(u64) -> Target,
+}
+
+const PROXIES: ObjectKind = ObjectKind {
+    what: "proxy",
+    table: PROXY_SETTINGS,
+    list_path: "/v1/proxies",
+    one_path: proxy_path,
+    target: Target::Proxy,
+};
+
+const NODES: ObjectKind = ObjectKind {
+    what: "node",
+    table: NODE_SETTINGS,
+    list_path: "/v1/nodes",
+    one_path: node_path,
+    target: Target::Node,
+};
+
+impl ObjectKind {
+    /// The objects `selection` names: every one, or the one (404 is "not found", exit 5).
+    fn selected(&self, client: &ApiClient, selection: Selection) -> CliResult<Vec<Value>> {
+        let uid = match selection {
+            Selection::All => return client.get(self.list_path),
+            Selection::One(uid) => uid,
+        };
+        client
+            .get(&(self.one_path)(uid))
             .map(|object| vec![object])
             .map_err(|err| match err.kind {
                 ExitKind::NotFound => CliError::new(
                     ExitKind::NotFound,
-                    format!("{what} {uid} not found. `rsadmin status nodes` lists the nodes (one proxy each)."),
+                    format!(
+                        "{} {uid} not found. `rsadmin status nodes` lists the nodes (one proxy \
+                         each).",
+                        self.what
+                    ),
                 ),
                 _ => err,
-            }),
+            })
+    }
+
+    /// The client and one step per selected object (with its uid), each changing only what
+    /// differs on it.
+    fn steps(
+        &self,
+        ctx: &Context,
+        args: &TuneObjectArgs,
+    ) -> CliResult<(ApiClient, Vec<(u64, Step)>)> {
+        let selection = Selection::parse(&args.id, self.what)?;
+        let command = format!("tune {} {}", self.what, args.id);
+        let settings = parse_settings(self.table, &args.pairs, &command)?;
+        let client = ctx.client()?;
+        let steps = self
+            .selected(&client, selection)?
+            .iter()
+            .map(|object| {
+                let uid = object.get("uid").and_then(Value::as_u64).ok_or_else(|| {
+                    CliError::new(
+                        ExitKind::Failed,
+                        format!("a {} object has no uid", self.what),
+                    )
+                })?;
+                let changes = changes_to(object, &settings, &format!("{}:{uid}", self.what))?;
+                let step = Step {
+                    target: (self.target)(uid),
+                    changes,
+                    disruptive: false,
+                };
+                Ok((uid, step))
+            })
+            .collect::<CliResult<Vec<_>>>()?;
+        Ok((client, steps))
     }
 }
 
-/// One step per object, each changing only what differs on it.
-fn object_steps(
-    objects: &[Value],
-    settings: &[(&'static Setting, Value)],
-    what: &str,
-    target: impl Fn(u64) -> Target,
-) -> CliResult<Vec<(u64, Step)>> {
-    objects
-        .iter()
-        .map(|object| {
-            let uid = object.get("uid").and_then(Value::as_u64).ok_or_else(|| {
-                CliError::new(ExitKind::Failed, format!("a {what} object has no uid"))
-            })?;
-            let changes = changes_to(object, settings, &format!("{what}:{uid}"))?;
-            Ok((
-                uid,
-                Step {
-                    target: target(uid),
-                    changes,
-                    disruptive: false,
-                },
-            ))
-        })
-        .collect()
-}
-
 pub fn run_proxy(ctx: &Context, args: TuneObjectArgs) -> CliResult<()> {
-    let selection = Selection::parse(&args.id, "proxy")?;
-    let settings = parse_settings(
-        PROXY_SETTINGS,
-        &args.pairs,
-        &format!("tune proxy {}", args.id),
-    )?;
-    let client = ctx.client()?;
-    let one_path = match selection {
-        Selection::One(uid) => proxy_path(uid),
-        Selection::All => String::new(),
-    };
-    let proxies = selected(&client, selection, "/v1/proxies", one_path, "proxy")?;
-    let steps = object_steps(&proxies, &settings, "proxy", Target::Proxy)?;
+    let (client, steps) = PROXIES.steps(ctx, &args)?;
     // rladmin's report (RL/tune.md): `Configuring proxies:` then `  - proxy:<id>: ok`.
     let mut success_text = "Configuring proxies:".to_string();
     for (uid, _) in &steps {
         success_text.push_str(&format!("\n  - proxy:{uid}: ok"));
     }
-    let subject = format!("proxy {}", args.id);
     let steps = steps.into_iter().map(|(_, step)| step).collect();
-    change::execute(
-        ctx,
-        &client,
-        &plan(subject, steps, success_text),
-        &args.change,
-    )
+    let plan = plan(format!("proxy {}", args.id), steps, success_text);
+    change::execute(ctx, &client, &plan, &args.change)
 }
 
 pub fn run_node(ctx: &Context, args: TuneObjectArgs) -> CliResult<()> {
-    let selection = Selection::parse(&args.id, "node")?;
-    let settings = parse_settings(
-        NODE_SETTINGS,
-        &args.pairs,
-        &format!("tune node {}", args.id),
-    )?;
-    let client = ctx.client()?;
-    let one_path = match selection {
-        Selection::One(uid) => node_path(uid),
-        Selection::All => String::new(),
-    };
-    let nodes = selected(&client, selection, "/v1/nodes", one_path, "node")?;
-    let steps = object_steps(&nodes, &settings, "node", Target::Node)?;
+    let (client, steps) = NODES.steps(ctx, &args)?;
     let steps = steps.into_iter().map(|(_, step)| step).collect();
     let plan = plan(
         format!("node {}", args.id),

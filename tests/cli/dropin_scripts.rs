@@ -481,15 +481,8 @@ fn info_and_tune_db_follow_rladmins_documented_keys() {
 fn tune_cluster_proxy_and_node_plan_apply_and_read_back() {
     let scripts = Scripts::new();
     scripts.sandbox.clear_requests();
-    let run = scripts.rladmin(&[
-        "tune",
-        "cluster",
-        "default_shards_placement",
-        "sparse",
-        "default_sharded_proxy_policy",
-        "all-master-shards",
-        "--dry-run",
-    ]);
+    const POLICY_CHANGE: &str = "tune cluster default_shards_placement sparse default_sharded_proxy_policy all-master-shards";
+    let run = scripts.sh(&format!("rladmin {POLICY_CHANGE} --dry-run </dev/null"));
     assert_ok(&run, "dry run");
     assert_eq!(
         run.stdout,
@@ -499,14 +492,7 @@ fn tune_cluster_proxy_and_node_plan_apply_and_read_back() {
          \"default_shards_placement\":\"sparse\"}\nDry run: nothing was sent.\n"
     );
     assert!(scripts.puts().is_empty());
-    let run = scripts.rladmin(&[
-        "tune",
-        "cluster",
-        "default_shards_placement",
-        "sparse",
-        "default_sharded_proxy_policy",
-        "all-master-shards",
-    ]);
+    let run = scripts.sh(&format!("rladmin {POLICY_CHANGE} </dev/null"));
     assert_eq!(
         (run.code, run.stdout.as_str()),
         (0, "Finished successfully\n")
