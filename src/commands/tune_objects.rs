@@ -13,6 +13,7 @@ use crate::api::client::node_path;
 use crate::change::{
     self, CLUSTER_POLICY_PATH, ChangePlan, FieldChange, Location, Step, Target, proxy_path,
 };
+use crate::checks::{Finding, Fix, Severity};
 use crate::cli::tune::{TuneObjectArgs, TunePairsArgs};
 use crate::commands::Context;
 use crate::commands::tune::print_notes;
@@ -87,17 +88,64 @@ pub fn run_cluster(ctx: &Context, args: TunePairsArgs) -> CliResult<()> {
     let settings = parse_settings(CLUSTER_POLICY_SETTINGS, &args.pairs, "tune cluster")?;
     let client = ctx.client()?;
     let policy: Value = client.get(CLUSTER_POLICY_PATH)?;
-    let step = Step {
-        target: Target::ClusterPolicy,
-        changes: changes_to(&policy, &settings, "the cluster policy")?,
-        disruptive: false,
-    };
-    let plan = plan(
+    let changes = changes_to(&policy, &settings, "the cluster policy")?;
+    let mut after = policy;
+    for change in &changes {
+        after[change_field(change)] = change.wanted.clone();
+    }
+    let mut plan = plan(
         "cluster".to_string(),
-        vec![step],
+        vec![Step {
+            target: Target::ClusterPolicy,
+            changes,
+            disruptive: false,
+        }],
         "Finished successfully".to_string(),
     );
+    plan.findings = policy_findings(&after);
     change::execute(ctx, &client, &plan, &args.change)
+}
+
+fn change_field(change: &FieldChange) -> &'static str {
+    match change.location {
+        Location::Setting(setting) => setting.field,
+        _ => "",
+    }
+}
+
+/// Warnings about the defaults new databases would get: the OSS Cluster API on by default wants
+/// a multi-proxy policy and sparse placement (the prerequisites `tune db` checks per database).
+fn policy_findings(policy: &Value) -> Vec<Finding> {
+    if policy.get("default_oss_cluster") != Some(&Value::Bool(true)) {
+        return Vec::new();
+    }
+    let warn = |rule, message: &str, command: &str| Finding {
+        rule,
+        severity: Severity::Warn,
+        message: message.to_string(),
+        fix: Some(Fix {
+            command: command.to_string(),
+            change: None,
+        }),
+    };
+    let mut findings = Vec::new();
+    if policy.get("default_sharded_proxy_policy") == Some(&Value::from("single")) {
+        findings.push(warn(
+            "cluster_default_proxy_policy",
+            "new sharded databases would get the OSS Cluster API with proxy policy \"single\", \
+             which it does not allow; set default_sharded_proxy_policy all-master-shards",
+            "rsadmin tune cluster default_sharded_proxy_policy all-master-shards",
+        ));
+    }
+    if policy.get("default_shards_placement") == Some(&Value::from("dense")) {
+        findings.push(warn(
+            "cluster_default_placement",
+            "new databases with the OSS Cluster API would place their shards dense (few nodes); \
+             sparse spreads the master shards that clients connect to",
+            "rsadmin tune cluster default_shards_placement sparse",
+        ));
+    }
+    findings
 }
 
 /// A kind of object `tune` changes one by one: proxies or nodes.
@@ -203,4 +251,26 @@ pub fn run_node(ctx: &Context, args: TuneObjectArgs) -> CliResult<()> {
         "Finished successfully".to_string(),
     );
     change::execute(ctx, &client, &plan, &args.change)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn oss_cluster_by_default_warns_about_single_and_dense() {
+        let policy = json!({"default_oss_cluster": true, "default_sharded_proxy_policy": "single",
+                            "default_shards_placement": "dense"});
+        let rules: Vec<&str> = policy_findings(&policy).iter().map(|f| f.rule).collect();
+        assert_eq!(
+            rules,
+            ["cluster_default_proxy_policy", "cluster_default_placement"]
+        );
+        let fine = json!({"default_oss_cluster": true,
+                          "default_sharded_proxy_policy": "all-master-shards",
+                          "default_shards_placement": "sparse"});
+        assert!(policy_findings(&fine).is_empty());
+        assert!(policy_findings(&json!({"default_oss_cluster": false})).is_empty());
+    }
 }

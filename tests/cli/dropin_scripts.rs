@@ -277,6 +277,32 @@ fn rladmin_changes_apply_from_scripts_without_a_question() {
     assert_ok(&run, "piped tune");
     assert_eq!(run.stdout, "Finished successfully\n");
 
+    // On a terminal too, rladmin asks nothing (util-linux `script` gives it a pseudo-terminal; no
+    // key is typed).
+    scripts.sandbox.clear_requests();
+    let mut on_terminal = Command::new("script");
+    let line = format!(
+        "{}/rladmin tune db db:1 oss_cluster_api_preferred_ip_type external",
+        scripts.bin.path().display()
+    );
+    let (url, user, password) = scripts.sandbox.credentials();
+    on_terminal
+        .args(["-q", "-e", "-c", &line, "/dev/null"])
+        .env("RSADMIN_URL", url)
+        .env("RSADMIN_USER", user)
+        .env("RSADMIN_PASSWORD", password)
+        .env("RSADMIN_CA_CERT", scripts.sandbox.handle.ca_cert_path())
+        .env("TERM", "dumb");
+    let run = run_command(on_terminal, Some(""));
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(!run.stdout.contains("Apply?"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Finished successfully"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(scripts.puts().len(), 1);
+
     // rsadmin's own name keeps its stricter rule: a disruptive change needs -y without a terminal.
     scripts.sandbox.clear_requests();
     let run = scripts.sandbox.rsadmin(&[
@@ -284,7 +310,7 @@ fn rladmin_changes_apply_from_scripts_without_a_question() {
         "db",
         "db:1",
         "oss_cluster_api_preferred_ip_type",
-        "external",
+        "internal",
     ]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("needs confirmation"), "{}", run.stderr);
