@@ -651,7 +651,49 @@ pub const CLUSTER_POLICY_SETTINGS: &[Setting] = &[
     cluster_info("created_time", "created_time", ValueKind::Choice(&[])),
     cluster_info("rack_aware", "rack_aware", ValueKind::Toggle),
     cluster_info("handle_redirects", "handle_redirects", ValueKind::Toggle),
+    // rladmin's other `tune cluster` keys (RL/tune.md): named and left to rladmin.
+    left_to_rladmin("repl_diskless"),
+    left_to_rladmin("redis_provision_node_threshold"),
+    left_to_rladmin("redis_migrate_node_threshold"),
+    left_to_rladmin("redis_provision_node_threshold_percent"),
+    left_to_rladmin("redis_migrate_node_threshold_percent"),
+    left_to_rladmin("max_simultaneous_backups"),
+    left_to_rladmin("failure_detection_sensitivity"),
+    left_to_rladmin("watchdog_profile"),
+    left_to_rladmin("slave_ha"),
+    left_to_rladmin("slave_ha_grace_period"),
+    left_to_rladmin("slave_ha_cooldown_period"),
+    left_to_rladmin("slave_ha_bdb_cooldown_period"),
+    left_to_rladmin("max_saved_events_per_type"),
+    left_to_rladmin("metrics_exporter_expose_bdb_name"),
+    left_to_rladmin("parallel_shards_upgrade"),
+    left_to_rladmin("default_concurrent_restore_actions"),
+    left_to_rladmin("show_internals"),
+    left_to_rladmin("expose_hostnames_for_all_suffixes"),
+    left_to_rladmin("redis_upgrade_policy"),
+    left_to_rladmin("default_redis_version"),
+    left_to_rladmin("data_internode_encryption"),
+    left_to_rladmin("db_conns_auditing"),
+    left_to_rladmin("acl_pubsub_default"),
+    left_to_rladmin("resp3_default"),
+    left_to_rladmin("automatic_node_offload"),
+    left_to_rladmin("auto_recovery"),
+    left_to_rladmin("default_recovery_wait_time"),
+    left_to_rladmin("default_tracking_table_max_keys_policy"),
+    left_to_rladmin("default_oss_sharding"),
+    left_to_rladmin("filter_node_wd_health_metrics"),
+    left_to_rladmin("login_lockout_threshold"),
+    left_to_rladmin("login_lockout_duration"),
+    left_to_rladmin("login_lockout_counter_reset_after"),
 ];
+
+/// An rladmin `tune cluster` key that is not about the OSS Cluster API: refused, naming rladmin.
+const fn left_to_rladmin(key: &'static str) -> Setting {
+    not_shown(Access::Refused {
+        key,
+        reason: "rsadmin's tune cluster changes the cluster policy's OSS Cluster API defaults only",
+    })
+}
 
 const PERCENT: ValueKind = ValueKind::Integer {
     min: 0,
@@ -900,14 +942,11 @@ pub fn parse_pairs(
         };
         match setting.access {
             Access::Refused { reason, .. } => {
-                let example = if setting.kind == ValueKind::Flag {
-                    String::new()
-                } else {
-                    format!(" {}", value().unwrap_or("<value>"))
-                };
+                // Every refused key takes a value; the command line shown repeats it.
+                let example = value().unwrap_or("<value>");
                 return Err(format!(
-                    "{key} cannot be changed through the REST API: {reason}. Nothing was sent; \
-                     change it with rladmin on a cluster node: rladmin {command} {key}{example}"
+                    "{key} cannot be changed with rsadmin: {reason}. Nothing was sent; \
+                     change it with rladmin on a cluster node: rladmin {command} {key} {example}"
                 ));
             }
             Access::NoEffect { note, .. } => parsed.notes.push(note),
@@ -1242,16 +1281,14 @@ mod tests {
         assert_eq!(parsed.notes.len(), 1);
         assert_eq!(
             parse_pairs(SETTINGS, &words("syncer_mode centralized"), "tune db db:1").unwrap_err(),
-            "syncer_mode cannot be changed through the REST API: the REST API marks the \
+            "syncer_mode cannot be changed with rsadmin: the REST API marks the \
              database's syncer_mode read-only (in every version). Nothing was sent; change it \
              with rladmin on a cluster node: rladmin tune db db:1 syncer_mode centralized"
         );
         assert!(
             parse_pairs(SETTINGS, &words("repl_timeout 300"), "tune db db:1")
                 .unwrap_err()
-                .starts_with(
-                    "repl_timeout cannot be changed through the REST API: it is not a field"
-                )
+                .starts_with("repl_timeout cannot be changed with rsadmin: it is not a field")
         );
         let proxy = parse_pairs(
             PROXY_SETTINGS,

@@ -383,7 +383,7 @@ fn info_and_tune_db_follow_rladmins_documented_keys() {
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
-        "error: syncer_mode cannot be changed through the REST API: the REST API marks the \
+        "error: syncer_mode cannot be changed with rsadmin: the REST API marks the \
          database's syncer_mode read-only (in every version). Nothing was sent; change it with \
          rladmin on a cluster node: rladmin tune db db:1 syncer_mode centralized\n"
     );
@@ -397,9 +397,8 @@ fn info_and_tune_db_follow_rladmins_documented_keys() {
         assert_eq!(run.code, 2, "{key}");
         let name = key.split_whitespace().next().unwrap_or_default();
         assert!(
-            run.stderr.starts_with(&format!(
-                "error: {name} cannot be changed through the REST API: "
-            )),
+            run.stderr
+                .starts_with(&format!("error: {name} cannot be changed with rsadmin: ")),
             "{key}: {}",
             run.stderr
         );
@@ -543,6 +542,12 @@ fn tune_cluster_proxy_and_node_plan_apply_and_read_back() {
     );
     let run = scripts.rladmin(&["tune", "cluster", "slave_ha", "enabled"]);
     assert_eq!(run.code, 2, "not an OSS Cluster API key: {}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "error: slave_ha cannot be changed with rsadmin: rsadmin's tune cluster changes the \
+         cluster policy's OSS Cluster API defaults only. Nothing was sent; change it with rladmin \
+         on a cluster node: rladmin tune cluster slave_ha enabled\n"
+    );
 
     // tune proxy: rladmin's report, one PUT per proxy, read back with info proxy.
     scripts.sandbox.clear_requests();
@@ -603,7 +608,7 @@ fn tune_cluster_proxy_and_node_plan_apply_and_read_back() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("quorum_only cannot be changed through the REST API")
+            .contains("quorum_only cannot be changed with rsadmin")
     );
 }
 
