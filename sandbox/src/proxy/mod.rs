@@ -6,6 +6,7 @@ mod auth;
 mod command_table;
 mod connection;
 mod errors;
+mod request;
 mod resp;
 mod shard_io;
 mod shard_link;
@@ -25,6 +26,7 @@ use tokio::sync::OnceCell;
 use tokio::task::{JoinHandle, JoinSet};
 
 pub use auth::DbPassword;
+pub use request::{LIMITS, ProtocolError, RequestLimits, RequestReader, is_over_limit};
 pub use slot::key_slot;
 pub use topology::{
     DbSettings, DbTopology, EndpointType, IpType, NodeView, ShardAddress, ShardView,

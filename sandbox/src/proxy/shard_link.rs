@@ -3,10 +3,11 @@
 
 use std::io;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpStream, UnixStream};
 use tokio_util::either::Either;
 
+use super::request::RequestReader;
 use super::resp::{self, Protocol};
 use super::topology::ShardAddress;
 
@@ -135,10 +136,10 @@ impl ShardLink {
         &mut self,
         out: &mut Vec<u8>,
         client: &mut R,
-        client_inbound: &mut Vec<u8>,
+        client_inbound: &mut RequestReader,
     ) -> Result<(), WaitError>
     where
-        R: AsyncReadExt + Unpin,
+        R: AsyncRead + Unpin,
     {
         loop {
             if let Some(range) = self
@@ -155,7 +156,8 @@ impl ShardLink {
                     Ok(_) => {}
                     Err(_) => return Err(WaitError::ShardGone),
                 },
-                read = client.read_buf(client_inbound) => match read {
+                // Bounded by the query buffer limits: a client over them is disconnected.
+                read = client_inbound.read_from(client) => match read {
                     Ok(0) | Err(_) => return Err(WaitError::ClientGone),
                     Ok(_) => {}
                 },
