@@ -192,6 +192,11 @@ impl Resp {
         }
     }
 
+    /// The socket itself, for tests that read or write past the RESP helpers.
+    pub fn stream(&mut self) -> &mut TcpStream {
+        &mut self.stream
+    }
+
     pub fn call(&mut self, args: &[&str]) -> String {
         self.send(args);
         self.reply()
