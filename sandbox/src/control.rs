@@ -5,7 +5,7 @@
 use crate::crdb::Coordinator;
 use crate::envfile::Credentials;
 use crate::reconcile::Reconciler;
-use crate::state::change::Rejection;
+use crate::state::change::{Rejection, RejectionKind};
 use crate::state::{self, Bdb, BdbStatus, ClusterState, Shard};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -112,8 +112,10 @@ impl ControlPlane {
         self.reconciler.down_shards().contains(shard_uid)
     }
 
-    /// Runs `change` on a copy of the state; on success and with `commit` the copy becomes the
-    /// state and is persisted. Without `commit` (dry runs) and on failure the state is untouched.
+    /// Runs `change` on a copy of the state; on success and with `commit` the copy is persisted
+    /// and only then becomes the state. Without `commit` (dry runs), on failure, and when the
+    /// copy cannot be written to `state.json`, the state is untouched: a change a restart would
+    /// lose is refused (500 `state_not_persisted`), never acknowledged.
     pub fn modify<R>(
         &self,
         commit: bool,
@@ -123,7 +125,16 @@ impl ControlPlane {
         let mut candidate = current.clone();
         let result = change(&mut candidate)?;
         if commit {
-            self.persist(&candidate);
+            state::save(&self.state_path, &candidate).map_err(|error| {
+                eprintln!("rsadmin-sandbox: cannot persist state: {error:#}");
+                // UNCONFIRMED: what Redis Software answers when its configuration store cannot
+                // take a change; a 500 with a code that says what happened.
+                Rejection::new(
+                    RejectionKind::NotPersisted,
+                    "state_not_persisted",
+                    format!("the change could not be saved, so it was not made: {error:#}"),
+                )
+            })?;
             *current = candidate;
         }
         Ok(result)
@@ -139,6 +150,8 @@ impl ControlPlane {
         });
     }
 
+    /// Saves the outcome of an accepted change; if that fails, `state.json` still holds the
+    /// change as pending and a restart completes it.
     fn persist(&self, state: &ClusterState) {
         if let Err(error) = state::save(&self.state_path, state) {
             eprintln!("rsadmin-sandbox: cannot persist state: {error:#}");

@@ -318,15 +318,14 @@ fn kill_leftovers_stops_recorded_shards_of_a_killed_sandbox() {
     let dir = scratch_dir();
     let run_dir = dir.join("run");
     std::fs::create_dir_all(&run_dir).unwrap();
-    let port = rsadmin_sandbox::ports::choose_free(&["127.0.0.1".to_string()], &[])
-        .unwrap()
-        .to_string();
+    // No TCP port (a port picked here could be taken before redis-server binds it).
+    let socket = dir.join("leftover.sock");
     let mut leftover = std::process::Command::new("redis-server")
         .args([
             "--port",
-            &port,
-            "--bind",
-            "127.0.0.1",
+            "0",
+            "--unixsocket",
+            socket.to_str().unwrap(),
             "--save",
             "",
             "--appendonly",
