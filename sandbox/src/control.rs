@@ -7,6 +7,7 @@ use crate::envfile::Credentials;
 use crate::reconcile::Reconciler;
 use crate::state::change::{Rejection, RejectionKind};
 use crate::state::{self, Bdb, BdbStatus, ClusterState, Shard};
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -21,8 +22,23 @@ pub struct LoggedRequest {
     pub body: String,
 }
 
-/// Oldest entries are dropped beyond this, so a long-running `up` does not grow without bound.
+/// Oldest entries are dropped beyond this many, or beyond this many bytes of paths and bodies,
+/// so a long-running `up` does not grow without bound.
 const REQUEST_LOG_LIMIT: usize = 10_000;
+const REQUEST_LOG_BYTES: usize = 16 * 1024 * 1024;
+
+impl LoggedRequest {
+    fn size(&self) -> usize {
+        self.method.len() + self.path.len() + self.body.len()
+    }
+}
+
+/// The newest requests, and the bytes they hold.
+#[derive(Default)]
+struct RequestLog {
+    entries: VecDeque<LoggedRequest>,
+    bytes: usize,
+}
 
 /// What an accepted change did, so a failed apply can be rolled back.
 #[derive(Debug, Clone)]
@@ -54,7 +70,7 @@ pub struct ControlPlane {
     reconciler: Reconciler,
     /// Serializes reconciler runs: each one applies a whole-cluster snapshot.
     apply_lock: tokio::sync::Mutex<()>,
-    requests: Mutex<Vec<LoggedRequest>>,
+    requests: Mutex<RequestLog>,
     change_delay_ms: AtomicU64,
     fail_next_change: AtomicBool,
     /// Set by `shutdown`: a change that wakes up afterwards must not start processes again.
@@ -89,7 +105,7 @@ impl ControlPlane {
             state_path: parts.state_path,
             reconciler: parts.reconciler,
             apply_lock: tokio::sync::Mutex::new(()),
-            requests: Mutex::new(Vec::new()),
+            requests: Mutex::new(RequestLog::default()),
             change_delay_ms: AtomicU64::new(duration_ms(parts.change_delay)),
             fail_next_change: AtomicBool::new(false),
             stopping: AtomicBool::new(false),
@@ -223,19 +239,23 @@ impl ControlPlane {
     }
 
     pub fn log_request(&self, request: LoggedRequest) {
-        let mut requests = lock(&self.requests);
-        if requests.len() >= REQUEST_LOG_LIMIT {
-            requests.remove(0);
+        let mut log = lock(&self.requests);
+        log.bytes += request.size();
+        log.entries.push_back(request);
+        while log.entries.len() > REQUEST_LOG_LIMIT || log.bytes > REQUEST_LOG_BYTES {
+            let Some(oldest) = log.entries.pop_front() else {
+                break;
+            };
+            log.bytes -= oldest.size();
         }
-        requests.push(request);
     }
 
     pub fn requests(&self) -> Vec<LoggedRequest> {
-        lock(&self.requests).clone()
+        lock(&self.requests).entries.iter().cloned().collect()
     }
 
     pub fn clear_requests(&self) {
-        lock(&self.requests).clear();
+        *lock(&self.requests) = RequestLog::default();
     }
 
     pub fn set_change_delay(&self, delay: Duration) {

@@ -7,7 +7,7 @@ use crate::reconcile::{ReconcileContext, Reconciler};
 use crate::state::{self, BdbStatus, ClusterState};
 use crate::{crdb, ports, rest, tls};
 use anyhow::Context;
-use axum_server::tls_rustls::RustlsConfig;
+use axum_server::tls_rustls::{RustlsAcceptor, RustlsConfig};
 use std::fs;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -269,6 +269,10 @@ async fn launch(opts: SandboxOptions) -> anyhow::Result<Running> {
     }
 }
 
+/// A REST client gets this long for its TLS handshake, then for each request's headers: a
+/// half-sent request is dropped instead of holding a connection open for good.
+const REST_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Brings the processes up, then serves the REST API; returns once it listens.
 async fn serve(
     control: &Arc<ControlPlane>,
@@ -284,7 +288,14 @@ async fn serve(
         .context("starting shards and proxies")?;
     let server = axum_server::Handle::new();
     let app = rest::router(Arc::clone(control));
-    let serving = axum_server::from_tcp_rustls(listener, RustlsConfig::from_config(tls_config))?
+    let acceptor = RustlsAcceptor::new(RustlsConfig::from_config(tls_config))
+        .handshake_timeout(REST_READ_TIMEOUT);
+    let mut listening = axum_server::from_tcp(listener)?.acceptor(acceptor);
+    listening
+        .http_builder()
+        .http1()
+        .header_read_timeout(Some(REST_READ_TIMEOUT));
+    let serving = listening
         .handle(server.clone())
         .serve(app.into_make_service());
     let server_task = tokio::spawn(serving);

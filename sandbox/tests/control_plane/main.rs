@@ -6,5 +6,6 @@ mod certificates;
 mod common;
 mod conformance;
 mod lifecycle;
+mod limits;
 mod rest_api;
 mod support;
