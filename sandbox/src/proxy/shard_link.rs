@@ -2,6 +2,7 @@
 //! flushed in batches, replies are read back frame by frame and relayed without re-encoding.
 
 use std::io;
+use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpStream, UnixStream};
@@ -25,6 +26,11 @@ async fn connect_stream(address: &ShardAddress) -> io::Result<ShardStream> {
         }
     })
 }
+
+/// How long a shard that owes replies may stay silent (stopped with SIGSTOP, hung) before its
+/// connection is given up and its clients get `ERR shard unavailable`. Blocking commands on a
+/// client's own connection may wait as long as they ask.
+pub const SHARD_REPLY_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub struct ShardLink {
     stream: ShardStream,
@@ -119,14 +125,25 @@ impl ShardLink {
         Ok(())
     }
 
-    /// Reads one reply frame, used where no client is waiting (handshakes, start-up queries).
+    /// Reads one reply frame, used where no client is waiting (handshakes, start-up queries);
+    /// bounded by `SHARD_REPLY_TIMEOUT`.
     pub async fn read_frame_alone(&mut self) -> io::Result<Vec<u8>> {
-        loop {
-            if let Some(range) = self.take_buffered_frame()? {
-                return Ok(self.inbound[range].to_vec());
+        let read = async {
+            loop {
+                if let Some(range) = self.take_buffered_frame()? {
+                    return Ok(self.inbound[range].to_vec());
+                }
+                self.fill().await?;
             }
-            self.fill().await?;
-        }
+        };
+        tokio::time::timeout(SHARD_REPLY_TIMEOUT, read)
+            .await
+            .unwrap_or_else(|_| {
+                Err(io::Error::new(
+                    io::ErrorKind::TimedOut,
+                    "shard did not answer in time",
+                ))
+            })
     }
 
     /// Reads one reply frame and appends it to `out`. While waiting (a blocking command can wait

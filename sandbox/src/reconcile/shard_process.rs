@@ -19,6 +19,9 @@ use crate::state::DataPersistence;
 
 const START_TIMEOUT: Duration = Duration::from_secs(10);
 const RESTART_DELAY: Duration = Duration::from_millis(200);
+/// How often a running shard is asked for PING, and how long it has to answer.
+const HEALTH_INTERVAL: Duration = Duration::from_secs(1);
+const HEALTH_TIMEOUT: Duration = Duration::from_secs(1);
 
 /// How a shard process is started; a change means a restart.
 #[derive(Clone, Debug, PartialEq)]
@@ -201,10 +204,21 @@ async fn answers_within(port: u16, timeout: Duration) -> bool {
 }
 
 /// Waits for the shard to exit and starts it again on the same port (proxies keep its address);
-/// it is reported down from its death until the new process answers.
+/// it is reported down from its death until the new process answers, and while it is alive but
+/// does not answer PING within `HEALTH_TIMEOUT` (stopped, hung).
 async fn supervise(launch: ShardLaunch, mut child: Child, down: DownShards) {
     loop {
-        let _ = child.wait().await;
+        loop {
+            tokio::select! {
+                _ = child.wait() => break,
+                () = tokio::time::sleep(HEALTH_INTERVAL) => {
+                    let answers = tokio::time::timeout(HEALTH_TIMEOUT, answers_ping(launch.port))
+                        .await
+                        .unwrap_or(false);
+                    down.set(&launch.shard_uid, !answers);
+                }
+            }
+        }
         down.set(&launch.shard_uid, true);
         tokio::time::sleep(RESTART_DELAY).await;
         match spawn(&launch) {

@@ -2,8 +2,26 @@
 //! behind it is the yardstick), disconnects where Redis does, and keeps serving what came before.
 
 use std::io::Read;
+use std::time::{Duration, Instant};
 
-use crate::support::{DataPlane, Resp};
+use crate::support::{DataPlane, Resp, run};
+
+/// One key on each of the three shards (slots 5061, 7365, 12182).
+const KEY_PER_SHARD: [&str; 3] = ["bar", "c", "foo"];
+
+fn signal_shards(plane: &DataPlane, signal: &str) {
+    for pid in plane.shard_pids().values() {
+        assert!(run("kill", &[signal, pid]).status.success());
+    }
+}
+
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !done() {
+        assert!(Instant::now() < deadline, "{what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
 
 /// Everything the server sends until it closes the connection.
 fn rest_until_closed(connection: &mut Resp) -> String {
@@ -85,4 +103,45 @@ fn protocol_errors_are_redis_texts_and_disconnect_like_redis() {
         rest_until_closed(&mut proxy),
         "-ERR Protocol error: invalid bulk length\r\n"
     );
+}
+
+#[test]
+fn after_a_shard_restart_the_first_request_is_served() {
+    let plane = DataPlane::start(|_| {});
+    let mut client = Resp::connect(&plane.internal(1));
+    for key in KEY_PER_SHARD {
+        assert_eq!(client.call(&["GET", key]), "$-1\r\n");
+    }
+    let before = plane.shard_pids();
+    signal_shards(&plane, "-9");
+    wait_until("the shards were not restarted", || {
+        plane.shard_ports().values().all(|port| {
+            std::net::TcpStream::connect(("127.0.0.1", *port)).is_ok()
+                && Resp::connect(&format!("127.0.0.1:{port}")).call(&["PING"]) == "+PONG\r\n"
+        })
+    });
+    assert_ne!(plane.shard_pids(), before);
+    // The proxy's shared shard connections went away while idle: noticed, not failed on.
+    for key in KEY_PER_SHARD {
+        assert_eq!(client.call(&["GET", key]), "$-1\r\n", "{key}");
+    }
+}
+
+#[test]
+fn a_stopped_shard_fails_requests_instead_of_hanging_and_is_reported_down() {
+    let plane = DataPlane::start(|_| {});
+    let mut client = Resp::connect(&plane.internal(1));
+    assert_eq!(client.call(&["GET", "foo"]), "$-1\r\n");
+    signal_shards(&plane, "-STOP");
+    // The proxy gives up on a silent shard after its timeout (5 s, under this socket's 10 s).
+    assert_eq!(client.call(&["GET", "foo"]), "-ERR shard unavailable\r\n");
+    let uids: Vec<String> = plane.shard_ports().into_keys().collect();
+    wait_until("a stopped shard is reported down", || {
+        uids.iter().all(|uid| plane.shard_is_down(uid))
+    });
+    signal_shards(&plane, "-CONT");
+    wait_until("a resumed shard is reported up", || {
+        uids.iter().all(|uid| !plane.shard_is_down(uid))
+    });
+    assert_eq!(client.call(&["GET", "foo"]), "$-1\r\n");
 }

@@ -104,6 +104,23 @@ impl DataPlane {
         self.runtime.block_on(self.reconciler.shard_ports())
     }
 
+    /// What `/v1/shards` reports as `detailed_status: down`.
+    pub fn shard_is_down(&self, shard_uid: &str) -> bool {
+        self.reconciler.down_shards().contains(shard_uid)
+    }
+
+    /// Each shard's redis-server pid, by shard uid (from the pid files of DIR/run).
+    pub fn shard_pids(&self) -> BTreeMap<String, String> {
+        self.shard_ports()
+            .into_keys()
+            .map(|uid| {
+                let pid_file = self.dir.join("run").join(format!("shard-{uid}.pid"));
+                let pid = std::fs::read_to_string(pid_file).unwrap();
+                (uid, pid.trim().to_string())
+            })
+            .collect()
+    }
+
     pub fn sandbox_dir(&self) -> &Path {
         &self.dir
     }
