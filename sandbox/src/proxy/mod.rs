@@ -25,7 +25,7 @@ use tokio::runtime::Handle;
 use tokio::sync::OnceCell;
 use tokio::task::{JoinHandle, JoinSet};
 
-pub use auth::DbPassword;
+pub use auth::{DbPassword, ShardPassword};
 pub use request::{LIMITS, ProtocolError, RequestLimits, RequestReader, is_over_limit};
 pub use slot::key_slot;
 pub use topology::{

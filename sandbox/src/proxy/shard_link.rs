@@ -50,8 +50,7 @@ fn protocol_error() -> io::Error {
 }
 
 impl ShardLink {
-    /// Connects and, for RESP3 clients, switches the shard connection to RESP3 so its replies can
-    /// be relayed as they are.
+    /// Connects and logs in.
     pub async fn connect(backend: &ShardAddress, protocol: Protocol) -> io::Result<ShardLink> {
         let stream = connect_stream(backend).await?;
         let mut link = ShardLink {
@@ -60,15 +59,21 @@ impl ShardLink {
             consumed: 0,
             outbound: Vec::new(),
         };
-        if protocol == Protocol::Resp3 {
-            link.queue(&[b"HELLO".as_slice(), b"3"]);
-            link.flush().await?;
-            let reply = link.read_frame_alone().await?;
-            if reply.first() == Some(&b'-') {
-                return Err(io::Error::other(
-                    String::from_utf8_lossy(&reply).into_owned(),
-                ));
+        // Logs in (the shards require their password) and, for RESP3 clients, switches the
+        // connection to RESP3 so its replies can be relayed as they are.
+        let password = backend.password.as_str().as_bytes();
+        match protocol {
+            Protocol::Resp2 => link.queue(&[b"AUTH".as_slice(), password]),
+            Protocol::Resp3 => {
+                link.queue(&[b"HELLO".as_slice(), b"3", b"AUTH", b"default", password]);
             }
+        }
+        link.flush().await?;
+        let reply = link.read_frame_alone().await?;
+        if reply.first() == Some(&b'-') {
+            return Err(io::Error::other(
+                String::from_utf8_lossy(&reply).into_owned(),
+            ));
         }
         Ok(link)
     }

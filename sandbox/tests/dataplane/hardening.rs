@@ -60,7 +60,7 @@ fn arity_errors_are_redis_texts_and_keep_the_replies_pipelined_before_them() {
     );
     // The same answer as the shard gives for a command the proxy forwards.
     let (_, shard_port) = plane.shard_ports().into_iter().next().unwrap();
-    let mut shard = Resp::connect(&format!("127.0.0.1:{shard_port}"));
+    let mut shard = plane.shard(shard_port);
     assert_eq!(
         shard.call(&["CLIENT", "SETNAME"]),
         client.call(&["CLIENT", "SETNAME"])
@@ -84,7 +84,7 @@ fn protocol_errors_are_redis_texts_and_disconnect_like_redis() {
     ];
     for case in cases {
         let mut proxy = Resp::connect(&plane.internal(1));
-        let mut shard = Resp::connect(&format!("127.0.0.1:{shard_port}"));
+        let mut shard = plane.shard(shard_port);
         proxy.send_raw(&case);
         shard.send_raw(&case);
         let expected = rest_until_closed(&mut shard);
@@ -117,7 +117,7 @@ fn after_a_shard_restart_the_first_request_is_served() {
     wait_until("the shards were not restarted", || {
         plane.shard_ports().values().all(|port| {
             std::net::TcpStream::connect(("127.0.0.1", *port)).is_ok()
-                && Resp::connect(&format!("127.0.0.1:{port}")).call(&["PING"]) == "+PONG\r\n"
+                && plane.shard(*port).call(&["PING"]) == "+PONG\r\n"
         })
     });
     assert_ne!(plane.shard_pids(), before);

@@ -104,6 +104,14 @@ impl DataPlane {
         self.runtime.block_on(self.reconciler.shard_ports())
     }
 
+    /// A connection to the shard on `port`, logged in with the password the proxies use.
+    pub fn shard(&self, port: u16) -> Resp {
+        let mut shard = Resp::connect(&format!("127.0.0.1:{port}"));
+        let password = self.reconciler.shard_password().as_str();
+        assert_eq!(shard.call(&["AUTH", password]), "+OK\r\n");
+        shard
+    }
+
     /// What `/v1/shards` reports as `detailed_status: down`.
     pub fn shard_is_down(&self, shard_uid: &str) -> bool {
         self.reconciler.down_shards().contains(shard_uid)
