@@ -9,25 +9,7 @@ set -euo pipefail
 
 REQUESTS=${1:-20000}
 ROUNDS=${2:-3}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SANDBOX=${RSADMIN_SANDBOX:-$ROOT/target/release/rsadmin-sandbox}
-RSADMIN=${RSADMIN:-$ROOT/target/release/rsadmin}
-WORK=$(mktemp -d)
-DIRECT_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-
-cleanup() {
-    redis-cli -p "$DIRECT_PORT" shutdown nosave >/dev/null 2>&1 || true
-    "$SANDBOX" down --dir "$WORK/sandbox" >/dev/null 2>&1 || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-redis-server --port "$DIRECT_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
-    --logfile "$WORK/direct.log" --pidfile "$WORK/direct.pid" --dir "$WORK" >/dev/null
-"$SANDBOX" up --dir "$WORK/sandbox" --api-port 0 --detach >/dev/null
-set -a; . "$WORK/sandbox/sandbox.env"; set +a
-DB_PORT=$("$RSADMIN" info db db:1 -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["endpoints"][0]["port"])')
-PROXY_HOST=$("$RSADMIN" info db db:1 -o json | python3 -c 'import json,sys; a=json.load(sys.stdin)[0]["endpoints"][0]["addr"]; print(a[0] if isinstance(a, list) else a)')
+. "$(dirname "$0")/setup.sh"
 while [ ! -s "$WORK/direct.pid" ]; do sleep 0.1; done
 DIRECT_PID=$(cat "$WORK/direct.pid")
 SANDBOX_PID=$(cat "$WORK/sandbox/sandbox.pid")

@@ -85,17 +85,7 @@ fn half_sent_requests_are_dropped() {
         .unwrap();
     handshake.write_all(&[0x16, 0x03, 0x01, 0x02]).unwrap();
     // A complete handshake, then headers without their end.
-    let mut roots = rustls::RootCertStore::empty();
-    for cert in rustls::pki_types::pem::PemObject::pem_file_iter(sandbox.ca_cert_path()).unwrap() {
-        roots.add(cert.unwrap()).unwrap();
-    }
-    let config = rustls::ClientConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .unwrap()
-    .with_root_certificates(roots)
-    .with_no_client_auth();
+    let config = crate::common::tls_trusting(&sandbox.ca_cert_path());
     let host = address.rsplit_once(':').unwrap().0.to_string();
     let name = rustls::pki_types::ServerName::try_from(host).unwrap();
     let connection = rustls::ClientConnection::new(Arc::new(config), name).unwrap();
