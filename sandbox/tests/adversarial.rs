@@ -22,8 +22,11 @@ use std::time::{Duration, Instant};
 use rsadmin_sandbox::proxy::LIMITS;
 use support::{DataPlane, Resp};
 
-/// The normal client's loaded p99 may be this many times its idle p99.
-const P99_FACTOR: u32 = 10;
+/// The normal client's loaded p99 may be this many times its idle p99. 10x holds on a quiet
+/// 2-core machine; 20x leaves room for a CPU hog on each core (issue 14's test condition), where
+/// the attackers' own threads take CPU from the normal client. The quadratic parser this guards
+/// against gave about 180x (a 900 ms median next to a 5 ms baseline).
+const P99_FACTOR: u32 = 20;
 /// One client at the query buffer limit, three slow ones holding their partial arguments, slack.
 const RSS_GROWTH_BOUND: usize = 128 * 1024 * 1024 + 3 * SLOW_ARGUMENT_SENT * 2 + 64 * 1024 * 1024;
 /// What each slow client sends of its (never completed) 60 MB argument.
@@ -88,41 +91,48 @@ fn flood_while_blocked(address: &str) -> (usize, Vec<u8>) {
     (sent, answer)
 }
 
-fn slow_client(address: String, stop: Arc<AtomicBool>) -> thread::JoinHandle<()> {
+/// Three slow clients, driven from one thread (fewer threads of its own keep the test measuring
+/// the proxy rather than the OS scheduler).
+fn slow_clients(address: String, stop: Arc<AtomicBool>) -> thread::JoinHandle<()> {
     thread::spawn(move || {
-        let mut stream = TcpStream::connect(&address).unwrap();
-        stream
-            .write_all(b"*3\r\n$3\r\nSET\r\n$4\r\nslow\r\n$60000000\r\n")
-            .unwrap();
+        let mut streams: Vec<TcpStream> = (0..3)
+            .map(|_| {
+                let mut stream = TcpStream::connect(&address).unwrap();
+                stream
+                    .write_all(b"*3\r\n$3\r\nSET\r\n$4\r\nslow\r\n$60000000\r\n")
+                    .unwrap();
+                stream
+            })
+            .collect();
         let piece = vec![b'y'; 16 * 1024];
         let mut sent = 0;
-        while !stop.load(Ordering::Relaxed) && sent < SLOW_ARGUMENT_SENT {
-            stream.write_all(&piece).unwrap();
-            sent += piece.len();
-            thread::sleep(Duration::from_millis(1));
-        }
-        // Still connected and never answered: the argument is incomplete.
+        // Still connected and never answered after the last piece: the argument is incomplete.
         while !stop.load(Ordering::Relaxed) {
-            thread::sleep(Duration::from_millis(5));
+            if sent < SLOW_ARGUMENT_SENT {
+                for stream in &mut streams {
+                    stream.write_all(&piece).unwrap();
+                }
+                sent += piece.len();
+            }
+            thread::sleep(Duration::from_millis(1));
         }
     })
 }
 
+/// 100 pipelined PINGs every 10 ms, replies read in the same thread.
 fn pipeline_flood(address: String, stop: Arc<AtomicBool>) -> thread::JoinHandle<()> {
     thread::spawn(move || {
         let mut stream = TcpStream::connect(&address).unwrap();
-        let mut reader = stream.try_clone().unwrap();
-        let drain = thread::spawn(move || {
-            let mut sink = vec![0u8; 64 * 1024];
-            while matches!(reader.read(&mut sink), Ok(read) if read > 0) {}
-        });
+        stream
+            .set_read_timeout(Some(Duration::from_millis(10)))
+            .unwrap();
         let burst = b"*1\r\n$4\r\nPING\r\n".repeat(100);
+        let mut sink = vec![0u8; 64 * 1024];
         while !stop.load(Ordering::Relaxed) {
             stream.write_all(&burst).unwrap();
+            let _ = stream.read(&mut sink);
             thread::sleep(Duration::from_millis(10));
         }
-        stream.shutdown(std::net::Shutdown::Both).unwrap();
-        drain.join().unwrap();
     })
 }
 
@@ -137,9 +147,7 @@ fn a_normal_client_keeps_its_latency_next_to_greedy_and_slow_ones() {
     let rss_before = rss_bytes();
 
     let stop = Arc::new(AtomicBool::new(false));
-    let slow: Vec<_> = (0..3)
-        .map(|_| slow_client(address.clone(), stop.clone()))
-        .collect();
+    let slow = slow_clients(address.clone(), stop.clone());
     let flood = pipeline_flood(address.clone(), stop.clone());
     let greedy_address = address.clone();
     let greedy = thread::spawn(move || {
@@ -157,7 +165,7 @@ fn a_normal_client_keeps_its_latency_next_to_greedy_and_slow_ones() {
             let mut peak = 0;
             while sampling.load(Ordering::Relaxed) {
                 peak = peak.max(rss_bytes());
-                thread::sleep(Duration::from_millis(2));
+                thread::sleep(Duration::from_millis(10));
             }
             peak
         })
@@ -167,9 +175,7 @@ fn a_normal_client_keeps_its_latency_next_to_greedy_and_slow_ones() {
     sampling.store(false, Ordering::Relaxed);
     let rss_peak = sampler.join().unwrap();
     stop.store(true, Ordering::Relaxed);
-    for client in slow {
-        client.join().unwrap();
-    }
+    slow.join().unwrap();
     flood.join().unwrap();
 
     eprintln!(

@@ -43,9 +43,12 @@ fn an_unauthenticated_body_is_neither_read_nor_logged() {
         .header("Content-Type", "application/json")
         .basic_auth("intruder", Some("guess"))
         .body(vec![b' '; 1024 * 1024])
-        .send()
-        .unwrap();
-    assert_eq!(response.status(), 401);
+        .send();
+    // The server answers 401 without reading the body, so the client may instead see the
+    // connection closed under its unsent body (a broken pipe), depending on timing.
+    if let Ok(response) = response {
+        assert_eq!(response.status(), 401);
+    }
     let logged = sandbox.requests();
     let last = logged.last().unwrap();
     assert_eq!(
