@@ -6,8 +6,9 @@ use crate::actions::{ActionRegistry, bdb_object_name};
 use crate::crdb::Coordinator;
 use crate::envfile::Credentials;
 use crate::reconcile::Reconciler;
-use crate::state::change::Rejection;
+use crate::state::change::{Rejection, RejectionKind};
 use crate::state::{self, Bdb, BdbStatus, ClusterState, Shard};
+use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -22,8 +23,23 @@ pub struct LoggedRequest {
     pub body: String,
 }
 
-/// Oldest entries are dropped beyond this, so a long-running `up` does not grow without bound.
+/// Oldest entries are dropped beyond this many, or beyond this many bytes of paths and bodies,
+/// so a long-running `up` does not grow without bound.
 const REQUEST_LOG_LIMIT: usize = 10_000;
+const REQUEST_LOG_BYTES: usize = 16 * 1024 * 1024;
+
+impl LoggedRequest {
+    fn size(&self) -> usize {
+        self.method.len() + self.path.len() + self.body.len()
+    }
+}
+
+/// The newest requests, and the bytes they hold.
+#[derive(Default)]
+struct RequestLog {
+    entries: VecDeque<LoggedRequest>,
+    bytes: usize,
+}
 
 /// What an accepted change did, so a failed apply can be rolled back.
 #[derive(Debug, Clone)]
@@ -74,7 +90,7 @@ pub struct ControlPlane {
     reconciler: Reconciler,
     /// Serializes reconciler runs: each one applies a whole-cluster snapshot.
     apply_lock: tokio::sync::Mutex<()>,
-    requests: Mutex<Vec<LoggedRequest>>,
+    requests: Mutex<RequestLog>,
     change_delay_ms: AtomicU64,
     fail_next_change: AtomicBool,
     /// GET requests to answer 503 after the next PUT (fault injection: a cluster briefly
@@ -115,7 +131,7 @@ impl ControlPlane {
             state_path: parts.state_path,
             reconciler: parts.reconciler,
             apply_lock: tokio::sync::Mutex::new(()),
-            requests: Mutex::new(Vec::new()),
+            requests: Mutex::new(RequestLog::default()),
             change_delay_ms: AtomicU64::new(duration_ms(parts.change_delay)),
             fail_next_change: AtomicBool::new(false),
             unavailable_reads_armed: AtomicU64::new(0),
@@ -141,8 +157,10 @@ impl ControlPlane {
         self.reconciler.down_shards().contains(shard_uid)
     }
 
-    /// Runs `change` on a copy of the state; on success and with `commit` the copy becomes the
-    /// state and is persisted. Without `commit` (dry runs) and on failure the state is untouched.
+    /// Runs `change` on a copy of the state; on success and with `commit` the copy is persisted
+    /// and only then becomes the state. Without `commit` (dry runs), on failure, and when the
+    /// copy cannot be written to `state.json`, the state is untouched: a change a restart would
+    /// lose is refused (500 `state_not_persisted`), never acknowledged.
     pub fn modify<R>(
         &self,
         commit: bool,
@@ -152,7 +170,16 @@ impl ControlPlane {
         let mut candidate = current.clone();
         let result = change(&mut candidate)?;
         if commit {
-            self.persist(&candidate);
+            state::save(&self.state_path, &candidate).map_err(|error| {
+                eprintln!("rsadmin-sandbox: cannot persist state: {error:#}");
+                // UNCONFIRMED: what Redis Software answers when its configuration store cannot
+                // take a change; a 500 with a code that says what happened.
+                Rejection::new(
+                    RejectionKind::NotPersisted,
+                    "state_not_persisted",
+                    format!("the change could not be saved, so it was not made: {error:#}"),
+                )
+            })?;
             *current = candidate;
         }
         Ok(result)
@@ -168,6 +195,8 @@ impl ControlPlane {
         });
     }
 
+    /// Saves the outcome of an accepted change; if that fails, `state.json` still holds the
+    /// change as pending and a restart completes it.
     fn persist(&self, state: &ClusterState) {
         if let Err(error) = state::save(&self.state_path, state) {
             eprintln!("rsadmin-sandbox: cannot persist state: {error:#}");
@@ -252,19 +281,23 @@ impl ControlPlane {
     }
 
     pub fn log_request(&self, request: LoggedRequest) {
-        let mut requests = lock(&self.requests);
-        if requests.len() >= REQUEST_LOG_LIMIT {
-            requests.remove(0);
+        let mut log = lock(&self.requests);
+        log.bytes += request.size();
+        log.entries.push_back(request);
+        while log.entries.len() > REQUEST_LOG_LIMIT || log.bytes > REQUEST_LOG_BYTES {
+            let Some(oldest) = log.entries.pop_front() else {
+                break;
+            };
+            log.bytes -= oldest.size();
         }
-        requests.push(request);
     }
 
     pub fn requests(&self) -> Vec<LoggedRequest> {
-        lock(&self.requests).clone()
+        lock(&self.requests).entries.iter().cloned().collect()
     }
 
     pub fn clear_requests(&self) {
-        lock(&self.requests).clear();
+        *lock(&self.requests) = RequestLog::default();
     }
 
     pub fn set_change_delay(&self, delay: Duration) {

@@ -7,7 +7,7 @@ use crate::reconcile::{ReconcileContext, Reconciler};
 use crate::state::{self, BdbStatus, ClusterState};
 use crate::{crdb, ports, rest, tls};
 use anyhow::Context;
-use axum_server::tls_rustls::RustlsConfig;
+use axum_server::tls_rustls::{RustlsAcceptor, RustlsConfig};
 use std::fs;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -304,6 +304,10 @@ async fn launch(opts: SandboxOptions) -> anyhow::Result<Running> {
     }
 }
 
+/// A REST client gets this long for its TLS handshake, then for each request's headers: a
+/// half-sent request is dropped instead of holding a connection open for good.
+const REST_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
 type Listeners = (std::net::TcpListener, Vec<(u32, std::net::TcpListener)>);
 
 /// The main API listener on 127.0.0.1 and one per node on its internal address, all on the
@@ -353,12 +357,16 @@ async fn serve(
     let mut servers = Vec::new();
     for (listener, app) in routers {
         let server = axum_server::Handle::new();
-        let serving = axum_server::from_tcp_rustls(
-            listener,
-            RustlsConfig::from_config(Arc::clone(&tls_config)),
-        )?
-        .handle(server.clone())
-        .serve(app.into_make_service());
+        let acceptor = RustlsAcceptor::new(RustlsConfig::from_config(Arc::clone(&tls_config)))
+            .handshake_timeout(REST_READ_TIMEOUT);
+        let mut listening = axum_server::from_tcp(listener)?.acceptor(acceptor);
+        listening
+            .http_builder()
+            .http1()
+            .header_read_timeout(Some(REST_READ_TIMEOUT));
+        let serving = listening
+            .handle(server.clone())
+            .serve(app.into_make_service());
         servers.push((server, tokio::spawn(serving)));
     }
     for (server, _) in &servers {

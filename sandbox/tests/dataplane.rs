@@ -6,6 +6,8 @@ mod support;
 
 #[path = "dataplane/auth.rs"]
 mod auth;
+#[path = "dataplane/hardening.rs"]
+mod hardening;
 #[path = "dataplane/oss_off.rs"]
 mod oss_off;
 #[path = "dataplane/oss_on.rs"]

@@ -1,7 +1,10 @@
-//! The database password (bdb `authentication_redis_pass`), checked by the proxy: the proxy holds
-//! it, the shard redis-servers run without one.
+//! The database password (bdb `authentication_redis_pass`), checked by the proxy, and the
+//! password of the shard redis-servers, which only the proxies know.
 
 use std::fmt;
+use std::sync::Arc;
+
+use rand::RngExt;
 
 /// The only user a database password authenticates (Redis Software's `default_user`).
 const DEFAULT_USER: &[u8] = b"default";
@@ -20,6 +23,33 @@ impl DbPassword {
 impl fmt::Debug for DbPassword {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str("DbPassword(<redacted>)")
+    }
+}
+
+/// The `requirepass` of every shard of a sandbox, generated when it starts and held in memory
+/// only (redis-server reads it from its standard input): a shard's port is no way around the
+/// database password, as on a real cluster, where clients reach shards only through the proxy.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct ShardPassword(Arc<str>);
+
+impl ShardPassword {
+    pub fn generate() -> ShardPassword {
+        let password: String = rand::rng()
+            .sample_iter(rand::distr::Alphanumeric)
+            .take(32)
+            .map(char::from)
+            .collect();
+        ShardPassword(password.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for ShardPassword {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("ShardPassword(<redacted>)")
     }
 }
 

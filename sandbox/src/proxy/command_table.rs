@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::errors;
 use super::resp::{Args, Reply};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +35,10 @@ struct KeySpec {
 
 #[derive(Debug, Default)]
 struct CommandSpec {
+    /// Full lower-case name (`mset`, `cluster|keyslot`), as Redis names it in arity errors.
+    name: String,
+    /// Redis's arity: N exactly N arguments (name included), -N at least N.
+    arity: i64,
     /// Flagged `blocking` (BLPOP, XREAD, WAIT, ...): it may hold its connection indefinitely.
     blocking: bool,
     key_specs: Vec<KeySpec>,
@@ -135,9 +140,12 @@ fn parse_command_entry(entry: &Reply) -> Result<(Vec<u8>, CommandSpec), CommandT
             .iter()
             .any(|flag| flag.as_bytes() == Some(b"blocking"))
     });
+    let arity = items.get(1).and_then(Reply::as_int).unwrap_or(0);
     Ok((
-        name,
+        name.clone(),
         CommandSpec {
+            name: String::from_utf8_lossy(&name).into_owned(),
+            arity,
             blocking,
             key_specs,
             subcommands,
@@ -249,6 +257,15 @@ impl CommandTable {
             }
             _ => Some(spec),
         }
+    }
+
+    /// Redis's arity check (`processCommand`), for the commands the shards know: the error text
+    /// when `args` has a wrong number of arguments.
+    pub fn arity_error(&self, args: &Args) -> Option<String> {
+        let spec = self.spec(args)?;
+        let argc = args.len() as i64;
+        let wrong = (spec.arity > 0 && argc != spec.arity) || argc < -spec.arity;
+        wrong.then(|| errors::wrong_arity(&spec.name))
     }
 
     pub fn is_blocking(&self, args: &Args) -> bool {

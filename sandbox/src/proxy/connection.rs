@@ -6,12 +6,13 @@
 use std::io;
 use std::sync::Arc;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 use tokio::net::tcp::OwnedReadHalf;
 
 use super::auth;
 use super::errors::{self, CrossSlot};
+use super::request::{ProtocolError, RequestReader};
 use super::resp::{self, Args, Protocol, Reply};
 use super::shard_io::{ClientGone, ShardIo, Source};
 use super::shard_link::ShardLink;
@@ -152,37 +153,36 @@ impl Session {
         reader: &mut OwnedReadHalf,
         writer: &mut (impl AsyncWriteExt + Unpin),
     ) -> io::Result<()> {
-        let mut inbound = Vec::with_capacity(16 * 1024);
+        let mut input = RequestReader::new();
         let mut out = Vec::with_capacity(16 * 1024);
         loop {
             let mut batch = Vec::new();
-            let mut consumed = 0;
             while !self.closing && self.pubsub_shard.is_none() && batch.len() < MAX_BATCH {
-                match resp::parse_request(&inbound[consumed..]) {
-                    Ok(Some((args, used))) => {
-                        consumed += used;
+                match input.next_request(self.authenticated) {
+                    Ok(Some(args)) => {
                         if !args.is_empty() {
                             batch.push(self.dispatch(args).await);
                         }
+                        // All proxies share one thread: a client with a long pipeline yields
+                        // to the others every so many requests.
+                        tokio::task::consume_budget().await;
                     }
                     Ok(None) => break,
-                    Err(_) => {
-                        batch.push(local_error(errors::PROTOCOL_ERROR));
+                    Err(ProtocolError(text)) => {
+                        batch.push(local_error(&text));
                         self.closing = true;
                     }
                 }
             }
-            inbound.drain(..consumed);
             if batch.is_empty() && self.pubsub_shard.is_none() {
-                if self.closing || reader.read_buf(&mut inbound).await? == 0 {
+                if self.closing || input.read_from(reader).await? == 0 {
                     return Ok(());
                 }
                 continue;
             }
             self.io.flush().await;
             for pending in batch {
-                self.resolve(pending, &mut out, reader, &mut inbound)
-                    .await?;
+                self.resolve(pending, &mut out, reader, &mut input).await?;
             }
             self.io.end_batch();
             writer.write_all(&out).await?;
@@ -191,7 +191,7 @@ impl Session {
                 return Ok(());
             }
             if let Some(shard) = self.pubsub_shard {
-                self.follow_pubsub(shard, reader, writer, &mut inbound)
+                self.follow_pubsub(shard, reader, writer, &mut input)
                     .await?;
             }
         }
@@ -317,6 +317,13 @@ impl Session {
             }
             _ => "",
         };
+        // Redis checks the arity before authentication and before queueing in a transaction.
+        if let Some(arity_error) = self.backend.commands.arity_error(&args) {
+            if let Some(transaction) = self.transaction.as_mut() {
+                transaction.failed = true;
+            }
+            return local_error(&arity_error);
+        }
         // Redis lets only these commands run before authentication.
         if !self.authenticated && !matches!(name, "AUTH" | "HELLO" | "QUIT") {
             return local_error(errors::NOAUTH);
@@ -466,6 +473,15 @@ impl Session {
         };
         // shard -> (request, result positions of its keys)
         let mut groups: Vec<(usize, Args, Vec<usize>)> = Vec::new();
+        // The key specs find keys within the arguments; MSET's values must be there too.
+        if keys
+            .iter()
+            .any(|&position| position + arguments_per_key > args.len())
+        {
+            return Some(local_error(&errors::wrong_arity(
+                &name.to_ascii_lowercase(),
+            )));
+        }
         for (result_position, &key_position) in keys.iter().enumerate() {
             let shard = self.topology.shard_of_slot(key_slot(&args[key_position]));
             let group_index = match groups.iter().position(|group| group.0 == shard) {
@@ -780,7 +796,7 @@ impl Session {
         source: Source,
         out: &mut Vec<u8>,
         reader: &mut OwnedReadHalf,
-        inbound: &mut Vec<u8>,
+        inbound: &mut RequestReader,
     ) -> io::Result<()> {
         self.io
             .read_reply(source, out, reader, inbound)
@@ -792,7 +808,7 @@ impl Session {
         &mut self,
         source: Source,
         reader: &mut OwnedReadHalf,
-        inbound: &mut Vec<u8>,
+        inbound: &mut RequestReader,
     ) -> io::Result<Vec<u8>> {
         let mut frame = Vec::new();
         self.read_reply(source, &mut frame, reader, inbound).await?;
@@ -803,7 +819,7 @@ impl Session {
         &mut self,
         sources: &[Source],
         reader: &mut OwnedReadHalf,
-        inbound: &mut Vec<u8>,
+        inbound: &mut RequestReader,
     ) -> io::Result<Vec<Reply>> {
         let mut replies = Vec::with_capacity(sources.len());
         for &source in sources {
@@ -820,7 +836,7 @@ impl Session {
         pending: Pending,
         out: &mut Vec<u8>,
         reader: &mut OwnedReadHalf,
-        inbound: &mut Vec<u8>,
+        inbound: &mut RequestReader,
     ) -> io::Result<()> {
         let protocol = self.protocol;
         match pending {
@@ -969,7 +985,7 @@ impl Session {
         shard: usize,
         reader: &mut OwnedReadHalf,
         writer: &mut (impl AsyncWriteExt + Unpin),
-        inbound: &mut Vec<u8>,
+        inbound: &mut RequestReader,
     ) -> io::Result<()> {
         let Some(mut link) = self.io.take_dedicated(shard) else {
             self.pubsub_shard = None;
@@ -986,7 +1002,7 @@ impl Session {
         link: &mut ShardLink,
         reader: &mut OwnedReadHalf,
         writer: &mut (impl AsyncWriteExt + Unpin),
-        inbound: &mut Vec<u8>,
+        inbound: &mut RequestReader,
     ) -> io::Result<()> {
         let mut out = Vec::new();
         loop {
@@ -998,11 +1014,10 @@ impl Session {
                     break;
                 }
             }
-            let mut consumed = 0;
-            while let Some((args, used)) = resp::parse_request(&inbound[consumed..])
+            while let Some(args) = inbound
+                .next_request(self.authenticated)
                 .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "invalid request"))?
             {
-                consumed += used;
                 if args
                     .first()
                     .is_some_and(|name| name.eq_ignore_ascii_case(b"QUIT"))
@@ -1016,7 +1031,6 @@ impl Session {
                     link.queue(&args);
                 }
             }
-            inbound.drain(..consumed);
             link.flush().await?;
             if !out.is_empty() {
                 writer.write_all(&out).await?;
@@ -1027,7 +1041,7 @@ impl Session {
             }
             tokio::select! {
                 ready = link.wait_readable() => ready?,
-                read = reader.read_buf(inbound) => if read? == 0 {
+                read = inbound.read_from(reader) => if read? == 0 {
                     return Err(io::Error::new(io::ErrorKind::ConnectionAborted, "client gone"));
                 },
             }

@@ -21,7 +21,6 @@ pub const MULTI_NESTED: &str = "ERR MULTI calls can not be nested";
 pub const NOPROTO: &str = "NOPROTO unsupported protocol version";
 pub const SHARD_UNAVAILABLE: &str = "ERR shard unavailable";
 pub const INVALID_CURSOR: &str = "ERR invalid cursor";
-pub const PROTOCOL_ERROR: &str = "ERR Protocol error: invalid request";
 /// Database password texts: Redis 7's, which RS's proxy is REPORTED to match (rs-observed.md §3
 /// shows `NOAUTH Authentication required` on an RS endpoint).
 pub const NOAUTH: &str = "NOAUTH Authentication required.";

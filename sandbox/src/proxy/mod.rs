@@ -6,6 +6,7 @@ mod auth;
 mod command_table;
 mod connection;
 mod errors;
+mod request;
 mod resp;
 mod shard_io;
 mod shard_link;
@@ -24,7 +25,8 @@ use tokio::runtime::Handle;
 use tokio::sync::OnceCell;
 use tokio::task::{JoinHandle, JoinSet};
 
-pub use auth::DbPassword;
+pub use auth::{DbPassword, ShardPassword};
+pub use request::{LIMITS, ProtocolError, RequestLimits, RequestReader, is_over_limit};
 pub use slot::key_slot;
 pub use topology::{
     DbSettings, DbTopology, EndpointType, IpType, NodeView, ShardAddress, ShardView,

@@ -1,4 +1,4 @@
-//! A small RESP2/RESP3 codec: client requests (multibulk and inline), reply frame boundaries for
+//! A small RESP2/RESP3 codec (client requests are read in `request`): reply frame boundaries for
 //! relaying shard replies untouched, a reply parser for the few replies the proxy merges, and writers.
 
 use std::io::Write;
@@ -12,7 +12,7 @@ pub enum Protocol {
 #[derive(Debug)]
 pub struct ProtocolError;
 
-/// Bulk strings and aggregates larger than this are a broken or hostile stream, not data.
+/// Shard replies with bulk strings and aggregates larger than this are a broken stream, not data.
 const MAX_BULK_LEN: i64 = 512 * 1024 * 1024;
 const MAX_AGGREGATE_LEN: i64 = 64 * 1024 * 1024;
 
@@ -35,59 +35,6 @@ fn parse_i64(digits: &[u8]) -> Result<i64, ProtocolError> {
         .ok()
         .and_then(|s| s.parse().ok())
         .ok_or(ProtocolError)
-}
-
-/// One client request: `*N` multibulk, or an inline line (redis-cli, telnet).
-/// Returns the arguments and the bytes consumed; `Ok(None)` if the request is incomplete.
-/// An empty inline line yields an empty argument list (the caller skips it).
-pub fn parse_request(buf: &[u8]) -> Result<Option<(Args, usize)>, ProtocolError> {
-    if buf.is_empty() {
-        return Ok(None);
-    }
-    if buf[0] != b'*' {
-        let Some(newline) = buf.iter().position(|&b| b == b'\n') else {
-            return Ok(None);
-        };
-        let line = buf[..newline]
-            .strip_suffix(b"\r")
-            .unwrap_or(&buf[..newline]);
-        let args = line
-            .split(|b| b.is_ascii_whitespace())
-            .filter(|word| !word.is_empty())
-            .map(<[u8]>::to_vec)
-            .collect();
-        return Ok(Some((args, newline + 1)));
-    }
-    let Some((header, mut pos)) = read_line(buf, 1) else {
-        return Ok(None);
-    };
-    let count = parse_i64(header)?;
-    if !(0..=MAX_AGGREGATE_LEN).contains(&count) {
-        return Err(ProtocolError);
-    }
-    let mut args = Vec::with_capacity(count as usize);
-    for _ in 0..count {
-        if pos >= buf.len() {
-            return Ok(None);
-        }
-        if buf[pos] != b'$' {
-            return Err(ProtocolError);
-        }
-        let Some((len_digits, data_start)) = read_line(buf, pos + 1) else {
-            return Ok(None);
-        };
-        let len = parse_i64(len_digits)?;
-        if !(0..=MAX_BULK_LEN).contains(&len) {
-            return Err(ProtocolError);
-        }
-        let data_end = data_start + len as usize;
-        if buf.len() < data_end + 2 {
-            return Ok(None);
-        }
-        args.push(buf[data_start..data_end].to_vec());
-        pos = data_end + 2;
-    }
-    Ok(Some((args, pos)))
 }
 
 /// Length of the complete reply frame at the start of `buf`, `Ok(None)` if more bytes are needed.
@@ -349,34 +296,6 @@ pub fn write_reply(out: &mut Vec<u8>, protocol: Protocol, reply: &Reply) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn args(words: &[&str]) -> Args {
-        words.iter().map(|w| w.as_bytes().to_vec()).collect()
-    }
-
-    #[test]
-    fn parses_multibulk_and_reports_incomplete() {
-        let request = b"*2\r\n$3\r\nGET\r\n$3\r\nfoo\r\n*1\r\n";
-        let (parsed, used) = parse_request(request).unwrap().unwrap();
-        assert_eq!(parsed, args(&["GET", "foo"]));
-        assert_eq!(used, 22);
-        assert!(parse_request(&request[used..]).unwrap().is_none());
-        assert!(parse_request(&request[..20]).unwrap().is_none());
-    }
-
-    #[test]
-    fn parses_inline_requests() {
-        let (parsed, used) = parse_request(b"set  a b\r\nPING").unwrap().unwrap();
-        assert_eq!(parsed, args(&["set", "a", "b"]));
-        assert_eq!(used, 10);
-        assert!(parse_request(b"PING").unwrap().is_none());
-    }
-
-    #[test]
-    fn rejects_garbage() {
-        assert!(parse_request(b"*x\r\n").is_err());
-        assert!(parse_request(b"*1\r\n+OK\r\n").is_err());
-    }
 
     #[test]
     fn finds_frame_boundaries_for_resp2_and_resp3() {

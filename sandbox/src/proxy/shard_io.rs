@@ -5,10 +5,11 @@
 
 use std::sync::Arc;
 
-use tokio::io::AsyncReadExt;
+use tokio::io::AsyncRead;
 
 use super::DatabaseProxy;
 use super::errors;
+use super::request::RequestReader;
 use super::resp::{self, Protocol};
 use super::shard_link::{ShardLink, WaitError};
 use super::shared_link::{BatchReplies, SharedLink};
@@ -136,10 +137,10 @@ impl ShardIo {
         source: Source,
         out: &mut Vec<u8>,
         client: &mut R,
-        client_inbound: &mut Vec<u8>,
+        client_inbound: &mut RequestReader,
     ) -> Result<(), ClientGone>
     where
-        R: AsyncReadExt + Unpin,
+        R: AsyncRead + Unpin,
     {
         match source {
             Source::Dedicated(shard) => {

@@ -2,11 +2,13 @@
 //! flushed in batches, replies are read back frame by frame and relayed without re-encoding.
 
 use std::io;
+use std::time::Duration;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpStream, UnixStream};
 use tokio_util::either::Either;
 
+use super::request::RequestReader;
 use super::resp::{self, Protocol};
 use super::topology::ShardAddress;
 
@@ -24,6 +26,11 @@ async fn connect_stream(address: &ShardAddress) -> io::Result<ShardStream> {
         }
     })
 }
+
+/// How long a shard that owes replies may stay silent (stopped with SIGSTOP, hung) before its
+/// connection is given up and its clients get `ERR shard unavailable`. Blocking commands on a
+/// client's own connection may wait as long as they ask.
+pub const SHARD_REPLY_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub struct ShardLink {
     stream: ShardStream,
@@ -43,8 +50,7 @@ fn protocol_error() -> io::Error {
 }
 
 impl ShardLink {
-    /// Connects and, for RESP3 clients, switches the shard connection to RESP3 so its replies can
-    /// be relayed as they are.
+    /// Connects and logs in.
     pub async fn connect(backend: &ShardAddress, protocol: Protocol) -> io::Result<ShardLink> {
         let stream = connect_stream(backend).await?;
         let mut link = ShardLink {
@@ -53,15 +59,21 @@ impl ShardLink {
             consumed: 0,
             outbound: Vec::new(),
         };
-        if protocol == Protocol::Resp3 {
-            link.queue(&[b"HELLO".as_slice(), b"3"]);
-            link.flush().await?;
-            let reply = link.read_frame_alone().await?;
-            if reply.first() == Some(&b'-') {
-                return Err(io::Error::other(
-                    String::from_utf8_lossy(&reply).into_owned(),
-                ));
+        // Logs in (the shards require their password) and, for RESP3 clients, switches the
+        // connection to RESP3 so its replies can be relayed as they are.
+        let password = backend.password.as_str().as_bytes();
+        match protocol {
+            Protocol::Resp2 => link.queue(&[b"AUTH".as_slice(), password]),
+            Protocol::Resp3 => {
+                link.queue(&[b"HELLO".as_slice(), b"3", b"AUTH", b"default", password]);
             }
+        }
+        link.flush().await?;
+        let reply = link.read_frame_alone().await?;
+        if reply.first() == Some(&b'-') {
+            return Err(io::Error::other(
+                String::from_utf8_lossy(&reply).into_owned(),
+            ));
         }
         Ok(link)
     }
@@ -118,14 +130,25 @@ impl ShardLink {
         Ok(())
     }
 
-    /// Reads one reply frame, used where no client is waiting (handshakes, start-up queries).
+    /// Reads one reply frame, used where no client is waiting (handshakes, start-up queries);
+    /// bounded by `SHARD_REPLY_TIMEOUT`.
     pub async fn read_frame_alone(&mut self) -> io::Result<Vec<u8>> {
-        loop {
-            if let Some(range) = self.take_buffered_frame()? {
-                return Ok(self.inbound[range].to_vec());
+        let read = async {
+            loop {
+                if let Some(range) = self.take_buffered_frame()? {
+                    return Ok(self.inbound[range].to_vec());
+                }
+                self.fill().await?;
             }
-            self.fill().await?;
-        }
+        };
+        tokio::time::timeout(SHARD_REPLY_TIMEOUT, read)
+            .await
+            .unwrap_or_else(|_| {
+                Err(io::Error::new(
+                    io::ErrorKind::TimedOut,
+                    "shard did not answer in time",
+                ))
+            })
     }
 
     /// Reads one reply frame and appends it to `out`. While waiting (a blocking command can wait
@@ -135,10 +158,10 @@ impl ShardLink {
         &mut self,
         out: &mut Vec<u8>,
         client: &mut R,
-        client_inbound: &mut Vec<u8>,
+        client_inbound: &mut RequestReader,
     ) -> Result<(), WaitError>
     where
-        R: AsyncReadExt + Unpin,
+        R: AsyncRead + Unpin,
     {
         loop {
             if let Some(range) = self
@@ -155,7 +178,8 @@ impl ShardLink {
                     Ok(_) => {}
                     Err(_) => return Err(WaitError::ShardGone),
                 },
-                read = client.read_buf(client_inbound) => match read {
+                // Bounded by the query buffer limits: a client over them is disconnected.
+                read = client_inbound.read_from(client) => match read {
                     Ok(0) | Err(_) => return Err(WaitError::ClientGone),
                     Ok(_) => {}
                 },

@@ -11,7 +11,7 @@ use tokio::sync::{mpsc, oneshot};
 use tokio_util::either::Either;
 
 use super::resp::{self, Protocol};
-use super::shard_link::ShardLink;
+use super::shard_link::{SHARD_REPLY_TIMEOUT, ShardLink};
 use super::topology::ShardAddress;
 
 /// Largest write assembled from queued jobs before it is sent.
@@ -142,13 +142,45 @@ async fn write_jobs(
     Ok(())
 }
 
+fn shard_closed() -> io::Error {
+    io::Error::new(io::ErrorKind::UnexpectedEof, "shard closed the connection")
+}
+
+/// Reads more of the shard's replies; a shard that owes replies and sends nothing for
+/// `SHARD_REPLY_TIMEOUT` (stopped, hung) fails the connection, so its clients get an error
+/// instead of waiting forever.
+async fn read_more(reader: &mut (impl AsyncRead + Unpin), buffer: &mut Vec<u8>) -> io::Result<()> {
+    match tokio::time::timeout(SHARD_REPLY_TIMEOUT, reader.read_buf(buffer)).await {
+        Ok(Ok(0)) => Err(shard_closed()),
+        Ok(read) => read.map(drop),
+        Err(_) => Err(io::Error::new(
+            io::ErrorKind::TimedOut,
+            "shard did not answer in time",
+        )),
+    }
+}
+
 async fn read_replies(
     mut reader: impl AsyncRead + Unpin,
     mut buffer: Vec<u8>,
     mut in_flight: mpsc::UnboundedReceiver<InFlight>,
 ) -> io::Result<()> {
     let mut position = 0;
-    while let Some(batch) = in_flight.recv().await {
+    loop {
+        // While idle the connection is read too, so a shard that went away (restarted, killed)
+        // is noticed now, and the next request opens a fresh connection instead of failing.
+        let batch = tokio::select! {
+            batch = in_flight.recv() => match batch {
+                Some(batch) => batch,
+                None => return Ok(()),
+            },
+            read = reader.read_buf(&mut buffer) => {
+                if read? == 0 {
+                    return Err(shard_closed());
+                }
+                continue;
+            }
+        };
         // Only whole batches are dropped from the buffer, so `start` stays valid while reading.
         if position == buffer.len() {
             buffer.clear();
@@ -165,14 +197,7 @@ async fn read_replies(
                     position += len;
                     collected += 1;
                 }
-                Ok(None) => {
-                    if reader.read_buf(&mut buffer).await? == 0 {
-                        return Err(io::Error::new(
-                            io::ErrorKind::UnexpectedEof,
-                            "shard closed the connection",
-                        ));
-                    }
-                }
+                Ok(None) => read_more(&mut reader, &mut buffer).await?,
                 Err(_) => {
                     return Err(io::Error::new(
                         io::ErrorKind::InvalidData,
@@ -183,5 +208,4 @@ async fn read_replies(
         }
         let _ = batch.respond.send(buffer[start..position].to_vec());
     }
-    Ok(())
 }

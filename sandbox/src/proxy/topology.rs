@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use sha1::{Digest, Sha1};
 
-use super::auth::DbPassword;
+use super::auth::{DbPassword, ShardPassword};
 use super::resp::{self, Protocol};
 use super::slot::SLOT_COUNT;
 
@@ -40,6 +40,7 @@ pub struct NodeView {
 pub struct ShardAddress {
     pub tcp: SocketAddr,
     pub unix: Option<PathBuf>,
+    pub password: ShardPassword,
 }
 
 /// A master shard: its node, its slot ranges (inclusive) and the redis-server serving it.
@@ -302,6 +303,7 @@ mod tests {
                 backend: ShardAddress {
                     tcp: "127.0.0.1:1".parse().unwrap(),
                     unix: None,
+                    password: ShardPassword::generate(),
                 },
             })
             .collect();

@@ -14,7 +14,7 @@ use tokio::task::JoinSet;
 
 use crate::proxy::{
     self, DatabaseProxy, DbPassword, DbSettings, DbTopology, NodeProxy, NodeView, ShardAddress,
-    ShardView,
+    ShardPassword, ShardView,
 };
 use crate::state::{Bdb, ClusterState, ShardRole};
 pub use shard_process::DownShards;
@@ -54,6 +54,7 @@ pub struct Reconciler {
     redis_server: PathBuf,
     running: Mutex<Running>,
     down_shards: DownShards,
+    shard_password: ShardPassword,
     /// Whether shards get a Unix socket in DIR/run (the proxies' cheaper way in).
     unix_sockets: bool,
 }
@@ -75,6 +76,7 @@ impl Reconciler {
             redis_server,
             running: Mutex::new(Running::default()),
             down_shards: DownShards::default(),
+            shard_password: ShardPassword::generate(),
             unix_sockets: can_hold_unix_sockets(&run_dir(&ctx.dir)),
             ctx,
         })
@@ -99,6 +101,11 @@ impl Reconciler {
     }
 
     /// Shards that died and are not answering again yet (readable without waiting for a change).
+    /// What the proxies log in to the shards with (tests that look at a shard directly need it).
+    pub fn shard_password(&self) -> &ShardPassword {
+        &self.shard_password
+    }
+
     pub fn down_shards(&self) -> &DownShards {
         &self.down_shards
     }
@@ -128,6 +135,7 @@ impl Reconciler {
                 .and_then(unix_socket_path),
             persistence: bdb.data_persistence,
             replica_of,
+            password: self.shard_password.clone(),
         }
     }
 
@@ -234,6 +242,7 @@ impl Reconciler {
                     backend: ShardAddress {
                         tcp: backend_addr(process.launch.port),
                         unix: process.launch.unix_socket.clone(),
+                        password: self.shard_password.clone(),
                     },
                 })
             })

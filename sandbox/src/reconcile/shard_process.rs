@@ -3,9 +3,9 @@
 //! Its pid is recorded under DIR/run/ so `kill_leftovers` can clean up after a SIGKILLed sandbox.
 
 use std::collections::BTreeSet;
+use std::io::Write;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -15,10 +15,14 @@ use tokio::net::TcpStream;
 use tokio::process::{Child, Command};
 use tokio::task::JoinHandle;
 
+use crate::proxy::ShardPassword;
 use crate::state::DataPersistence;
 
 const START_TIMEOUT: Duration = Duration::from_secs(10);
 const RESTART_DELAY: Duration = Duration::from_millis(200);
+/// How often a running shard is asked for PING, and how long it has to answer.
+const HEALTH_INTERVAL: Duration = Duration::from_secs(1);
+const HEALTH_TIMEOUT: Duration = Duration::from_secs(1);
 
 /// How a shard process is started; a change means a restart.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +40,8 @@ pub struct ShardLaunch {
     pub persistence: DataPersistence,
     /// The master's port for a replica shard.
     pub replica_of: Option<u16>,
+    /// `requirepass` (and `masterauth`), written to redis-server's standard input, never argv.
+    pub password: ShardPassword,
 }
 
 pub struct ShardProcess {
@@ -102,9 +108,17 @@ fn spawn(launch: &ShardLaunch) -> anyhow::Result<Child> {
     std::fs::create_dir_all(&launch.work_dir)
         .with_context(|| format!("cannot create {}", launch.work_dir.display()))?;
     let log = std::fs::File::create(launch.work_dir.join("redis.log"))?;
+    // `-` first: redis-server reads configuration from its standard input, so the password
+    // is in no argv and no file.
+    let (config, mut config_writer) = std::io::pipe()?;
+    let password = launch.password.as_str();
+    config_writer
+        .write_all(format!("requirepass {password}\nmasterauth {password}\n").as_bytes())?;
+    drop(config_writer);
     let mut command = Command::new(&launch.redis_server);
     command
         .args([
+            "-",
             "--port",
             &launch.port.to_string(),
             "--bind",
@@ -130,7 +144,7 @@ fn spawn(launch: &ShardLaunch) -> anyhow::Result<Child> {
         command.args(["--replicaof", "127.0.0.1", &master_port.to_string()]);
     }
     command
-        .stdin(Stdio::null())
+        .stdin(config)
         .stdout(log.try_clone()?)
         .stderr(log)
         .kill_on_drop(true);
@@ -156,15 +170,20 @@ fn spawn(launch: &ShardLaunch) -> anyhow::Result<Child> {
     Ok(child)
 }
 
-/// True once the server answers PING.
-async fn answers_ping(port: u16) -> bool {
+/// True once the server accepts its password and answers PING.
+async fn answers_ping(port: u16, password: &ShardPassword) -> bool {
     let Ok(mut stream) = TcpStream::connect(backend_addr(port)).await else {
         return false;
     };
-    let mut reply = [0u8; 7];
-    stream.write_all(b"PING\r\n").await.is_ok()
+    let password = password.as_str();
+    let request = format!(
+        "*2\r\n$4\r\nAUTH\r\n${}\r\n{password}\r\n*1\r\n$4\r\nPING\r\n",
+        password.len()
+    );
+    let mut reply = [0u8; 12];
+    stream.write_all(request.as_bytes()).await.is_ok()
         && stream.read_exact(&mut reply).await.is_ok()
-        && &reply == b"+PONG\r\n"
+        && &reply == b"+OK\r\n+PONG\r\n"
 }
 
 impl ShardProcess {
@@ -177,7 +196,7 @@ impl ShardProcess {
             supervisor,
             down,
         };
-        if !answers_within(process.launch.port, START_TIMEOUT).await {
+        if !answers_within(&process.launch, START_TIMEOUT).await {
             anyhow::bail!(
                 "redis-server on port {} did not answer PING (log: {})",
                 process.launch.port,
@@ -189,9 +208,9 @@ impl ShardProcess {
     }
 }
 
-async fn answers_within(port: u16, timeout: Duration) -> bool {
+async fn answers_within(launch: &ShardLaunch, timeout: Duration) -> bool {
     let deadline = tokio::time::Instant::now() + timeout;
-    while !answers_ping(port).await {
+    while !answers_ping(launch.port, &launch.password).await {
         if tokio::time::Instant::now() > deadline {
             return false;
         }
@@ -201,10 +220,21 @@ async fn answers_within(port: u16, timeout: Duration) -> bool {
 }
 
 /// Waits for the shard to exit and starts it again on the same port (proxies keep its address);
-/// it is reported down from its death until the new process answers.
+/// it is reported down from its death until the new process answers, and while it is alive but
+/// does not answer PING within `HEALTH_TIMEOUT` (stopped, hung).
 async fn supervise(launch: ShardLaunch, mut child: Child, down: DownShards) {
     loop {
-        let _ = child.wait().await;
+        loop {
+            tokio::select! {
+                _ = child.wait() => break,
+                () = tokio::time::sleep(HEALTH_INTERVAL) => {
+                    let answers = tokio::time::timeout(HEALTH_TIMEOUT, answers_ping(launch.port, &launch.password))
+                        .await
+                        .unwrap_or(false);
+                    down.set(&launch.shard_uid, !answers);
+                }
+            }
+        }
         down.set(&launch.shard_uid, true);
         tokio::time::sleep(RESTART_DELAY).await;
         match spawn(&launch) {
@@ -217,7 +247,7 @@ async fn supervise(launch: ShardLaunch, mut child: Child, down: DownShards) {
                 return;
             }
         }
-        if answers_within(launch.port, START_TIMEOUT).await {
+        if answers_within(&launch, START_TIMEOUT).await {
             down.set(&launch.shard_uid, false);
         }
     }

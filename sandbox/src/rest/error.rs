@@ -48,6 +48,7 @@ impl From<Rejection> for ApiError {
             RejectionKind::NotFound => StatusCode::NOT_FOUND,
             RejectionKind::InvalidConfiguration => StatusCode::NOT_ACCEPTABLE,
             RejectionKind::Conflict => StatusCode::CONFLICT,
+            RejectionKind::NotPersisted => StatusCode::INTERNAL_SERVER_ERROR,
         };
         ApiError::new(status, rejection.error_code, rejection.description)
     }

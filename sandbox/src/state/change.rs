@@ -24,6 +24,8 @@ pub enum RejectionKind {
     InvalidConfiguration,
     /// 409: conflicts with the current state (busy, uid or port taken).
     Conflict,
+    /// 500: the change could not be made durable, so it was not made.
+    NotPersisted,
 }
 
 impl Rejection {

@@ -149,6 +149,50 @@ fn databases_survive_sigkill_and_restart_unchanged() {
 }
 
 #[test]
+fn a_change_that_cannot_be_saved_is_refused_and_a_restart_finds_the_old_state() {
+    let dir = ScratchDir::new("unsaved");
+    let mut first = spawn_foreground(&dir.0);
+    let api = api_from_env_file(&dir.0);
+    let bdbs_before = api.get("/v1/bdbs").1;
+    // A directory where the sandbox writes its temporary state file: a real write failure,
+    // even for root (who ignores permissions).
+    let obstruction = dir.0.join("state.json.tmp");
+    std::fs::create_dir(&obstruction).unwrap();
+    let (status, body) = api.put("/v1/bdbs/1", r#"{"shards_placement": "sparse"}"#);
+    assert_eq!(status, 500, "{body}");
+    assert_eq!(body["error_code"], "state_not_persisted");
+    let (status, body) = api.post(
+        "/v1/bdbs",
+        r#"{"name": "unsaved", "memory_size": 1000000, "port": 0}"#,
+    );
+    assert_eq!(
+        (status.as_u16(), &body["error_code"]),
+        (500, &Value::from("state_not_persisted"))
+    );
+    assert_eq!(api.get("/v1/bdbs").1, bdbs_before, "nothing was applied");
+
+    first.kill().expect("SIGKILL");
+    first.wait().expect("reap");
+    assert!(sandbox_command(&["down"], &dir.0).status.success());
+    std::fs::remove_dir(&obstruction).unwrap();
+    let mut second = spawn_foreground(&dir.0);
+    let api = api_from_env_file(&dir.0);
+    assert_eq!(api.get("/v1/bdbs").1, bdbs_before);
+    // Once the state can be saved again, the same change is made and survives SIGKILL.
+    let (status, _) = api.put("/v1/bdbs/1", r#"{"shards_placement": "sparse"}"#);
+    assert_eq!(status, 200);
+    api.wait_for_status(1, "active");
+    second.kill().expect("SIGKILL");
+    second.wait().expect("reap");
+    assert!(sandbox_command(&["down"], &dir.0).status.success());
+    let mut third = spawn_foreground(&dir.0);
+    let api = api_from_env_file(&dir.0);
+    assert_eq!(api.get("/v1/bdbs/1").1["shards_placement"], "sparse");
+    assert!(sandbox_command(&["down"], &dir.0).status.success());
+    third.wait().expect("reap");
+}
+
+#[test]
 fn detach_status_and_down_leave_no_process_behind() {
     let dir = ScratchDir::new("detach");
     let up = sandbox_command(&["up", "--detach", "--api-port", "0"], &dir.0);
@@ -193,16 +237,16 @@ fn detach_status_and_down_leave_no_process_behind() {
 #[test]
 fn detach_into_a_closed_pipe_still_starts_and_exits_0() {
     let dir = ScratchDir::new("closed-pipe");
-    let mut up = Command::new(BINARY)
+    // The reader is gone before the child starts (`| head -0`), so no write can come first.
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let up = Command::new(BINARY)
         .args(["up", "--detach", "--api-port", "0", "--dir"])
         .arg(&dir.0)
-        .stdout(Stdio::piped())
+        .stdout(writer)
         .stderr(Stdio::piped())
-        .spawn()
-        .expect("run rsadmin-sandbox");
-    // Closed long before the sandbox is ready and the status lines are written (`| head -0`).
-    drop(up.stdout.take());
-    let up = up.wait_with_output().expect("up --detach finishes");
+        .output()
+        .expect("up --detach finishes");
     let down = sandbox_command(&["down"], &dir.0);
     assert!(
         up.status.success(),
@@ -218,16 +262,17 @@ fn detach_into_a_closed_pipe_still_starts_and_exits_0() {
 fn status_into_a_closed_pipe_ends_quietly_like_cat() {
     use std::os::unix::process::ExitStatusExt;
     let dir = ScratchDir::new("status-pipe");
-    let mut status = Command::new(BINARY)
+    // The reader is gone before the child starts (`status | head -0`): closing the parent's end
+    // after spawning would race with the child's first write.
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let status = Command::new(BINARY)
         .args(["status", "--dir"])
         .arg(&dir.0)
-        .stdout(Stdio::piped())
+        .stdout(writer)
         .stderr(Stdio::piped())
-        .spawn()
+        .output()
         .expect("run rsadmin-sandbox");
-    // The reader is gone before anything is written (`status | head -0`).
-    drop(status.stdout.take());
-    let status = status.wait_with_output().expect("status finishes");
     assert_eq!(String::from_utf8_lossy(&status.stderr), "", "no panic");
     assert_eq!(status.status.signal(), Some(libc::SIGPIPE));
 }

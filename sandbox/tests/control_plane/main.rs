@@ -7,5 +7,6 @@ mod certificates;
 mod common;
 mod conformance;
 mod lifecycle;
+mod limits;
 mod rest_api;
 mod support;

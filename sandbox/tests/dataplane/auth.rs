@@ -67,10 +67,19 @@ fn a_database_password_is_required_before_any_command() {
     assert!(hello.starts_with("%7\r\n"), "{hello}");
     assert_eq!(conn.call(&["GET", "k"]), "$1\r\nv\r\n");
 
-    // The shards themselves have no password: the proxy holds it.
+    // A shard's own port is no way around the password: the shards require one of their own,
+    // which only the proxies know.
     let shard_port = *plane.shard_ports().values().next().unwrap();
     let mut shard = Resp::connect(&format!("127.0.0.1:{shard_port}"));
-    assert_eq!(shard.call(&["PING"]), "+PONG\r\n");
+    assert_eq!(
+        shard.call(&["GET", "k"]),
+        "-NOAUTH Authentication required.\r\n"
+    );
+    assert_eq!(
+        shard.call(&["AUTH", PASSWORD]),
+        "-WRONGPASS invalid username-password pair or user is disabled.\r\n"
+    );
+    assert_eq!(plane.shard(shard_port).call(&["PING"]), "+PONG\r\n");
 }
 
 #[test]

@@ -106,10 +106,7 @@ fn cross_slot_commands_are_split_or_refused_and_admin_commands_fan_out() {
     assert_eq!(scanned, ["a", "bar", "foo"]);
     assert_eq!(conn.call(&["DEL", "foo", "bar", "a"]), ":3\r\n");
     for (_, port) in plane.shard_ports() {
-        assert_eq!(
-            Resp::connect(&format!("127.0.0.1:{port}")).call(&["DBSIZE"]),
-            ":0\r\n"
-        );
+        assert_eq!(plane.shard(port).call(&["DBSIZE"]), ":0\r\n");
     }
 }
 
@@ -196,7 +193,7 @@ fn shard_clients(plane: &DataPlane) -> i64 {
         .shard_ports()
         .values()
         .map(|port| {
-            let info = Resp::connect(&format!("127.0.0.1:{port}")).call(&["INFO", "clients"]);
+            let info = plane.shard(*port).call(&["INFO", "clients"]);
             let line = info
                 .lines()
                 .find(|line| line.starts_with("connected_clients:"))
@@ -265,7 +262,7 @@ fn proxies_reach_shards_over_their_unix_sockets_and_shards_run_as_batch_processe
     let run_dir = plane.sandbox_dir().join("run");
     for (uid, port) in plane.shard_ports() {
         let socket = run_dir.join(format!("shard-{uid}.sock"));
-        let mut shard = Resp::connect(&format!("127.0.0.1:{port}"));
+        let mut shard = plane.shard(port);
         let clients = shard.call(&["CLIENT", "LIST"]);
         let proxy_connections: Vec<&str> = clients
             .lines()
@@ -297,14 +294,14 @@ fn a_killed_shard_is_restarted_on_its_port() {
         .filter(|entry| entry.path().extension().is_some_and(|ext| ext == "pid"))
         .collect();
     assert_eq!(pid_files.len(), 3);
-    let mut shard = Resp::connect(&format!("127.0.0.1:{port}"));
+    let mut shard = plane.shard(port);
     let pid = process_id(&mut shard);
     assert!(run("kill", &["-9", &pid]).status.success());
     for _ in 0..100 {
         std::thread::sleep(Duration::from_millis(50));
         if let Ok(stream) = std::net::TcpStream::connect(("127.0.0.1", port)) {
             drop(stream);
-            let mut again = Resp::connect(&format!("127.0.0.1:{port}"));
+            let mut again = plane.shard(port);
             if again.call(&["PING"]) == "+PONG\r\n" {
                 return;
             }
@@ -318,15 +315,14 @@ fn kill_leftovers_stops_recorded_shards_of_a_killed_sandbox() {
     let dir = scratch_dir();
     let run_dir = dir.join("run");
     std::fs::create_dir_all(&run_dir).unwrap();
-    let port = rsadmin_sandbox::ports::choose_free(&["127.0.0.1".to_string()], &[])
-        .unwrap()
-        .to_string();
+    // No TCP port (a port picked here could be taken before redis-server binds it).
+    let socket = dir.join("leftover.sock");
     let mut leftover = std::process::Command::new("redis-server")
         .args([
             "--port",
-            &port,
-            "--bind",
-            "127.0.0.1",
+            "0",
+            "--unixsocket",
+            socket.to_str().unwrap(),
             "--save",
             "",
             "--appendonly",

@@ -87,7 +87,7 @@ fn redis_py_cluster_walkthrough_spreads_keys_over_all_shards() {
     assert!(output.status.success(), "{}", describe(&output));
     assert_eq!(stdout(&output), "bar\n3\n");
     for (shard, port) in plane.shard_ports() {
-        let mut direct = Resp::connect(&format!("127.0.0.1:{port}"));
+        let mut direct = plane.shard(port);
         let size = direct.call(&["DBSIZE"]);
         let keys: i64 = size.trim_start_matches(':').trim().parse().unwrap();
         assert!(keys > 30, "shard {shard} holds {keys} keys");

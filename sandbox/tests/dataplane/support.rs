@@ -104,6 +104,31 @@ impl DataPlane {
         self.runtime.block_on(self.reconciler.shard_ports())
     }
 
+    /// A connection to the shard on `port`, logged in with the password the proxies use.
+    pub fn shard(&self, port: u16) -> Resp {
+        let mut shard = Resp::connect(&format!("127.0.0.1:{port}"));
+        let password = self.reconciler.shard_password().as_str();
+        assert_eq!(shard.call(&["AUTH", password]), "+OK\r\n");
+        shard
+    }
+
+    /// What `/v1/shards` reports as `detailed_status: down`.
+    pub fn shard_is_down(&self, shard_uid: &str) -> bool {
+        self.reconciler.down_shards().contains(shard_uid)
+    }
+
+    /// Each shard's redis-server pid, by shard uid (from the pid files of DIR/run).
+    pub fn shard_pids(&self) -> BTreeMap<String, String> {
+        self.shard_ports()
+            .into_keys()
+            .map(|uid| {
+                let pid_file = self.dir.join("run").join(format!("shard-{uid}.pid"));
+                let pid = std::fs::read_to_string(pid_file).unwrap();
+                (uid, pid.trim().to_string())
+            })
+            .collect()
+    }
+
     pub fn sandbox_dir(&self) -> &Path {
         &self.dir
     }
@@ -190,6 +215,11 @@ impl Resp {
             );
             self.buffer.extend_from_slice(&chunk[..read]);
         }
+    }
+
+    /// The socket itself, for tests that read or write past the RESP helpers.
+    pub fn stream(&mut self) -> &mut TcpStream {
+        &mut self.stream
     }
 
     pub fn call(&mut self, args: &[&str]) -> String {
