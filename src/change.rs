@@ -314,7 +314,7 @@ pub fn execute(
         return Ok(());
     }
     confirm(ctx, plan)?;
-    let deadline = Instant::now() + Duration::from_secs(args.timeout);
+    let deadline = crate::limits::deadline_after(Duration::from_secs(args.timeout));
     let steps: Vec<&Step> = plan
         .steps
         .iter()

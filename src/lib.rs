@@ -9,8 +9,10 @@ pub mod commands;
 pub mod config;
 pub mod dropin;
 pub mod error;
+pub mod limits;
 pub mod output;
 pub mod resolve;
+pub mod sanitize;
 pub mod topology;
 pub mod tunables;
 

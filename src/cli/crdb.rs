@@ -57,8 +57,8 @@ pub struct WaitArgs {
     /// Print the task id and return without waiting
     #[arg(long)]
     pub no_wait: bool,
-    /// Seconds to wait for the task to end
-    #[arg(long, value_name = "SECS", default_value_t = 300)]
+    /// Seconds to wait for the task to end (1 to 86400)
+    #[arg(long, value_name = "SECS", default_value_t = 300, value_parser = crate::limits::wait_seconds)]
     pub timeout: u64,
 }
 
