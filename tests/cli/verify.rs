@@ -342,12 +342,24 @@ fn verify_needs_a_database_that_exists() {
     let run = sandbox.rsadmin(&["verify", "db", "db:9"]);
     assert_eq!(run.code, 5, "{}", run.stderr);
     assert!(run.stdout.is_empty());
-    let run = sandbox.rsadmin(&["verify", "db", "db:1", "--probe-timeout", "0"]);
-    assert_eq!(run.code, 2);
-    assert_eq!(
-        run.stderr,
-        "error: --probe-timeout 0 must be a positive number of seconds\n"
-    );
+    sandbox.clear_requests();
+    for absurd in ["0", "1e20", "-1", "NaN"] {
+        let flag = format!("--probe-timeout={absurd}");
+        let run = sandbox.rsadmin(&["verify", "db", "db:1", &flag]);
+        assert_eq!(run.code, 2);
+        assert_eq!(
+            run.stderr.lines().last(),
+            Some(
+                format!(
+                    "error: invalid value '{absurd}' for '--probe-timeout <SECS>': expected \
+                     seconds from 0.001 to 600"
+                )
+                .as_str()
+            )
+        );
+        assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    }
+    assert!(sandbox.requests().is_empty(), "{:?}", sandbox.requests());
 }
 
 #[test]
