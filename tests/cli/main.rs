@@ -18,3 +18,4 @@ mod profile_completion;
 mod tls_pinning;
 mod verify;
 mod verify_connection;
+mod verify_rogue;
