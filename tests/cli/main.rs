@@ -15,6 +15,7 @@ mod doctor;
 mod dropin;
 mod profile;
 mod profile_completion;
+mod secrets;
 mod tls_pinning;
 mod verify;
 mod verify_connection;
