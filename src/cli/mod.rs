@@ -89,7 +89,7 @@ pub struct GlobalArgs {
     pub ca_cert: Option<PathBuf>,
     /// Do not verify the server certificate (prints a warning; refused for a pinned profile)
     #[arg(long, env = "RSADMIN_INSECURE", global = true,
-          value_parser = clap::builder::BoolishValueParser::new())]
+          value_parser = yes_or_no)]
     pub insecure: bool,
     /// Use a saved connection profile
     #[arg(long, env = "RSADMIN_PROFILE", global = true, value_name = "PROFILE",
@@ -112,6 +112,15 @@ impl GlobalArgs {
             insecure: self.insecure,
             profile: self.profile.clone(),
         }
+    }
+}
+
+/// `RSADMIN_INSECURE=1|0|true|false|yes|no|on|off` (any case), as scripts spell a switch.
+fn yes_or_no(text: &str) -> Result<bool, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err("expected 1/0, true/false, yes/no or on/off".to_string()),
     }
 }
 

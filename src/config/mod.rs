@@ -105,7 +105,9 @@ pub fn resolve(input: &ConnectionInput) -> CliResult<ResolvedConnection> {
     {
         // --insecure would override the pin and send the keyring password to whatever answers.
         return Err(CliError::usage(format!(
-            "profile {} pins the certificate of {url}: --insecure would send its password to any              server that answers. Drop --insecure (the pin already trusts the cluster), or name              the trust you want instead with --ca-cert PATH",
+            "profile {} pins the certificate of {url}: --insecure would send its password to any \
+             server that answers. Drop --insecure (the pin already trusts the cluster), or name \
+             the trust you want instead with --ca-cert PATH",
             pin.profile
         )));
     }

@@ -1,0 +1,199 @@
+//! Absurd flag values and the error-output contract: durations are checked when parsed (exit 2,
+//! nothing sent, the accepted range named), clap's own errors end with the one `error:` line,
+//! `RSADMIN_INSECURE` takes the usual spellings of yes and no, and `--insecure` cannot silently
+//! override a pinned certificate.
+
+use crate::profile_support;
+use crate::support;
+
+use std::path::Path;
+
+use profile_support::{Operator, server_fingerprint};
+use support::{Run, Sandbox};
+
+/// The last line of stderr, which must be the only one starting with `error:`.
+fn error_line(run: &Run) -> &str {
+    assert_eq!(
+        run.stderr
+            .lines()
+            .filter(|line| line.starts_with("error:"))
+            .count(),
+        1,
+        "{run:#?}"
+    );
+    run.stderr.lines().last().expect("a line on stderr")
+}
+
+#[test]
+fn absurd_durations_are_refused_before_anything_is_sent() {
+    let sandbox = Sandbox::start();
+    let (_, user, _) = sandbox.credentials();
+    let instance =
+        |fqdn: &str| format!("fqdn={fqdn},username={user},password-env=RSADMIN_PASSWORD");
+    let (first, second) = (instance("cluster1.sandbox.local"), instance("c2"));
+    let huge = "18446744073709551615";
+    let wait_range = "expected whole seconds from 1 to 86400";
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            vec![
+                "tune",
+                "db",
+                "db:1",
+                "oss_cluster",
+                "enabled",
+                "--fix",
+                "-y",
+                "--timeout",
+                huge,
+            ],
+            format!("error: invalid value '{huge}' for '--timeout <SECS>': {wait_range}"),
+        ),
+        (
+            vec![
+                "tune",
+                "db",
+                "db:1",
+                "oss_cluster",
+                "enabled",
+                "-y",
+                "--timeout",
+                "0",
+            ],
+            format!("error: invalid value '0' for '--timeout <SECS>': {wait_range}"),
+        ),
+        (
+            vec![
+                "crdb",
+                "create",
+                "--name",
+                "aa",
+                "--memory-size",
+                "100mb",
+                "--instance",
+                &first,
+                "--instance",
+                &second,
+                "--timeout",
+                huge,
+            ],
+            format!("error: invalid value '{huge}' for '--timeout <SECS>': {wait_range}"),
+        ),
+        (
+            vec!["crdb", "delete", "--crdb-guid", "g", "--timeout", "1e9"],
+            format!("error: invalid value '1e9' for '--timeout <SECS>': {wait_range}"),
+        ),
+        (
+            vec!["doctor", "db", "db:1", "--probe-timeout", "1e20"],
+            "error: invalid value '1e20' for '--probe-timeout <SECS>': expected seconds from \
+             0.001 to 600"
+                .to_string(),
+        ),
+    ];
+    sandbox.clear_requests();
+    for (args, expected) in cases {
+        let run = sandbox.rsadmin(&args);
+        assert_eq!(run.code, 2, "{args:?}: {run:#?}");
+        assert_eq!(error_line(&run), expected, "{args:?}");
+        assert_eq!(run.stdout, "", "{args:?}");
+    }
+    assert!(sandbox.requests().is_empty(), "{:?}", sandbox.requests());
+}
+
+#[test]
+fn clap_errors_keep_their_text_and_end_with_one_error_line() {
+    let operator = Operator::new();
+    let run = operator.rsadmin(&["status", "--bogus"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "  tip: to pass '--bogus' as a value, use '-- --bogus'\n\n\
+         Usage: rsadmin status [databases|nodes|shards|endpoints] [extra all] [issues_only]\n\n\
+         For more information, try '--help'.\n\
+         error: unexpected argument '--bogus' found\n"
+    );
+    let run = operator.rsadmin(&["crdb", "create"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        error_line(&run),
+        "error: the following required arguments were not provided: --name <NAME>, \
+         --memory-size <SIZE>, --instance <KEY=VALUE,...>"
+    );
+    assert!(
+        run.stderr.starts_with("Usage: rsadmin crdb create "),
+        "{}",
+        run.stderr
+    );
+    let run = operator.rsadmin(&["-o", "xml", "status"]);
+    assert_eq!(
+        error_line(&run),
+        "error: invalid value 'xml' for '--output <OUTPUT>' [possible values: text, json]"
+    );
+    // Help is not an error: unchanged, on stdout, exit 0.
+    let run = operator.rsadmin(&["status", "--help"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert!(run.stdout.starts_with("Show nodes"), "{}", run.stdout);
+}
+
+#[test]
+fn rsadmin_insecure_takes_the_usual_spellings() {
+    let sandbox = Sandbox::start();
+    let warning = "warning: --insecure: the certificate of";
+    for (value, insecure) in [
+        ("1", true),
+        ("true", true),
+        ("yes", true),
+        ("on", true),
+        ("0", false),
+        ("false", false),
+        ("no", false),
+        ("off", false),
+    ] {
+        let run = sandbox.rsadmin_with(&["status", "nodes"], &[("RSADMIN_INSECURE", value)]);
+        assert_eq!(run.code, 0, "RSADMIN_INSECURE={value}: {}", run.stderr);
+        assert_eq!(
+            run.stderr.starts_with(warning),
+            insecure,
+            "RSADMIN_INSECURE={value}: {}",
+            run.stderr
+        );
+    }
+    let run = sandbox.rsadmin_with(&["status", "nodes"], &[("RSADMIN_INSECURE", "maybe")]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        error_line(&run),
+        "error: invalid value 'maybe' for '--insecure': expected 1/0, true/false, yes/no or on/off"
+    );
+}
+
+#[test]
+fn insecure_does_not_override_a_pinned_certificate() {
+    let sandbox = Sandbox::start();
+    let (url, user, password) = sandbox.credentials();
+    let operator = Operator::new();
+    let run = operator.add_pinned_profile("lab", &url, &user, &password, &server_fingerprint(&url));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    sandbox.clear_requests();
+    let rsadmin = Path::new(env!("CARGO_BIN_EXE_rsadmin"));
+    let refused = format!(
+        "error: profile lab pins the certificate of {url}: --insecure would send its password to \
+         any server that answers. Drop --insecure (the pin already trusts the cluster), or name \
+         the trust you want instead with --ca-cert PATH\n"
+    );
+    let run = operator.rsadmin(&["status", "nodes", "--insecure"]);
+    assert_eq!((run.code, run.stderr.as_str()), (2, refused.as_str()));
+    let run = operator.run(
+        rsadmin,
+        &["status", "nodes"],
+        None,
+        &[("RSADMIN_INSECURE", "1")],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (2, refused.as_str()));
+    assert!(sandbox.requests().is_empty(), "{:?}", sandbox.requests());
+
+    // Naming another trust is an explicit choice: it runs (and warns).
+    let ca = sandbox.handle.ca_cert_path().display().to_string();
+    let run = operator.rsadmin(&["status", "nodes", "--insecure", "--ca-cert", &ca]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Without --insecure the pin is the trust, as before.
+    assert_eq!(operator.rsadmin(&["status", "nodes"]).code, 0);
+}
