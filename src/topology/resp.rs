@@ -122,16 +122,16 @@ impl<R: BufRead> Reader<'_, R> {
                     RespValue::Bulk(blob.split_off(4.min(blob.len())))
                 }
                 b'*' | b'~' if rest == "-1" => RespValue::Null,
-                b'*' | b'~' => RespValue::Array(self.items(&rest, 1, depth)?),
+                b'*' | b'~' => RespValue::Array(self.items(&rest, depth)?),
                 b'>' => {
-                    self.items(&rest, 1, depth)?;
+                    self.items(&rest, depth)?;
                     continue;
                 }
                 b'%' | b'|' => {
-                    let mut items = self.items(&rest, 2, depth)?.into_iter();
+                    let count = self.charge_elements(&rest, 2)? / 2;
                     let mut pairs = Vec::new();
-                    while let (Some(key), Some(value)) = (items.next(), items.next()) {
-                        pairs.push((key, value));
+                    for _ in 0..count {
+                        pairs.push((self.value(depth + 1)?, self.value(depth + 1)?));
                     }
                     if *kind == b'|' {
                         // Attributes describe the reply that follows; the probe does not need them.
@@ -154,23 +154,29 @@ impl<R: BufRead> Reader<'_, R> {
         }
     }
 
-    /// The `count` (times `per_entry`) values of an aggregate. The vector grows as values
-    /// arrive, never by the announced count, and the announced count is charged against the
-    /// reply's element budget first.
-    fn items(&mut self, count: &str, per_entry: u64, depth: usize) -> io::Result<Vec<RespValue>> {
-        let count = u64::try_from(parse_number(count)?)
-            .map_err(|_| protocol_error("negative aggregate length"))?
-            .checked_mul(per_entry)
-            .filter(|count| *count <= self.elements_left)
-            .ok_or_else(|| {
-                protocol_error(&format!("reply has more than {MAX_ELEMENTS} elements"))
-            })?;
-        self.elements_left -= count;
+    /// The values of an array, set or push. The vector grows as values arrive, never by the
+    /// announced count.
+    fn items(&mut self, count: &str, depth: usize) -> io::Result<Vec<RespValue>> {
+        let count = self.charge_elements(count, 1)?;
         let mut items = Vec::new();
         for _ in 0..count {
             items.push(self.value(depth + 1)?);
         }
         Ok(items)
+    }
+
+    /// Charges an aggregate's announced entries (times `per_entry` values) against the reply's
+    /// element budget before any is read; returns the number of values.
+    fn charge_elements(&mut self, count: &str, per_entry: u64) -> io::Result<u64> {
+        let values = u64::try_from(parse_number(count)?)
+            .map_err(|_| protocol_error("negative aggregate length"))?
+            .checked_mul(per_entry)
+            .filter(|values| *values <= self.elements_left)
+            .ok_or_else(|| {
+                protocol_error(&format!("reply has more than {MAX_ELEMENTS} elements"))
+            })?;
+        self.elements_left -= values;
+        Ok(values)
     }
 
     fn line(&mut self) -> io::Result<Vec<u8>> {
