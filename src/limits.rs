@@ -1,5 +1,5 @@
-//! The accepted range of every duration flag, checked when the command line is parsed (exit 2,
-//! nothing sent), and the one way deadlines are computed, so no value can overflow an `Instant`.
+//! What duration and id flags accept, checked when the command line is parsed (exit 2, nothing
+//! sent), and the one way deadlines are computed, so no value can overflow an `Instant`.
 
 use std::ops::RangeInclusive;
 use std::time::{Duration, Instant};
@@ -41,6 +41,26 @@ pub fn probe_seconds(text: &str) -> Result<f64, String> {
         })
 }
 
+/// Longest crdb GUID or task id accepted (they are UUIDs: 36 characters).
+const MAX_ID_CHARS: usize = 64;
+
+/// clap's parser of `--crdb-guid` and `--task-id`: letters, digits and `-` only. The id becomes
+/// a segment of the REST path, where anything else could name another object: `crdb delete
+/// --crdb-guid ../bdbs/1` would otherwise send `DELETE /v1/bdbs/1`.
+pub fn object_id(text: &str) -> Result<String, String> {
+    let valid = !text.is_empty()
+        && text.len() <= MAX_ID_CHARS
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    if valid {
+        Ok(text.to_string())
+    } else {
+        Err(format!(
+            "expected an id of letters, digits and '-' (at most {MAX_ID_CHARS}), as printed by \
+             crdb list and task list"
+        ))
+    }
+}
+
 /// `now + timeout`, with checked arithmetic: an out-of-range timeout (which parsing refuses)
 /// would end the wait at once instead of panicking.
 pub fn deadline_after(timeout: Duration) -> Instant {
@@ -68,6 +88,13 @@ mod tests {
                 Err("expected seconds from 0.001 to 600".into()),
                 "{bad}"
             );
+        }
+        assert_eq!(
+            object_id("790e79ee-836d-4d77-8fb7-a8fba66cb7ea").as_deref(),
+            Ok("790e79ee-836d-4d77-8fb7-a8fba66cb7ea")
+        );
+        for bad in ["", "../bdbs/1", "a/b", "a?b", "a%2Fb", "a b"] {
+            assert!(object_id(bad).is_err(), "{bad}");
         }
         let now = Instant::now();
         assert!(deadline_after(Duration::MAX) <= Instant::now().max(now + Duration::from_secs(1)));

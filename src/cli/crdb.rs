@@ -131,7 +131,7 @@ pub struct DefaultDbConfigArgs {
 
 #[derive(Debug, Args)]
 pub struct CrdbUpdateArgs {
-    #[arg(long, value_name = "GUID")]
+    #[arg(long, value_name = "GUID", value_parser = crate::limits::object_id)]
     pub crdb_guid: String,
     /// New memory limit per instance
     #[arg(long, value_name = "SIZE")]
@@ -159,13 +159,13 @@ pub struct CrdbListArgs {
 
 #[derive(Debug, Args)]
 pub struct CrdbGuidArgs {
-    #[arg(long, value_name = "GUID")]
+    #[arg(long, value_name = "GUID", value_parser = crate::limits::object_id)]
     pub crdb_guid: String,
 }
 
 #[derive(Debug, Args)]
 pub struct CrdbDeleteArgs {
-    #[arg(long, value_name = "GUID")]
+    #[arg(long, value_name = "GUID", value_parser = crate::limits::object_id)]
     pub crdb_guid: String,
     #[command(flatten)]
     pub wait: WaitArgs,

@@ -99,6 +99,43 @@ fn absurd_durations_are_refused_before_anything_is_sent() {
     assert!(sandbox.requests().is_empty(), "{:?}", sandbox.requests());
 }
 
+/// A crdb GUID or task id is a segment of the REST path: `../bdbs/1` would make `crdb delete`
+/// send `DELETE /v1/bdbs/1` (it did: the database was deleted). Ids are checked when parsed.
+#[test]
+fn ids_cannot_escape_their_rest_path() {
+    let sandbox = Sandbox::start();
+    sandbox.clear_requests();
+    let id_error = "expected an id of letters, digits and '-' (at most 64), as printed by crdb \
+                    list and task list";
+    for (flag, args) in [
+        (
+            "--crdb-guid <GUID>",
+            &["crdb", "delete", "--no-wait", "--crdb-guid"][..],
+        ),
+        (
+            "--crdb-guid <GUID>",
+            &["crdb", "update", "--oss-cluster", "true", "--crdb-guid"],
+        ),
+        ("--crdb-guid <GUID>", &["crdb", "get", "--crdb-guid"]),
+        ("--task-id <TASK_ID>", &["task", "cancel", "--task-id"]),
+        ("--task-id <TASK_ID>", &["task", "status", "--task-id"]),
+    ] {
+        for id in ["../bdbs/1", "..%2Fbdbs%2F1", "x?y=1", ""] {
+            let mut argv = args.to_vec();
+            argv.push(id);
+            let run = sandbox.rsadmin(&argv);
+            assert_eq!(run.code, 2, "{argv:?}: {run:#?}");
+            assert_eq!(
+                error_line(&run),
+                format!("error: invalid value '{id}' for '{flag}': {id_error}"),
+                "{argv:?}"
+            );
+        }
+    }
+    assert!(sandbox.requests().is_empty(), "{:?}", sandbox.requests());
+    assert_eq!(sandbox.rsadmin(&["info", "db", "db:1"]).code, 0);
+}
+
 #[test]
 fn clap_errors_keep_their_text_and_end_with_one_error_line() {
     let operator = Operator::new();
