@@ -13,6 +13,7 @@ mod cli_tune;
 mod crdb;
 mod doctor;
 mod dropin;
+mod grammar_fuzz;
 mod hardening;
 mod profile;
 mod profile_completion;
