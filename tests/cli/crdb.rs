@@ -99,11 +99,26 @@ impl Pair {
     }
 }
 
+/// A database port for `crdb create --port`: free on every address the two clusters' proxies
+/// bind (internal 127.0.1.x / 127.0.3.x, external 127.0.2.x / 127.0.4.x), not only on
+/// 127.0.0.1, so that a port another sandbox on this machine serves is never picked. (The
+/// sandbox binds it a moment later; the window is as small as any database port's.)
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .expect("free port")
-        .port()
+    loop {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.local_addr())
+            .expect("free port")
+            .port();
+        let held: Result<Vec<_>, _> = (1..=4u8)
+            .flat_map(|network| (1..=3u8).map(move |node| (network, node)))
+            .map(|(network, node)| {
+                std::net::TcpListener::bind((format!("127.0.{network}.{node}"), port))
+            })
+            .collect();
+        if held.is_ok() {
+            return port;
+        }
+    }
 }
 
 /// The word after `prefix` on the line that starts with it.

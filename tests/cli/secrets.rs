@@ -199,8 +199,8 @@ fn crdb_cli_connection_errors_do_not_show_the_password() {
     let run = run_crdb_cli(&url, SECRET);
     assert_eq!(run.code, 4, "{run:#?}");
     assert_secret_not_shown("crdb-cli with a wrong --cluster-password", &run);
-    let unreachable = "https://127.0.0.1:1";
-    let run = run_crdb_cli(unreachable, SECRET);
+    let closed = support::RefusedPort::new();
+    let run = run_crdb_cli(&format!("https://127.0.0.1:{}", closed.port), SECRET);
     assert_eq!(run.code, 8, "{run:#?}");
     assert_secret_not_shown("crdb-cli against a closed port", &run);
 }

@@ -10,7 +10,7 @@ use std::process::Command;
 use rsadmin::api::ApiClient;
 use rsadmin::config::ConnectionSettings;
 use serde_json::{Value, json};
-use support::{Run, Sandbox};
+use support::{Run, Sandbox, wait_until_active};
 
 /// The database port and cluster FQDN of db:1, which appear in every line.
 fn db_port(sandbox: &Sandbox) -> u16 {
@@ -33,17 +33,6 @@ fn rest(sandbox: &Sandbox) -> ApiClient {
         insecure: false,
     })
     .expect("REST client")
-}
-
-/// Polls the database status after a raw PUT, as rsadmin's own commands do.
-fn wait_until_active(client: &ApiClient) {
-    for _ in 0..200 {
-        if client.bdb_status(1).expect("status").as_deref() == Some("active") {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!("db:1 did not become active");
 }
 
 fn verify_json(sandbox: &Sandbox, extra: &[&str]) -> (Run, Value) {

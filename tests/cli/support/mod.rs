@@ -1,8 +1,9 @@
 //! Test support: an in-process sandbox and a runner for the real `rsadmin` binary.
 
 use std::io::Write;
+use std::net::{TcpListener, TcpStream};
 use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rsadmin::api::ApiClient;
 use rsadmin::config::ConnectionSettings;
@@ -111,13 +112,38 @@ impl Sandbox {
         })
         .expect("REST client");
         client.put_bdb(1, body).expect("PUT /v1/bdbs/1");
-        for _ in 0..200 {
-            if client.bdb_status(1).expect("status").as_deref() == Some("active") {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
+        wait_until_active(&client);
+    }
+}
+
+/// Polls db:1 after a raw PUT until it is active again, as rsadmin's own commands do. The
+/// minute is a guard against a hang, not a timing assumption: a loaded machine may be slow.
+pub fn wait_until_active(client: &ApiClient) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while client.bdb_status(1).expect("status").as_deref() != Some("active") {
+        assert!(Instant::now() < deadline, "db:1 did not become active");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A loopback port that refuses connections for as long as this lives. A port picked free and
+/// released could be taken by another process before the test connects; this one is held by
+/// the client end of a connection, which never listens, so connecting to it is always refused.
+pub struct RefusedPort {
+    pub port: u16,
+    _listener: TcpListener,
+    _holder: TcpStream,
+}
+
+impl RefusedPort {
+    pub fn new() -> RefusedPort {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("listener");
+        let holder = TcpStream::connect(listener.local_addr().expect("address")).expect("connect");
+        RefusedPort {
+            port: holder.local_addr().expect("local address").port(),
+            _listener: listener,
+            _holder: holder,
         }
-        panic!("db:1 did not become active");
     }
 }
 
