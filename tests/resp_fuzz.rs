@@ -9,9 +9,12 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::io::Cursor;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use rsadmin::topology::resp::{MAX_DEPTH, read_value};
+
+#[path = "common/fuzz_settings.rs"]
+mod fuzz_settings;
 
 /// Bytes the parser may hold per byte received: a value tree costs more than its wire form
 /// (`_\r\n` is 3 bytes, a `RespValue` 32, a vector's capacity may be twice its length, and
@@ -168,17 +171,9 @@ fn random_input(rng: &mut fastrand::Rng) -> Vec<u8> {
     }
 }
 
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|value| value.parse().ok())
-        .unwrap_or(default)
-}
-
 #[test]
 fn the_reply_parser_never_panics_and_holds_memory_in_proportion_to_its_input() {
-    let seed = env_number("RSADMIN_FUZZ_SEED", 0x5eed_2026);
-    let budget = Duration::from_secs(env_number("RSADMIN_FUZZ_SECS", 3));
+    let (seed, budget) = fuzz_settings::seed_and_budget(0x5eed_2026, 3);
     let mut rng = fastrand::Rng::with_seed(seed);
     let started = Instant::now();
     let mut cases = 0u64;

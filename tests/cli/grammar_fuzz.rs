@@ -9,9 +9,10 @@
 //! (`RSADMIN_FUZZ_SECS`, default 8 s) with a fixed seed (`RSADMIN_FUZZ_SEED`); the case count is
 //! printed.
 
+use crate::fuzz_settings;
 use crate::support;
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use support::Sandbox;
 
@@ -124,13 +125,6 @@ fn invalid_argv(rng: &mut fastrand::Rng, instances: &[String; 2]) -> Vec<String>
     argv
 }
 
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|value| value.parse().ok())
-        .unwrap_or(default)
-}
-
 #[test]
 fn invalid_command_lines_never_panic_and_never_change_anything() {
     let sandbox = Sandbox::start();
@@ -139,8 +133,7 @@ fn invalid_command_lines_never_panic_and_never_change_anything() {
         format!("fqdn=cluster1.sandbox.local,username={user},password-env=RSADMIN_PASSWORD"),
         format!("fqdn=c2.invalid,username={user},password-env=RSADMIN_PASSWORD"),
     ];
-    let seed = env_number("RSADMIN_FUZZ_SEED", 0xa59_2026);
-    let budget = Duration::from_secs(env_number("RSADMIN_FUZZ_SECS", 8));
+    let (seed, budget) = fuzz_settings::seed_and_budget(0xa59_2026, 8);
     let mut rng = fastrand::Rng::with_seed(seed);
     let started = Instant::now();
     let mut cases = 0u64;

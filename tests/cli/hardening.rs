@@ -9,7 +9,7 @@ use crate::support;
 use std::path::Path;
 
 use profile_support::{Operator, server_fingerprint};
-use support::{Run, Sandbox};
+use support::{ENABLE_OSS_CLUSTER, Run, Sandbox, crdb_create_argv};
 
 /// The last line of stderr, which must be the only one starting with `error:`.
 fn error_line(run: &Run) -> &str {
@@ -33,67 +33,29 @@ fn absurd_durations_are_refused_before_anything_is_sent() {
     let (first, second) = (instance("cluster1.sandbox.local"), instance("c2"));
     let huge = "18446744073709551615";
     let wait_range = "expected whole seconds from 1 to 86400";
-    let cases: Vec<(Vec<&str>, String)> = vec![
-        (
-            vec![
-                "tune",
-                "db",
-                "db:1",
-                "oss_cluster",
-                "enabled",
-                "--fix",
-                "-y",
-                "--timeout",
-                huge,
-            ],
-            format!("error: invalid value '{huge}' for '--timeout <SECS>': {wait_range}"),
-        ),
-        (
-            vec![
-                "tune",
-                "db",
-                "db:1",
-                "oss_cluster",
-                "enabled",
-                "-y",
-                "--timeout",
-                "0",
-            ],
-            format!("error: invalid value '0' for '--timeout <SECS>': {wait_range}"),
-        ),
-        (
-            vec![
-                "crdb",
-                "create",
-                "--name",
-                "aa",
-                "--memory-size",
-                "100mb",
-                "--instance",
-                &first,
-                "--instance",
-                &second,
-                "--timeout",
-                huge,
-            ],
-            format!("error: invalid value '{huge}' for '--timeout <SECS>': {wait_range}"),
-        ),
-        (
-            vec!["crdb", "delete", "--crdb-guid", "g", "--timeout", "1e9"],
-            format!("error: invalid value '1e9' for '--timeout <SECS>': {wait_range}"),
-        ),
-        (
-            vec!["doctor", "db", "db:1", "--probe-timeout", "1e20"],
-            "error: invalid value '1e20' for '--probe-timeout <SECS>': expected seconds from \
-             0.001 to 600"
-                .to_string(),
-        ),
+    let probe_range = "expected seconds from 0.001 to 600";
+    let enable = ENABLE_OSS_CLUSTER.to_vec();
+    let create = crdb_create_argv(&first, &second);
+    let delete = vec!["crdb", "delete", "--crdb-guid", "g"];
+    let doctor = vec!["doctor", "db", "db:1"];
+    let cases = [
+        (&enable, "--timeout", huge, wait_range),
+        (&enable, "--timeout", "0", wait_range),
+        (&create, "--timeout", huge, wait_range),
+        (&delete, "--timeout", "1e9", wait_range),
+        (&doctor, "--probe-timeout", "1e20", probe_range),
     ];
     sandbox.clear_requests();
-    for (args, expected) in cases {
+    for (command, flag, value, range) in cases {
+        let mut args = command.clone();
+        args.extend([flag, value]);
         let run = sandbox.rsadmin(&args);
         assert_eq!(run.code, 2, "{args:?}: {run:#?}");
-        assert_eq!(error_line(&run), expected, "{args:?}");
+        assert_eq!(
+            error_line(&run),
+            format!("error: invalid value '{value}' for '{flag} <SECS>': {range}"),
+            "{args:?}"
+        );
         assert_eq!(run.stdout, "", "{args:?}");
     }
     assert!(sandbox.requests().is_empty(), "{:?}", sandbox.requests());

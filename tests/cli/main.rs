@@ -1,6 +1,8 @@
 //! Integration tests of the rsadmin binary: one test binary, so the shared support modules are
 //! compiled (and checked for unused code) once.
 
+#[path = "../common/fuzz_settings.rs"]
+mod fuzz_settings;
 mod profile_support;
 mod support;
 

@@ -7,7 +7,7 @@ use crate::support;
 use std::path::Path;
 use std::process::Command;
 
-use support::{Run, Sandbox, run_command};
+use support::{ENABLE_OSS_CLUSTER, Run, Sandbox, crdb_create_argv, run_command};
 
 /// The secret, and the halves a comma inside it would split it into.
 const SECRET: &str = "Known-Secret-42";
@@ -41,15 +41,7 @@ fn urls_with_credentials_are_refused_without_showing_them() {
     let commands: [&[&str]; 6] = [
         &["status"],
         &["info", "db", "db:1"],
-        &[
-            "tune",
-            "db",
-            "db:1",
-            "oss_cluster",
-            "enabled",
-            "--fix",
-            "-y",
-        ],
+        &ENABLE_OSS_CLUSTER,
         &["verify", "db", "db:1"],
         &["crdb", "list"],
         &["profile", "add", "p", "--password-stdin"],
@@ -104,18 +96,7 @@ fn instance_specs_never_echo_a_password() {
     for spec in &specs {
         let first = format!("fqdn=c1,username={user},password-env=RSADMIN_PASSWORD");
         for command in [
-            vec![
-                "crdb",
-                "create",
-                "--name",
-                "aa",
-                "--memory-size",
-                "100mb",
-                "--instance",
-                &first,
-                "--instance",
-                spec,
-            ],
+            crdb_create_argv(&first, spec),
             vec!["crdb", "update", "--crdb-guid", "g", "--credentials", spec],
         ] {
             let run = sandbox.rsadmin(&command);
@@ -138,21 +119,7 @@ fn a_clusters_message_quoting_a_password_is_redacted() {
     let first =
         format!("fqdn=cluster1.sandbox.local,username={user},password-env=RSADMIN_PASSWORD");
     let second = format!("fqdn={SECRET}\n\x1b[31m.invalid,username={user},password-env=SECOND_PW");
-    let run = sandbox.rsadmin_with(
-        &[
-            "crdb",
-            "create",
-            "--name",
-            "aa",
-            "--memory-size",
-            "100mb",
-            "--instance",
-            &first,
-            "--instance",
-            &second,
-        ],
-        &[("SECOND_PW", SECRET)],
-    );
+    let run = sandbox.rsadmin_with(&crdb_create_argv(&first, &second), &[("SECOND_PW", SECRET)]);
     assert_eq!(run.code, 1, "{run:#?}");
     assert_secret_not_shown("crdb create", &run);
     assert!(!run.stderr.contains('\x1b'), "{:?}", run.stderr);

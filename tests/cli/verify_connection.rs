@@ -18,7 +18,7 @@ use rsadmin::topology::resp::RespValue;
 use rsadmin::topology::slots::SlotRange;
 use tempfile::TempDir;
 
-use crate::support::RefusedPort;
+use crate::support::{RefusedPort, one_seed_topology};
 
 /// A redis-server configured through stdin (so no secret is in its arguments), killed on drop.
 struct RedisServer {
@@ -346,8 +346,6 @@ fn parses_real_cluster_replies_in_resp2_and_resp3() {
 
 #[test]
 fn verify_without_the_database_password_names_the_fix() {
-    use rsadmin::api::models::{Bdb, Endpoint};
-    use rsadmin::topology::expected::ExpectedTopology;
     use rsadmin::topology::verify::{VerifyOptions, verify};
 
     let server = RedisServer::start(
@@ -355,20 +353,8 @@ fn verify_without_the_database_password_names_the_fix() {
         "port {port}",
         "requirepass s3cret-probe",
     );
-    let bdb = Bdb {
-        uid: 1,
-        oss_cluster: Some(true),
-        endpoints: vec![Endpoint {
-            uid: "1:1".into(),
-            port: Some(u64::from(server.port)),
-            addr: vec!["127.0.0.1".into()],
-            ..Endpoint::default()
-        }],
-        ..Bdb::default()
-    };
-    let expected = ExpectedTopology::from_rest(&bdb, &[], &[]).unwrap();
     let report = verify(
-        &expected,
+        &one_seed_topology(server.port),
         &VerifyOptions {
             connect: settings(),
             write_probe: false,

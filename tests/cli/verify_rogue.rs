@@ -2,6 +2,8 @@
 //! every probe with one hostile or broken reply. Each must end as one FAIL line, within the
 //! probe timeout, never a crash (allocation abort, stack overflow) or a hang.
 
+use crate::support::one_seed_topology;
+
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
@@ -9,11 +11,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::Duration;
 
-use rsadmin::api::models::{Bdb, Endpoint};
 use rsadmin::checks::Severity;
 use rsadmin::commands::verify::render_report;
 use rsadmin::topology::connection::ConnectSettings;
-use rsadmin::topology::expected::ExpectedTopology;
 use rsadmin::topology::verify::{VerifyOptions, verify};
 
 /// What the rogue server sends after reading the first bytes of a request.
@@ -85,20 +85,8 @@ fn serve(mut stream: TcpStream, misbehaviour: Misbehaviour, stop: &AtomicBool) {
 
 /// verify with one seed, the rogue server, and the OSS Cluster API on in the REST view.
 fn verify_against(server: &RogueServer, probe_timeout: Duration) -> (Vec<String>, String) {
-    let bdb = Bdb {
-        uid: 1,
-        oss_cluster: Some(true),
-        endpoints: vec![Endpoint {
-            uid: "1:1".into(),
-            port: Some(u64::from(server.port)),
-            addr: vec!["127.0.0.1".into()],
-            ..Endpoint::default()
-        }],
-        ..Bdb::default()
-    };
-    let expected = ExpectedTopology::from_rest(&bdb, &[], &[]).expect("expected topology");
     let report = verify(
-        &expected,
+        &one_seed_topology(server.port),
         &VerifyOptions {
             connect: ConnectSettings {
                 timeout: probe_timeout,

@@ -6,7 +6,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use rsadmin::api::ApiClient;
+use rsadmin::api::models::{Bdb, Endpoint};
 use rsadmin::config::ConnectionSettings;
+use rsadmin::topology::expected::ExpectedTopology;
 use rsadmin_sandbox::{LoggedRequest, SandboxHandle, SandboxOptions};
 use tempfile::TempDir;
 
@@ -28,6 +30,39 @@ pub const ENABLE_OSS_CLUSTER: [&str; 7] = [
     "--fix",
     "-y",
 ];
+
+/// `crdb create` of a small database `aa` over the two `--instance` values.
+pub fn crdb_create_argv<'a>(first: &'a str, second: &'a str) -> Vec<&'a str> {
+    vec![
+        "crdb",
+        "create",
+        "--name",
+        "aa",
+        "--memory-size",
+        "100mb",
+        "--instance",
+        first,
+        "--instance",
+        second,
+    ]
+}
+
+/// What verify expects of a database with the OSS Cluster API on and one endpoint, at
+/// 127.0.0.1:`port` (no shards or nodes in the REST view).
+pub fn one_seed_topology(port: u16) -> ExpectedTopology {
+    let bdb = Bdb {
+        uid: 1,
+        oss_cluster: Some(true),
+        endpoints: vec![Endpoint {
+            uid: "1:1".into(),
+            port: Some(u64::from(port)),
+            addr: vec!["127.0.0.1".into()],
+            ..Endpoint::default()
+        }],
+        ..Bdb::default()
+    };
+    ExpectedTopology::from_rest(&bdb, &[], &[]).expect("expected topology")
+}
 
 /// A fresh sandbox (3 nodes, the demo database db:1) in its own directory.
 pub struct Sandbox {
