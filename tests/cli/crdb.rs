@@ -7,9 +7,9 @@ use crate::support;
 use std::process::Command;
 use std::time::Duration;
 
+use rsadmin_sandbox::SandboxHandle;
 use rsadmin_sandbox::crdb::PeerGroup;
 use rsadmin_sandbox::state::Bdb;
-use rsadmin_sandbox::{SandboxHandle, SandboxOptions};
 use support::{Run, run_rsadmin};
 use tempfile::TempDir;
 
@@ -26,11 +26,11 @@ impl Pair {
         let mut clusters = Vec::new();
         let mut dirs = Vec::new();
         for index in first_index..first_index + 2 {
-            let dir = tempfile::tempdir().expect("temp dir");
-            let mut options = SandboxOptions::new(dir.path());
-            options.cluster_index = index;
-            options.crdb_group = group.clone();
-            clusters.push(SandboxHandle::start(options).expect("sandbox starts"));
+            let (handle, dir) = support::start_sandbox(|options| {
+                options.cluster_index = index;
+                options.crdb_group = group.clone();
+            });
+            clusters.push(handle);
             dirs.push(dir);
         }
         Pair {

@@ -31,6 +31,26 @@ pub const ENABLE_OSS_CLUSTER: [&str; 7] = [
     "-y",
 ];
 
+/// Starts a sandbox in a new directory with the options `configure` sets, again (in another new
+/// directory, up to three times) when a database port it chose was taken before it bound it: the
+/// sandbox picks a port free on its node addresses and binds it a moment later, and every sandbox
+/// on this machine uses the same addresses.
+pub fn start_sandbox(configure: impl Fn(&mut SandboxOptions)) -> (SandboxHandle, TempDir) {
+    let mut attempt = 1;
+    loop {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut options = SandboxOptions::new(dir.path());
+        configure(&mut options);
+        match SandboxHandle::start(options) {
+            Ok(handle) => return (handle, dir),
+            Err(err) if attempt < 3 && format!("{err:#}").contains("Address already in use") => {
+                attempt += 1;
+            }
+            Err(err) => panic!("sandbox starts: {err:?}"),
+        }
+    }
+}
+
 /// `crdb create` of a small database `aa` over the two `--instance` values.
 pub fn crdb_create_argv<'a>(first: &'a str, second: &'a str) -> Vec<&'a str> {
     vec![
@@ -72,8 +92,7 @@ pub struct Sandbox {
 
 impl Sandbox {
     pub fn start() -> Sandbox {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let handle = SandboxHandle::start(SandboxOptions::new(dir.path())).expect("sandbox starts");
+        let (handle, dir) = start_sandbox(|_| {});
         Sandbox { handle, _dir: dir }
     }
 
