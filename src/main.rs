@@ -4,10 +4,11 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 
 use rsadmin::change::ConfirmationRule;
-use rsadmin::cli::Cli;
+use rsadmin::cli::{Cli, parse_error};
 use rsadmin::config::PASSWORD_ENV;
 use rsadmin::dropin::{self, DropInName, Invocation, Translated};
-use rsadmin::error::ExitKind;
+use rsadmin::error::{CliError, ExitKind};
+use rsadmin::sanitize;
 
 /// The exit status of a command ended by a closed stdout, as a shell reports `cat` killed by SIGPIPE.
 const CLOSED_STDOUT_EXIT: i32 = 128 + 13;
@@ -45,10 +46,7 @@ fn main() -> ExitCode {
         Ok(Invocation::Shell { options }) => {
             dropin::shell::run_lines(&options, std::io::stdin().lock(), run_translated)
         }
-        Err(err) => {
-            eprintln!("error: {}", err.message);
-            err.exit_code() as u8
-        }
+        Err(err) => report(&err),
     };
     ExitCode::from(code)
 }
@@ -69,22 +67,27 @@ fn run(args: Vec<OsString>, confirmation: ConfirmationRule) -> u8 {
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(err) => {
-            // Help and version are not errors; every parse error is a usage error (exit 2).
-            let code = if err.use_stderr() {
-                ExitKind::Usage as u8
-            } else {
-                0
-            };
+        // Help and version are not errors.
+        Err(err) if !err.use_stderr() => {
             let _ = err.print();
-            return code;
+            return 0;
+        }
+        // Every parse error is a usage error (exit 2), with its one `error:` line last.
+        Err(err) => {
+            let text = parse_error::error_line_last(&err.render().to_string());
+            eprint!("{}", sanitize::printable(&text));
+            return ExitKind::Usage as u8;
         }
     };
     match rsadmin::commands::run(cli, confirmation) {
         Ok(()) => 0,
-        Err(err) => {
-            eprintln!("error: {}", err.message);
-            err.exit_code() as u8
-        }
+        Err(err) => report(&err),
     }
+}
+
+/// Prints `error: ...` on stderr and returns the exit code. `printable` is the last guard on
+/// every error: no terminal control characters, no credentials, whatever it was built from.
+fn report(err: &CliError) -> u8 {
+    eprintln!("error: {}", sanitize::printable(&err.message));
+    err.exit_code() as u8
 }

@@ -17,6 +17,7 @@ use super::pinning::{CertificatePin, PinnedCertificateVerifier, pin_mismatch};
 use super::tls::{TrustPolicy, client_config, provider};
 use crate::config::ConnectionSettings;
 use crate::error::{CliError, CliResult, ExitKind};
+use crate::sanitize::one_line;
 
 /// Waits between retries of a PUT the cluster answered with 409 (busy).
 const BUSY_RETRY_DELAYS_MS: [u64; 4] = [250, 500, 1000, 2000];
@@ -337,14 +338,15 @@ fn status_error(
     body: &str,
 ) -> CliError {
     let parsed: ApiErrorBody = serde_json::from_str(body).unwrap_or_default();
+    // The cluster's text is printed on one line, without control characters.
     let code = parsed
         .error_code
         .as_deref()
-        .map(|code| format!(" {code}"))
+        .map(|code| format!(" {}", one_line(code)))
         .unwrap_or_default();
     let detail = parsed
         .text()
-        .map(|text| format!(": {text}"))
+        .map(|text| format!(": {}", one_line(text)))
         .unwrap_or_default();
     let http = status.as_u16();
     match status {

@@ -66,8 +66,8 @@ pub struct WaitArgs {
     /// Print the task id and return without waiting
     #[arg(long)]
     pub no_wait: bool,
-    /// Seconds to wait for the task to end
-    #[arg(long, value_name = "SECS", default_value_t = 300)]
+    /// Seconds to wait for the task to end (1 to 86400)
+    #[arg(long, value_name = "SECS", default_value_t = 300, value_parser = crate::limits::wait_seconds)]
     pub timeout: u64,
 }
 
@@ -158,7 +158,7 @@ pub struct DefaultDbConfigArgs {
 
 #[derive(Debug, Args)]
 pub struct CrdbUpdateArgs {
-    #[arg(long, value_name = "GUID")]
+    #[arg(long, value_name = "GUID", value_parser = crate::limits::object_id)]
     pub crdb_guid: String,
     /// New memory limit per instance
     #[arg(long, value_name = "SIZE")]
@@ -226,13 +226,13 @@ pub struct CrdbListArgs {
 
 #[derive(Debug, Args)]
 pub struct CrdbGuidArgs {
-    #[arg(long, value_name = "GUID")]
+    #[arg(long, value_name = "GUID", value_parser = crate::limits::object_id)]
     pub crdb_guid: String,
 }
 
 #[derive(Debug, Args)]
 pub struct CrdbDeleteArgs {
-    #[arg(long, value_name = "GUID")]
+    #[arg(long, value_name = "GUID", value_parser = crate::limits::object_id)]
     pub crdb_guid: String,
     #[command(flatten)]
     pub wait: WaitArgs,

@@ -12,6 +12,7 @@ pub mod info;
 pub mod install_aliases;
 pub mod keyslot;
 pub mod node;
+pub mod parse_error;
 pub mod placement;
 pub mod profile;
 pub mod status;
@@ -46,7 +47,7 @@ Environment:
   RSADMIN_USER      user, like --user
   RSADMIN_PASSWORD  password (there is no --password flag; without it rsadmin prompts on a terminal)
   RSADMIN_CA_CERT   CA certificate file, like --ca-cert
-  RSADMIN_INSECURE  skip TLS verification, like --insecure
+  RSADMIN_INSECURE  skip TLS verification, like --insecure (1/0, true/false, yes/no, on/off)
   RSADMIN_PROFILE   profile name, like --profile
   RSADMIN_INSTANCE_PASSWORD  password of each crdb --instance/--credentials that names none
   RSADMIN_DB_PASSWORD  database password for verify and doctor (else: profile set-db-password)
@@ -86,8 +87,9 @@ pub struct GlobalArgs {
     /// Trust this CA certificate (PEM) in addition to the public CAs
     #[arg(long, env = "RSADMIN_CA_CERT", global = true, value_name = "PATH", value_hint = ValueHint::FilePath)]
     pub ca_cert: Option<PathBuf>,
-    /// Do not verify the server certificate (prints a warning)
-    #[arg(long, env = "RSADMIN_INSECURE", global = true)]
+    /// Do not verify the server certificate (prints a warning; refused for a pinned profile)
+    #[arg(long, env = "RSADMIN_INSECURE", global = true,
+          value_parser = yes_or_no)]
     pub insecure: bool,
     /// Use a saved connection profile
     #[arg(long, env = "RSADMIN_PROFILE", global = true, value_name = "PROFILE",
@@ -113,14 +115,23 @@ impl GlobalArgs {
     }
 }
 
+/// `RSADMIN_INSECURE=1|0|true|false|yes|no|on|off` (any case), as scripts spell a switch.
+fn yes_or_no(text: &str) -> Result<bool, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" => Ok(false),
+        _ => Err("expected 1/0, true/false, yes/no or on/off".to_string()),
+    }
+}
+
 /// Options of every command that changes the cluster.
 #[derive(Debug, Clone, Args)]
 pub struct ChangeArgs {
     /// Print the plan and the REST call; send nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Seconds to wait for the cluster to apply the change
-    #[arg(long, value_name = "SECS", default_value_t = 300)]
+    /// Seconds to wait for the cluster to apply the change (1 to 86400)
+    #[arg(long, value_name = "SECS", default_value_t = 300, value_parser = crate::limits::wait_seconds)]
     pub timeout: u64,
 }
 

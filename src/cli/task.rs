@@ -20,7 +20,7 @@ pub enum TaskCommand {
 
 #[derive(Debug, Args)]
 pub struct TaskStatusArgs {
-    #[arg(long, value_name = "TASK_ID")]
+    #[arg(long, value_name = "TASK_ID", value_parser = crate::limits::object_id)]
     pub task_id: String,
     /// Ask the cluster for details
     #[arg(long, overrides_with = "no_verbose")]
@@ -31,6 +31,6 @@ pub struct TaskStatusArgs {
 
 #[derive(Debug, Args)]
 pub struct TaskIdArgs {
-    #[arg(long, value_name = "TASK_ID")]
+    #[arg(long, value_name = "TASK_ID", value_parser = crate::limits::object_id)]
     pub task_id: String,
 }

@@ -31,8 +31,9 @@ pub struct ProbeArgs {
     /// Write, read back and delete probe keys under a unique prefix (default: read-only EXISTS)
     #[arg(long)]
     pub write_probe: bool,
-    /// Seconds each probe step (connect, TLS handshake, one reply) may take
-    #[arg(long = "probe-timeout", value_name = "SECS", default_value_t = 5.0)]
+    /// Seconds each probe step (connect, TLS handshake, one reply) may take in total (0.001 to 600)
+    #[arg(long = "probe-timeout", value_name = "SECS", default_value_t = 5.0,
+          value_parser = crate::limits::probe_seconds)]
     pub probe_timeout: f64,
     /// Database user for AUTH (the password: RSADMIN_DB_PASSWORD or profile set-db-password)
     #[arg(long, env = "RSADMIN_DB_USER", value_name = "USER")]

@@ -19,6 +19,7 @@ use crate::config::{
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
 use crate::resolve::{DbRef, resolve_db};
+use crate::sanitize;
 
 pub fn run(ctx: &Context, args: ProfileArgs) -> CliResult<()> {
     match args.action {
@@ -50,6 +51,7 @@ fn parse_add(ctx: &Context, args: ProfileAddArgs) -> CliResult<AddRequest> {
     };
     let cluster = input.url.clone().ok_or_else(|| needs("--cluster"))?;
     let user = input.user.clone().ok_or_else(|| needs("--user"))?;
+    sanitize::refuse_userinfo(&cluster, "cluster URL")?;
     if !cluster.starts_with("https://") {
         return Err(CliError::usage(format!(
             "cluster URL {cluster} must start with https:// (the REST API is served over HTTPS, port 9443)"

@@ -15,6 +15,7 @@ use crate::config;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
 use crate::resolve::{DbRef, resolve_db};
+use crate::sanitize::one_line;
 use crate::topology::connection::{ConnectSettings, DbCredentials, TlsSettings, tls_client_config};
 use crate::topology::expected::ExpectedTopology;
 use crate::topology::verify::{VerifyCheck, VerifyOptions, VerifyReport, verify};
@@ -51,12 +52,6 @@ pub fn probe_options(
     probe: &ProbeArgs,
     facts: &DatabaseFacts,
 ) -> CliResult<VerifyOptions> {
-    if !(probe.probe_timeout.is_finite() && probe.probe_timeout > 0.0) {
-        return Err(CliError::usage(format!(
-            "--probe-timeout {} must be a positive number of seconds",
-            probe.probe_timeout
-        )));
-    }
     let tls = if facts.expected.tls {
         let ca = probe.db_ca_cert.as_ref().ok_or_else(|| {
             CliError::usage(format!(
@@ -170,9 +165,15 @@ fn render_checks(checks: &[VerifyCheck]) -> String {
     checks
         .iter()
         .map(|check| {
-            let mut body = format!("{:<width$} {}: {}", check.check, check.subject, check.seen);
+            // `seen` may quote what a probed server answered: one line, no control characters.
+            let mut body = format!(
+                "{:<width$} {}: {}",
+                check.check,
+                one_line(&check.subject),
+                one_line(&check.seen)
+            );
             if check.severity != Severity::Ok {
-                body.push_str(&format!("; expected {}", check.expected));
+                body.push_str(&format!("; expected {}", one_line(&check.expected)));
             }
             report_line(check.severity, &body, check.fix.as_deref())
         })

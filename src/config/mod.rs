@@ -15,6 +15,7 @@ use std::path::PathBuf;
 
 use crate::api::pinning::{CertificatePin, Fingerprint};
 use crate::error::{CliError, CliResult, ExitKind};
+use crate::sanitize;
 use profile::{Profile, ProfileFile};
 
 /// The only way to pass a password without a terminal; there is deliberately no `--password`
@@ -77,6 +78,7 @@ pub fn resolve(input: &ConnectionInput) -> CliResult<ResolvedConnection> {
                  (for a sandbox: set -a; . DIR/sandbox.env; set +a)",
             )
         })?;
+    sanitize::refuse_userinfo(&url, "cluster URL")?;
     // Redis Software can serve the API over plain HTTP (port 8080); credentials then travel in
     // clear text, so only --insecure accepts it (and says so on stderr).
     let plain_http_allowed = url.starts_with("http://") && input.insecure;
@@ -105,7 +107,20 @@ pub fn resolve(input: &ConnectionInput) -> CliResult<ResolvedConnection> {
         Some((name, profile)) => certificate_pin(name, profile)?,
         None => None,
     };
+    if let Some(pin) = &pin
+        && input.insecure
+        && input.ca_cert.is_none()
+    {
+        // --insecure would override the pin and send the keyring password to whatever answers.
+        return Err(CliError::usage(format!(
+            "profile {} pins the certificate of {url}: --insecure would send its password to any \
+             server that answers. Drop --insecure (the pin already trusts the cluster), or name \
+             the trust you want instead with --ca-cert PATH",
+            pin.profile
+        )));
+    }
     let password = password(&user, &url, own_profile.as_ref())?;
+    sanitize::register_secret(&password);
     Ok(ResolvedConnection {
         settings: ConnectionSettings {
             url,
@@ -147,6 +162,14 @@ fn profile_in_use(input: &ConnectionInput) -> CliResult<Option<(String, Profile)
 /// The database password: `RSADMIN_DB_PASSWORD`, else the entry `profile set-db-password` stored
 /// for this database under the profile in use; `None` connects without AUTH.
 pub fn db_password(input: &ConnectionInput, db_uid: u64) -> CliResult<Option<String>> {
+    let password = stored_db_password(input, db_uid)?;
+    if let Some(password) = &password {
+        sanitize::register_secret(password);
+    }
+    Ok(password)
+}
+
+fn stored_db_password(input: &ConnectionInput, db_uid: u64) -> CliResult<Option<String>> {
     if let Some(password) = std::env::var(DB_PASSWORD_ENV)
         .ok()
         .filter(|password| !password.is_empty())

@@ -1,16 +1,18 @@
 //! A small blocking RESP client, as a cluster-aware client library would connect: TCP (TLS when
-//! the database uses it), AUTH, then plain commands. Every step is bounded by one timeout.
+//! the database uses it), AUTH, then plain commands. Every step (connect, handshake, one reply)
+//! must end within one timeout in total: a server that drips a byte at a time cannot stretch it.
 
 use std::fmt;
 use std::io::{self, BufReader, Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
 use std::path::Path;
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use rustls::pki_types::ServerName;
 
 use super::resp::{self, RespValue};
+use crate::limits::deadline_after;
 
 /// Database credentials. The password is held only in memory and never printed.
 #[derive(Clone)]
@@ -31,7 +33,7 @@ impl fmt::Debug for DbCredentials {
 /// How to open every probe connection.
 #[derive(Clone, Debug)]
 pub struct ConnectSettings {
-    /// Bound on each step: connect, TLS handshake, and each command's reply.
+    /// Bound on each step in total: connect, TLS handshake, and each command's reply.
     pub timeout: Duration,
     pub tls: Option<TlsSettings>,
     pub credentials: Option<DbCredentials>,
@@ -72,7 +74,62 @@ impl<T: Read + Write + Send> Stream for T {}
 pub struct RespConnection {
     address: String,
     timeout: Duration,
+    deadline: StepDeadline,
     stream: BufReader<Box<dyn Stream>>,
+}
+
+/// When the current step must end; shared with the socket, which checks it before every read
+/// and write and lets each wait only as long as is left.
+#[derive(Clone)]
+struct StepDeadline(Arc<Mutex<Instant>>);
+
+impl StepDeadline {
+    fn starting_now(timeout: Duration) -> Self {
+        StepDeadline(Arc::new(Mutex::new(deadline_after(timeout))))
+    }
+
+    fn restart(&self, timeout: Duration) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = deadline_after(timeout);
+    }
+
+    /// The time left, or a timeout error once the deadline has passed.
+    fn remaining(&self) -> io::Result<Duration> {
+        let deadline = *self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(io::Error::new(
+                io::ErrorKind::TimedOut,
+                "step deadline passed",
+            ));
+        }
+        Ok(left)
+    }
+}
+
+/// The TCP socket under the (optional) TLS layer, bounded by the step deadline.
+struct DeadlineSocket {
+    tcp: TcpStream,
+    deadline: StepDeadline,
+}
+
+impl Read for DeadlineSocket {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.tcp
+            .set_read_timeout(Some(self.deadline.remaining()?))?;
+        self.tcp.read(buf)
+    }
+}
+
+impl Write for DeadlineSocket {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.tcp
+            .set_write_timeout(Some(self.deadline.remaining()?))?;
+        self.tcp.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.tcp.flush()
+    }
 }
 
 impl RespConnection {
@@ -96,22 +153,23 @@ impl RespConnection {
                 }
             }
         })?;
-        let io_error = |err: io::Error| ProbeError::Io {
+        tcp.set_nodelay(true).map_err(|err| ProbeError::Io {
             address: address.clone(),
             reason: err.to_string(),
+        })?;
+        let deadline = StepDeadline::starting_now(settings.timeout);
+        let socket = DeadlineSocket {
+            tcp,
+            deadline: deadline.clone(),
         };
-        tcp.set_read_timeout(Some(settings.timeout))
-            .map_err(io_error)?;
-        tcp.set_write_timeout(Some(settings.timeout))
-            .map_err(io_error)?;
-        tcp.set_nodelay(true).map_err(io_error)?;
         let stream: Box<dyn Stream> = match &settings.tls {
-            None => Box::new(tcp),
-            Some(tls) => Box::new(tls_stream(&address, host, tcp, tls)?),
+            None => Box::new(socket),
+            Some(tls) => Box::new(tls_stream(&address, host, socket, tls, settings.timeout)?),
         };
         let mut connection = RespConnection {
             address,
             timeout: settings.timeout,
+            deadline,
             stream: BufReader::new(stream),
         };
         if let Some(credentials) = &settings.credentials {
@@ -122,6 +180,7 @@ impl RespConnection {
 
     /// Sends one command and reads its reply; a server error comes back as `RespValue::Error`.
     pub fn call(&mut self, args: &[&[u8]]) -> Result<RespValue, ProbeError> {
+        self.deadline.restart(self.timeout);
         resp::write_command(self.stream.get_mut(), args)
             .and_then(|()| resp::read_value(&mut self.stream))
             .map_err(|err| self.io_failure(err, "reply"))
@@ -178,13 +237,16 @@ fn timeout_error(address: &str, step: &'static str, timeout: Duration) -> ProbeE
 fn tls_stream(
     address: &str,
     host: &str,
-    mut tcp: TcpStream,
+    mut socket: DeadlineSocket,
     tls: &TlsSettings,
-) -> Result<rustls::StreamOwned<rustls::ClientConnection, TcpStream>, ProbeError> {
+    timeout: Duration,
+) -> Result<rustls::StreamOwned<rustls::ClientConnection, DeadlineSocket>, ProbeError> {
     let tls_error = |reason: String| ProbeError::Tls {
         address: address.to_string(),
         reason,
     };
+    // The handshake is a step of its own, with a full timeout after the connect.
+    socket.deadline.restart(timeout);
     let name = tls.server_name.as_deref().unwrap_or(host);
     let server_name = ServerName::try_from(name.to_string())
         .map_err(|err| tls_error(format!("invalid server name {name:?}: {err}")))?;
@@ -192,11 +254,15 @@ fn tls_stream(
         .map_err(|err| tls_error(err.to_string()))?;
     // Finish the handshake now so a certificate problem is reported as TLS, not as a read error.
     while session.is_handshaking() {
-        session
-            .complete_io(&mut tcp)
-            .map_err(|err| tls_error(err.to_string()))?;
+        session.complete_io(&mut socket).map_err(|err| {
+            if is_timeout(&err) {
+                timeout_error(address, "TLS handshake", timeout)
+            } else {
+                tls_error(err.to_string())
+            }
+        })?;
     }
-    Ok(rustls::StreamOwned::new(session, tcp))
+    Ok(rustls::StreamOwned::new(session, socket))
 }
 
 /// TLS settings for databases with `tls_mode` enabled: trust the given CA bundle.

@@ -1,6 +1,19 @@
 //! RESP2/RESP3 values: the request encoder and a reply parser, enough for the topology probe.
+//!
+//! The parser reads replies from servers `verify` does not trust: it never allocates more than
+//! it has received (plus a small constant), and it bounds every length, element count and
+//! nesting depth, so a hostile reply is a protocol error, never an abort or a stack overflow.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
+
+/// Longest header or simple-string line (Redis's own inline limit, `proto-inline-max-size`).
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+/// Longest bulk string: topology replies are a few kilobytes; 64 MiB leaves room for any real one.
+pub const MAX_BULK_BYTES: u64 = 64 * 1024 * 1024;
+/// Most elements one reply may hold in all its aggregates together.
+pub const MAX_ELEMENTS: u64 = 1 << 20;
+/// Deepest nesting of aggregates (`CLUSTER SHARDS` under RESP3 nests four levels).
+pub const MAX_DEPTH: usize = 32;
 
 /// One reply. RESP3 aggregate types are kept apart only where the probe cares (maps).
 #[derive(Debug, Clone, PartialEq)]
@@ -15,7 +28,6 @@ pub enum RespValue {
     Boolean(bool),
     Null,
 }
-
 impl RespValue {
     /// Text of a simple, bulk or verbatim string.
     pub fn as_text(&self) -> Option<String> {
@@ -69,90 +81,159 @@ pub fn write_command(out: &mut impl Write, args: &[&[u8]]) -> io::Result<()> {
     out.flush()
 }
 
-/// Reads one reply. RESP3 push frames (out-of-band) are skipped.
+/// Reads one reply. RESP3 push frames (out-of-band) and attributes are skipped.
 pub fn read_value(input: &mut impl BufRead) -> io::Result<RespValue> {
-    loop {
-        let line = read_line(input)?;
-        let (kind, rest) = line
-            .split_first()
-            .ok_or_else(|| protocol_error("empty line"))?;
-        let rest = String::from_utf8_lossy(rest).into_owned();
-        let value = match kind {
-            b'+' => RespValue::Simple(rest),
-            b'-' => RespValue::Error(rest),
-            b'!' => RespValue::Error(String::from_utf8_lossy(&read_blob(input, &rest)?).into()),
-            b':' => RespValue::Integer(parse_length(&rest)?),
-            b'$' | b'=' if rest == "-1" => RespValue::Null,
-            b'$' => RespValue::Bulk(read_blob(input, &rest)?),
-            // Verbatim strings start with a 3-letter format and a colon ("txt:").
-            b'=' => {
-                let mut blob = read_blob(input, &rest)?;
-                RespValue::Bulk(blob.split_off(4.min(blob.len())))
-            }
-            b'*' | b'~' if rest == "-1" => RespValue::Null,
-            b'*' | b'~' => RespValue::Array(read_items(input, parse_length(&rest)?)?),
-            b'>' => {
-                read_items(input, parse_length(&rest)?)?;
-                continue;
-            }
-            b'%' | b'|' => {
-                let items = read_items(input, 2 * parse_length(&rest)?)?;
-                let pairs = items
-                    .chunks(2)
-                    .map(|pair| (pair[0].clone(), pair[1].clone()))
-                    .collect();
-                if *kind == b'|' {
-                    // Attributes describe the reply that follows; the probe does not need them.
+    let mut reader = Reader {
+        input,
+        elements_left: MAX_ELEMENTS,
+    };
+    reader.value(0)
+}
+
+/// One reply's reading state: what is left of the element budget.
+struct Reader<'a, R> {
+    input: &'a mut R,
+    elements_left: u64,
+}
+
+impl<R: BufRead> Reader<'_, R> {
+    fn value(&mut self, depth: usize) -> io::Result<RespValue> {
+        if depth > MAX_DEPTH {
+            return Err(protocol_error(&format!(
+                "reply nested deeper than {MAX_DEPTH} levels"
+            )));
+        }
+        loop {
+            let line = self.line()?;
+            let (kind, rest) = line
+                .split_first()
+                .ok_or_else(|| protocol_error("empty line"))?;
+            let rest = String::from_utf8_lossy(rest).into_owned();
+            let value = match kind {
+                b'+' => RespValue::Simple(rest),
+                b'-' => RespValue::Error(rest),
+                b'!' => RespValue::Error(String::from_utf8_lossy(&self.blob(&rest)?).into()),
+                b':' => RespValue::Integer(parse_number(&rest)?),
+                b'$' | b'=' if rest == "-1" => RespValue::Null,
+                b'$' => RespValue::Bulk(self.blob(&rest)?),
+                // Verbatim strings start with a 3-letter format and a colon ("txt:").
+                b'=' => {
+                    let mut blob = self.blob(&rest)?;
+                    RespValue::Bulk(blob.split_off(4.min(blob.len())))
+                }
+                b'*' | b'~' if rest == "-1" => RespValue::Null,
+                b'*' | b'~' => RespValue::Array(self.items(&rest, depth)?),
+                b'>' => {
+                    self.items(&rest, depth)?;
                     continue;
                 }
-                RespValue::Map(pairs)
-            }
-            b'_' => RespValue::Null,
-            b',' => RespValue::Double(rest),
-            b'(' => RespValue::Simple(rest),
-            b'#' => RespValue::Boolean(rest == "t"),
-            other => {
-                return Err(protocol_error(&format!(
-                    "unexpected reply type byte {:?}",
-                    char::from(*other)
-                )));
-            }
-        };
-        return Ok(value);
+                b'%' | b'|' => {
+                    let count = self.charge_elements(&rest, 2)? / 2;
+                    let mut pairs = Vec::new();
+                    for _ in 0..count {
+                        pairs.push((self.value(depth + 1)?, self.value(depth + 1)?));
+                    }
+                    if *kind == b'|' {
+                        // Attributes describe the reply that follows; the probe does not need them.
+                        continue;
+                    }
+                    RespValue::Map(pairs)
+                }
+                b'_' => RespValue::Null,
+                b',' => RespValue::Double(rest),
+                b'(' => RespValue::Simple(rest),
+                b'#' => RespValue::Boolean(rest == "t"),
+                other => {
+                    return Err(protocol_error(&format!(
+                        "unexpected reply type byte {:?}",
+                        char::from(*other)
+                    )));
+                }
+            };
+            return Ok(value);
+        }
+    }
+
+    /// The values of an array, set or push. The vector grows as values arrive, never by the
+    /// announced count.
+    fn items(&mut self, count: &str, depth: usize) -> io::Result<Vec<RespValue>> {
+        let count = self.charge_elements(count, 1)?;
+        let mut items = Vec::new();
+        for _ in 0..count {
+            items.push(self.value(depth + 1)?);
+        }
+        Ok(items)
+    }
+
+    /// Charges an aggregate's announced entries (times `per_entry` values) against the reply's
+    /// element budget before any is read; returns the number of values.
+    fn charge_elements(&mut self, count: &str, per_entry: u64) -> io::Result<u64> {
+        let values = u64::try_from(parse_number(count)?)
+            .map_err(|_| protocol_error("negative aggregate length"))?
+            .checked_mul(per_entry)
+            .filter(|values| *values <= self.elements_left)
+            .ok_or_else(|| {
+                protocol_error(&format!("reply has more than {MAX_ELEMENTS} elements"))
+            })?;
+        self.elements_left -= values;
+        Ok(values)
+    }
+
+    fn line(&mut self) -> io::Result<Vec<u8>> {
+        let mut line = Vec::new();
+        let limit = u64::try_from(MAX_LINE_BYTES).unwrap_or(u64::MAX);
+        if (&mut *self.input)
+            .take(limit)
+            .read_until(b'\n', &mut line)?
+            == 0
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "connection closed by the server",
+            ));
+        }
+        if !line.ends_with(b"\r\n") {
+            return Err(protocol_error(if line.len() >= MAX_LINE_BYTES {
+                "line longer than 64 KiB"
+            } else {
+                "line without CRLF"
+            }));
+        }
+        line.truncate(line.len() - 2);
+        Ok(line)
+    }
+
+    /// A length-prefixed string and its CRLF, read as it arrives (never allocated up front).
+    fn blob(&mut self, length: &str) -> io::Result<Vec<u8>> {
+        let length = u64::try_from(parse_number(length)?)
+            .map_err(|_| protocol_error("negative blob length"))?;
+        if length > MAX_BULK_BYTES {
+            return Err(protocol_error(&format!(
+                "bulk of {length} bytes exceeds the {MAX_BULK_BYTES}-byte limit"
+            )));
+        }
+        let mut blob = Vec::new();
+        let wanted = length + 2;
+        let read = (&mut *self.input).take(wanted).read_to_end(&mut blob)?;
+        if u64::try_from(read).ok() != Some(wanted) {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "connection closed by the server",
+            ));
+        }
+        if !blob.ends_with(b"\r\n") {
+            return Err(protocol_error("bulk string without CRLF"));
+        }
+        blob.truncate(blob.len() - 2);
+        Ok(blob)
     }
 }
 
-fn read_items(input: &mut impl BufRead, count: i64) -> io::Result<Vec<RespValue>> {
-    (0..count.max(0)).map(|_| read_value(input)).collect()
-}
-
-fn read_line(input: &mut impl BufRead) -> io::Result<Vec<u8>> {
-    let mut line = Vec::new();
-    if input.read_until(b'\n', &mut line)? == 0 {
-        return Err(io::Error::new(
-            io::ErrorKind::UnexpectedEof,
-            "connection closed by the server",
-        ));
-    }
-    if !line.ends_with(b"\r\n") {
-        return Err(protocol_error("line without CRLF"));
-    }
-    line.truncate(line.len() - 2);
-    Ok(line)
-}
-
-fn read_blob(input: &mut impl BufRead, length: &str) -> io::Result<Vec<u8>> {
-    let length = usize::try_from(parse_length(length)?)
-        .map_err(|_| protocol_error("negative blob length"))?;
-    let mut blob = vec![0; length + 2];
-    input.read_exact(&mut blob)?;
-    blob.truncate(length);
-    Ok(blob)
-}
-
-fn parse_length(text: &str) -> io::Result<i64> {
-    text.parse()
-        .map_err(|_| protocol_error(&format!("bad number {text:?}")))
+fn parse_number(text: &str) -> io::Result<i64> {
+    text.parse().map_err(|_| {
+        let shown: String = text.chars().take(20).collect();
+        protocol_error(&format!("bad number {shown:?}"))
+    })
 }
 
 fn protocol_error(what: &str) -> io::Error {
@@ -161,7 +242,6 @@ fn protocol_error(what: &str) -> io::Error {
         format!("RESP protocol error: {what}"),
     )
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +297,43 @@ mod tests {
             RespValue::Error("MOVED 1 a:2".into())
         );
         assert_eq!(parse(b"#t\r\n"), RespValue::Boolean(true));
+    }
+
+    fn parse_error(bytes: &[u8]) -> String {
+        read_value(&mut io::Cursor::new(bytes))
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn absurd_lengths_and_depths_are_protocol_errors() {
+        assert_eq!(
+            parse_error(b"$99999999999\r\n"),
+            "RESP protocol error: bulk of 99999999999 bytes exceeds the 67108864-byte limit"
+        );
+        assert_eq!(
+            parse_error(b"*99999999999\r\n"),
+            "RESP protocol error: reply has more than 1048576 elements"
+        );
+        assert_eq!(
+            parse_error(b"%9223372036854775807\r\n"),
+            "RESP protocol error: reply has more than 1048576 elements"
+        );
+        assert_eq!(parse_error(b"$5\r\nab"), "connection closed by the server");
+        let nested = b"*1\r\n".repeat(200_000);
+        assert_eq!(
+            parse_error(&nested),
+            "RESP protocol error: reply nested deeper than 32 levels"
+        );
+        let long_line = [b"+".as_slice(), &vec![b'a'; 100_000]].concat();
+        assert_eq!(
+            parse_error(&long_line),
+            "RESP protocol error: line longer than 64 KiB"
+        );
+        assert_eq!(
+            parse_error(b"$3\r\nabcde"),
+            "RESP protocol error: bulk string without CRLF"
+        );
     }
 
     #[test]

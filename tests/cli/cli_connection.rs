@@ -61,11 +61,8 @@ fn untrusted_certificate_exits_8_naming_ca_cert_and_insecure_warns() {
 
 #[test]
 fn connection_refused_exits_8() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|address| address.port())
-        .expect("free port");
-    let url = format!("https://127.0.0.1:{port}");
+    let closed = support::RefusedPort::new();
+    let url = format!("https://127.0.0.1:{}", closed.port);
     let run = run_rsadmin(
         &["--cluster", &url, "--user", "admin@example.com", "status"],
         &[("RSADMIN_PASSWORD", "x")],

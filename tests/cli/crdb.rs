@@ -7,9 +7,9 @@ use crate::support;
 use std::process::Command;
 use std::time::Duration;
 
+use rsadmin_sandbox::SandboxHandle;
 use rsadmin_sandbox::crdb::PeerGroup;
 use rsadmin_sandbox::state::Bdb;
-use rsadmin_sandbox::{SandboxHandle, SandboxOptions};
 use support::{Run, run_rsadmin};
 use tempfile::TempDir;
 
@@ -26,11 +26,11 @@ impl Pair {
         let mut clusters = Vec::new();
         let mut dirs = Vec::new();
         for index in first_index..first_index + 2 {
-            let dir = tempfile::tempdir().expect("temp dir");
-            let mut options = SandboxOptions::new(dir.path());
-            options.cluster_index = index;
-            options.crdb_group = group.clone();
-            clusters.push(SandboxHandle::start(options).expect("sandbox starts"));
+            let (handle, dir) = support::start_sandbox(|options| {
+                options.cluster_index = index;
+                options.crdb_group = group.clone();
+            });
+            clusters.push(handle);
             dirs.push(dir);
         }
         Pair {
@@ -99,11 +99,26 @@ impl Pair {
     }
 }
 
+/// A database port for `crdb create --port`: free on every address the two clusters' proxies
+/// bind (internal 127.0.1.x / 127.0.3.x, external 127.0.2.x / 127.0.4.x), not only on
+/// 127.0.0.1, so that a port another sandbox on this machine serves is never picked. (The
+/// sandbox binds it a moment later; the window is as small as any database port's.)
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .expect("free port")
-        .port()
+    loop {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|listener| listener.local_addr())
+            .expect("free port")
+            .port();
+        let held: Result<Vec<_>, _> = (1..=4u8)
+            .flat_map(|network| (1..=3u8).map(move |node| (network, node)))
+            .map(|(network, node)| {
+                std::net::TcpListener::bind((format!("127.0.{network}.{node}"), port))
+            })
+            .collect();
+        if held.is_ok() {
+            return port;
+        }
+    }
 }
 
 /// The word after `prefix` on the line that starts with it.

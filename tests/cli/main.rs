@@ -1,6 +1,8 @@
 //! Integration tests of the rsadmin binary: one test binary, so the shared support modules are
 //! compiled (and checked for unused code) once.
 
+#[path = "../common/fuzz_settings.rs"]
+mod fuzz_settings;
 mod profile_support;
 mod support;
 
@@ -14,11 +16,15 @@ mod crdb;
 mod doctor;
 mod dropin;
 mod dropin_scripts;
+mod grammar_fuzz;
+mod hardening;
 mod plain_http;
 mod profile;
 mod profile_completion;
 mod redirects;
+mod secrets;
 mod tls_pinning;
 mod verify;
 mod verify_connection;
+mod verify_rogue;
 mod wait;

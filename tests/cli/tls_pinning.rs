@@ -13,8 +13,7 @@ use support::Sandbox;
 
 #[test]
 fn a_changed_certificate_fails_with_exit_8_naming_both_fingerprints() {
-    let dir = tempfile::tempdir().expect("sandbox dir");
-    let first = SandboxHandle::start(SandboxOptions::new(dir.path())).expect("sandbox starts");
+    let (first, dir) = support::start_sandbox(|_| {});
     let (url, user, password) = (first.url(), first.user(), first.password());
     let pinned = server_fingerprint(&url);
     let operator = Operator::new();

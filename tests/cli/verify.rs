@@ -10,7 +10,7 @@ use std::process::Command;
 use rsadmin::api::ApiClient;
 use rsadmin::config::ConnectionSettings;
 use serde_json::{Value, json};
-use support::{Run, Sandbox};
+use support::{Run, Sandbox, wait_until_active};
 
 /// The database port and cluster FQDN of db:1, which appear in every line.
 fn db_port(sandbox: &Sandbox) -> u16 {
@@ -33,17 +33,6 @@ fn rest(sandbox: &Sandbox) -> ApiClient {
         insecure: false,
     })
     .expect("REST client")
-}
-
-/// Polls the database status after a raw PUT, as rsadmin's own commands do.
-fn wait_until_active(client: &ApiClient) {
-    for _ in 0..200 {
-        if client.bdb_status(1).expect("status").as_deref() == Some("active") {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!("db:1 did not become active");
 }
 
 fn verify_json(sandbox: &Sandbox, extra: &[&str]) -> (Run, Value) {
@@ -342,12 +331,24 @@ fn verify_needs_a_database_that_exists() {
     let run = sandbox.rsadmin(&["verify", "db", "db:9"]);
     assert_eq!(run.code, 5, "{}", run.stderr);
     assert!(run.stdout.is_empty());
-    let run = sandbox.rsadmin(&["verify", "db", "db:1", "--probe-timeout", "0"]);
-    assert_eq!(run.code, 2);
-    assert_eq!(
-        run.stderr,
-        "error: --probe-timeout 0 must be a positive number of seconds\n"
-    );
+    sandbox.clear_requests();
+    for absurd in ["0", "1e20", "-1", "NaN"] {
+        let flag = format!("--probe-timeout={absurd}");
+        let run = sandbox.rsadmin(&["verify", "db", "db:1", &flag]);
+        assert_eq!(run.code, 2);
+        assert_eq!(
+            run.stderr.lines().last(),
+            Some(
+                format!(
+                    "error: invalid value '{absurd}' for '--probe-timeout <SECS>': expected \
+                     seconds from 0.001 to 600"
+                )
+                .as_str()
+            )
+        );
+        assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    }
+    assert!(sandbox.requests().is_empty(), "{:?}", sandbox.requests());
 }
 
 #[test]

@@ -18,6 +18,8 @@ use rsadmin::topology::resp::RespValue;
 use rsadmin::topology::slots::SlotRange;
 use tempfile::TempDir;
 
+use crate::support::{RefusedPort, one_seed_topology};
+
 /// A redis-server configured through stdin (so no secret is in its arguments), killed on drop.
 struct RedisServer {
     child: Child,
@@ -32,48 +34,64 @@ impl Drop for RedisServer {
     }
 }
 
-fn free_port() -> u16 {
+impl RedisServer {
+    /// `config` gets `port`/`tls-port` lines from `listen`; the server runs in its own directory.
+    /// A free port is only a guess until the server has bound it (another process may take it
+    /// first), so the server is ready when its own log says so, and started again on another
+    /// port when it could not bind.
+    fn start(dir: TempDir, listen: &str, config: &str) -> RedisServer {
+        for _ in 0..5 {
+            let port = unused_port();
+            let log = dir.path().join(format!("redis-{port}.log"));
+            let mut child = Command::new("redis-server")
+                .arg("-")
+                .current_dir(dir.path())
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("redis-server on PATH");
+            let full_config = format!(
+                "bind 127.0.0.1\nsave \"\"\nappendonly no\ndir {}\nlogfile {}\n{}\n{config}\n",
+                dir.path().display(),
+                log.display(),
+                listen.replace("{port}", &port.to_string())
+            );
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(full_config.as_bytes())
+                .unwrap();
+            let deadline = Instant::now() + Duration::from_secs(60);
+            loop {
+                if child.try_wait().expect("redis-server status").is_some() {
+                    break; // could not bind (or start): try another port
+                }
+                let ready = std::fs::read_to_string(&log)
+                    .is_ok_and(|text| text.contains("Ready to accept connections"));
+                if ready {
+                    return RedisServer {
+                        child,
+                        port,
+                        _dir: dir,
+                    };
+                }
+                assert!(Instant::now() < deadline, "redis-server did not start");
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+        panic!("redis-server found no free port in 5 tries");
+    }
+}
+
+/// A port nothing listened on a moment ago (a guess: see `RedisServer::start`).
+fn unused_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port()
-}
-
-impl RedisServer {
-    /// `config` gets `port`/`tls-port` lines from `listen`; the server runs in its own directory.
-    fn start(dir: TempDir, listen: &str, config: &str) -> RedisServer {
-        let port = free_port();
-        let mut child = Command::new("redis-server")
-            .arg("-")
-            .current_dir(dir.path())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("redis-server on PATH");
-        let full_config = format!(
-            "bind 127.0.0.1\nsave \"\"\nappendonly no\ndir {}\n{}\n{config}\n",
-            dir.path().display(),
-            listen.replace("{port}", &port.to_string())
-        );
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(full_config.as_bytes())
-            .unwrap();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "redis-server did not listen");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        RedisServer {
-            child,
-            port,
-            _dir: dir,
-        }
-    }
 }
 
 fn settings() -> ConnectSettings {
@@ -273,7 +291,8 @@ fn every_step_is_bounded_by_the_timeout() {
     );
     drop(listener);
 
-    let closed = free_port();
+    let closed = RefusedPort::new();
+    let closed = closed.port;
     let err = RespConnection::open("127.0.0.1", closed, &short)
         .err()
         .unwrap();
@@ -327,8 +346,6 @@ fn parses_real_cluster_replies_in_resp2_and_resp3() {
 
 #[test]
 fn verify_without_the_database_password_names_the_fix() {
-    use rsadmin::api::models::{Bdb, Endpoint};
-    use rsadmin::topology::expected::ExpectedTopology;
     use rsadmin::topology::verify::{VerifyOptions, verify};
 
     let server = RedisServer::start(
@@ -336,20 +353,8 @@ fn verify_without_the_database_password_names_the_fix() {
         "port {port}",
         "requirepass s3cret-probe",
     );
-    let bdb = Bdb {
-        uid: 1,
-        oss_cluster: Some(true),
-        endpoints: vec![Endpoint {
-            uid: "1:1".into(),
-            port: Some(u64::from(server.port)),
-            addr: vec!["127.0.0.1".into()],
-            ..Endpoint::default()
-        }],
-        ..Bdb::default()
-    };
-    let expected = ExpectedTopology::from_rest(&bdb, &[], &[]).unwrap();
     let report = verify(
-        &expected,
+        &one_seed_topology(server.port),
         &VerifyOptions {
             connect: settings(),
             write_probe: false,

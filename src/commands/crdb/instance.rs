@@ -14,6 +14,7 @@ use crate::config::keyring::{self, Store};
 use crate::config::profile::ProfileFile;
 use crate::config::prompt_password;
 use crate::error::{CliError, CliResult, ExitKind};
+use crate::sanitize;
 
 /// The password of every instance that names none.
 pub const INSTANCE_PASSWORD_ENV: &str = "RSADMIN_INSTANCE_PASSWORD";
@@ -93,15 +94,24 @@ impl SpecFlag {
     }
 }
 
+/// Errors never show any part of the value, only the flag, an item's position and the names of
+/// known keys: a password may hide anywhere in it (`PASSWORD=` in another case, or the part of a
+/// password after a comma, which reads as an item of its own).
 pub fn parse(raw: &str, flag: SpecFlag) -> CliResult<ParticipantSpec> {
-    let usage = |detail: String| {
-        CliError::usage(format!("invalid {} {}: {detail}", flag.name(), redact(raw)))
-    };
+    let usage =
+        |detail: String| CliError::usage(format!("invalid {} value: {detail}", flag.name()));
     let mut pairs: BTreeMap<&str, &str> = BTreeMap::new();
-    for item in raw.split(',').filter(|item| !item.is_empty()) {
-        let (key, value) = item
-            .split_once('=')
-            .ok_or_else(|| usage(format!("{:?} is not key=value", redact(item))))?;
+    for (position, item) in raw.split(',').enumerate() {
+        if item.is_empty() {
+            continue;
+        }
+        let item_number = position + 1;
+        let (key, value) = item.split_once('=').ok_or_else(|| {
+            usage(format!(
+                "item {item_number} is not key=value (a password holding a comma cannot be given \
+                 inline: use password-env=VAR)"
+            ))
+        })?;
         if CERTIFICATE_KEYS.contains(&key) {
             return Err(usage(
                 "certificate credentials are not supported by rsadmin yet; \
@@ -110,10 +120,17 @@ pub fn parse(raw: &str, flag: SpecFlag) -> CliResult<ParticipantSpec> {
             ));
         }
         if !flag.keys().contains(&key) {
-            return Err(usage(format!(
-                "unknown key {key:?}; valid keys: {}",
-                flag.keys().join(", ")
-            )));
+            let known_in_other_case = flag
+                .keys()
+                .iter()
+                .find(|known| known.eq_ignore_ascii_case(key));
+            return Err(usage(match known_in_other_case {
+                Some(known) => format!("item {item_number}: keys are lowercase: {known}="),
+                None => format!(
+                    "the key of item {item_number} is not one of {}",
+                    flag.keys().join(", ")
+                ),
+            }));
         }
         if pairs.insert(key, value).is_some() {
             return Err(usage(format!("{key} is given twice")));
@@ -154,11 +171,11 @@ pub fn parse(raw: &str, flag: SpecFlag) -> CliResult<ParticipantSpec> {
             ));
         }
     };
-    if let Some(url) = &url
-        && !url.starts_with("https://")
-        && !url.starts_with("http://")
-    {
-        return Err(usage(format!("url {url:?} must start with https://")));
+    if let Some(url) = &url {
+        sanitize::refuse_userinfo(url, &format!("{} url=", flag.name()))?;
+        if !url.starts_with("https://") && !url.starts_with("http://") {
+            return Err(usage("url= must start with https://".into()));
+        }
     }
     Ok(ParticipantSpec {
         participant,
@@ -168,17 +185,6 @@ pub fn parse(raw: &str, flag: SpecFlag) -> CliResult<ParticipantSpec> {
         replication_endpoint: text("replication_endpoint"),
         replication_tls_sni: text("replication_tls_sni"),
     })
-}
-
-/// The value with any `password=` hidden, for error messages.
-fn redact(raw: &str) -> String {
-    raw.split(',')
-        .map(|item| match item.split_once('=') {
-            Some(("password", _)) => "password=<hidden>".to_string(),
-            _ => item.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(",")
 }
 
 impl ParticipantSpec {
@@ -229,7 +235,9 @@ impl ParticipantSpec {
 
     /// `{"username": ..., "password": ...}` of the REST cluster_info object.
     pub fn credentials(&self) -> CliResult<Value> {
-        Ok(json!({ "username": self.username, "password": self.resolve_password()? }))
+        let password = self.resolve_password()?;
+        sanitize::register_secret(&password);
+        Ok(json!({ "username": self.username, "password": password }))
     }
 }
 
@@ -269,5 +277,30 @@ mod tests {
             .is_err()
         );
         assert!(parse("id=x,username=u", SpecFlag::Credentials).is_err());
+    }
+
+    #[test]
+    fn no_error_shows_any_part_of_a_secret() {
+        for raw in [
+            "fqdn=c1,username=u,PASSWORD=s3cret",
+            "fqdn=c1,username=u,Password=s3cret,password-env=X",
+            "fqdn=c1,username=u,password=s3c,ret",
+            "fqdn=c1,username=u,password=s3c,ret=x",
+            "fqdn=c1,username=u,password=s3c,ret,password-env=X",
+            "fqdn=c1,username=u,password=x,url=https://u:s3cret@h:9443",
+            "fqdn=c1,username=u,password=x,url=ftp:s3cret",
+        ] {
+            let err = parse(raw, SpecFlag::Instance).unwrap_err();
+            assert_eq!(err.kind, ExitKind::Usage, "{raw}");
+            for part in ["s3c", "ret"] {
+                assert!(!err.message.contains(part), "{raw}: {}", err.message);
+            }
+        }
+        assert_eq!(
+            parse("fqdn=c1,username=u,PASSWORD=s3cret", SpecFlag::Instance)
+                .unwrap_err()
+                .message,
+            "invalid --instance value: item 3: keys are lowercase: password="
+        );
     }
 }

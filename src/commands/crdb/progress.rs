@@ -18,6 +18,7 @@ use crate::cli::crdb::WaitArgs;
 use crate::commands::Context;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output;
+use crate::sanitize::one_line;
 
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
 
@@ -105,7 +106,7 @@ pub fn follow(
         guid_report,
         guid_printed: false,
     };
-    let deadline = Instant::now() + Duration::from_secs(wait.timeout);
+    let deadline = crate::limits::deadline_after(Duration::from_secs(wait.timeout));
     let mut current = task;
     loop {
         if current.status == FINISHED || current.status == FAILED {
@@ -145,12 +146,13 @@ pub fn task_failed(task: &CrdbTask) -> CliError {
     if task.errors.is_empty() {
         message.push_str(" without details from the cluster");
     }
+    // One line per cluster, each the cluster's own text on one line.
     for error in &task.errors {
         message.push_str(&format!(
             "\n  {}: {} [{}]",
-            error.cluster_name.as_deref().unwrap_or("cluster"),
-            error.description.as_deref().unwrap_or("no description"),
-            error.error_code.as_deref().unwrap_or("no error code")
+            one_line(error.cluster_name.as_deref().unwrap_or("cluster")),
+            one_line(error.description.as_deref().unwrap_or("no description")),
+            one_line(error.error_code.as_deref().unwrap_or("no error code"))
         ));
     }
     CliError::new(ExitKind::Failed, message)

@@ -7,6 +7,7 @@ use crate::cli::task::TaskStatusArgs;
 use crate::commands::Context;
 use crate::error::CliResult;
 use crate::output;
+use crate::sanitize::one_line;
 
 pub fn run(ctx: &Context, args: &TaskStatusArgs) -> CliResult<()> {
     let id = args.task_id.as_str();
@@ -26,11 +27,12 @@ pub fn run(ctx: &Context, args: &TaskStatusArgs) -> CliResult<()> {
     println!("Started: {}", or_dash(task.started.as_deref()));
     println!("Ended: {}", or_dash(task.ended.as_deref()));
     for error in &task.errors {
+        // The cluster's text, on the one line each error has.
         println!(
             "Error: {}: {} [{}]",
-            or_dash(error.cluster_name.as_deref()),
-            or_dash(error.description.as_deref()),
-            or_dash(error.error_code.as_deref())
+            one_line(&or_dash(error.cluster_name.as_deref())),
+            one_line(&or_dash(error.description.as_deref())),
+            one_line(&or_dash(error.error_code.as_deref()))
         );
     }
     Ok(())

@@ -1,11 +1,14 @@
 //! Test support: an in-process sandbox and a runner for the real `rsadmin` binary.
 
 use std::io::Write;
+use std::net::{TcpListener, TcpStream};
 use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rsadmin::api::ApiClient;
+use rsadmin::api::models::{Bdb, Endpoint};
 use rsadmin::config::ConnectionSettings;
+use rsadmin::topology::expected::ExpectedTopology;
 use rsadmin_sandbox::{LoggedRequest, SandboxHandle, SandboxOptions};
 use tempfile::TempDir;
 
@@ -28,6 +31,59 @@ pub const ENABLE_OSS_CLUSTER: [&str; 7] = [
     "-y",
 ];
 
+/// Starts a sandbox in a new directory with the options `configure` sets, again (in another new
+/// directory, up to three times) when a database port it chose was taken before it bound it: the
+/// sandbox picks a port free on its node addresses and binds it a moment later, and every sandbox
+/// on this machine uses the same addresses.
+pub fn start_sandbox(configure: impl Fn(&mut SandboxOptions)) -> (SandboxHandle, TempDir) {
+    let mut attempt = 1;
+    loop {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut options = SandboxOptions::new(dir.path());
+        configure(&mut options);
+        match SandboxHandle::start(options) {
+            Ok(handle) => return (handle, dir),
+            Err(err) if attempt < 3 && format!("{err:#}").contains("Address already in use") => {
+                attempt += 1;
+            }
+            Err(err) => panic!("sandbox starts: {err:?}"),
+        }
+    }
+}
+
+/// `crdb create` of a small database `aa` over the two `--instance` values.
+pub fn crdb_create_argv<'a>(first: &'a str, second: &'a str) -> Vec<&'a str> {
+    vec![
+        "crdb",
+        "create",
+        "--name",
+        "aa",
+        "--memory-size",
+        "100mb",
+        "--instance",
+        first,
+        "--instance",
+        second,
+    ]
+}
+
+/// What verify expects of a database with the OSS Cluster API on and one endpoint, at
+/// 127.0.0.1:`port` (no shards or nodes in the REST view).
+pub fn one_seed_topology(port: u16) -> ExpectedTopology {
+    let bdb = Bdb {
+        uid: 1,
+        oss_cluster: Some(true),
+        endpoints: vec![Endpoint {
+            uid: "1:1".into(),
+            port: Some(u64::from(port)),
+            addr: vec!["127.0.0.1".into()],
+            ..Endpoint::default()
+        }],
+        ..Bdb::default()
+    };
+    ExpectedTopology::from_rest(&bdb, &[], &[]).expect("expected topology")
+}
+
 /// A fresh sandbox (3 nodes, the demo database db:1) in its own directory.
 pub struct Sandbox {
     pub handle: SandboxHandle,
@@ -36,8 +92,7 @@ pub struct Sandbox {
 
 impl Sandbox {
     pub fn start() -> Sandbox {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let handle = SandboxHandle::start(SandboxOptions::new(dir.path())).expect("sandbox starts");
+        let (handle, dir) = start_sandbox(|_| {});
         Sandbox { handle, _dir: dir }
     }
 
@@ -122,13 +177,38 @@ impl Sandbox {
         })
         .expect("REST client");
         client.put_bdb(1, body).expect("PUT /v1/bdbs/1");
-        for _ in 0..200 {
-            if client.bdb_status(1).expect("status").as_deref() == Some("active") {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
+        wait_until_active(&client);
+    }
+}
+
+/// Polls db:1 after a raw PUT until it is active again, as rsadmin's own commands do. The
+/// minute is a guard against a hang, not a timing assumption: a loaded machine may be slow.
+pub fn wait_until_active(client: &ApiClient) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while client.bdb_status(1).expect("status").as_deref() != Some("active") {
+        assert!(Instant::now() < deadline, "db:1 did not become active");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A loopback port that refuses connections for as long as this lives. A port picked free and
+/// released could be taken by another process before the test connects; this one is held by
+/// the client end of a connection, which never listens, so connecting to it is always refused.
+pub struct RefusedPort {
+    pub port: u16,
+    _listener: TcpListener,
+    _holder: TcpStream,
+}
+
+impl RefusedPort {
+    pub fn new() -> RefusedPort {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("listener");
+        let holder = TcpStream::connect(listener.local_addr().expect("address")).expect("connect");
+        RefusedPort {
+            port: holder.local_addr().expect("local address").port(),
+            _listener: listener,
+            _holder: holder,
         }
-        panic!("db:1 did not become active");
     }
 }
 
