@@ -31,8 +31,11 @@ pub struct WaitLimit {
 impl WaitLimit {
     /// From now; a timeout too large for the clock waits without a deadline.
     pub fn from_now(timeout_secs: u64) -> WaitLimit {
+        let now = Instant::now();
         WaitLimit {
-            deadline: crate::limits::deadline_after(Duration::from_secs(timeout_secs)),
+            deadline: now
+                .checked_add(Duration::from_secs(timeout_secs))
+                .unwrap_or(now + Duration::from_secs(u64::from(u32::MAX))),
             timeout_secs,
         }
     }
