@@ -7,16 +7,18 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
+use reqwest::Method;
 use serde_json::{Map, Value, json};
 
 use crate::api::ApiClient;
-use crate::api::client::{bdb_path, node_path};
-use crate::api::models::{Bdb, cluster_version};
+use crate::api::client::{SHARDS_PATH, bdb_path, node_path};
+use crate::api::models::{ActionStarted, Bdb, BlueprintEntry, Shard, cluster_version};
 use crate::checks::{self, CheckInput, Finding, Origin, Severity};
 use crate::cli::ChangeArgs;
 use crate::commands::Context;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
+use crate::shard_plan;
 use crate::tunables;
 
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
@@ -30,6 +32,10 @@ pub enum Location {
     Endpoint { uid: String, field: String },
     /// A node field.
     Node(String),
+    /// A field of one shard (`node_uid`, `role`), read from a list of shards.
+    Shard { uid: String, field: String },
+    /// The node of the shard serving `slots` in `role`: a blueprint names slot ranges, not shards.
+    SlotRange { slots: String, role: String },
 }
 
 impl Location {
@@ -40,6 +46,24 @@ impl Location {
                 .unwrap_or_else(|| field.clone()),
             Location::Endpoint { uid, field } => format!("endpoint:{uid} {field}"),
             Location::Node(field) => field.clone(),
+            Location::Shard { uid, field } => {
+                format!("{} {}", shard_plan::shard_name(uid), shard_field_label(field))
+            }
+            Location::SlotRange { slots, role } => format!("slots {slots} {role}"),
+        }
+    }
+
+    /// Shard locations are read from and written to a list of shards, the others to an object.
+    fn is_shard(&self) -> bool {
+        matches!(self, Location::Shard { .. } | Location::SlotRange { .. })
+    }
+
+    /// True when the value is a node uid, shown as rladmin shows it: `node:<uid>`.
+    fn holds_node(&self) -> bool {
+        match self {
+            Location::Shard { field, .. } => field == "node_uid",
+            Location::SlotRange { .. } => true,
+            _ => false,
         }
     }
 
@@ -48,11 +72,47 @@ impl Location {
         match self {
             Location::Bdb(field) | Location::Node(field) => object.get(field),
             Location::Endpoint { uid, field } => find_endpoint(object, uid)?.get(field),
+            Location::Shard { .. } | Location::SlotRange { .. } => object
+                .as_array()?
+                .iter()
+                .find(|shard| self.addresses(shard))?
+                .get(self.shard_field()),
+        }
+    }
+
+    /// For shard locations: whether `shard` (an element of a shard list) is the one meant.
+    fn addresses(&self, shard: &Value) -> bool {
+        let text = |key: &str| shard.get(key).and_then(Value::as_str);
+        match self {
+            Location::Shard { uid, .. } => text("uid") == Some(uid),
+            Location::SlotRange { slots, role } => {
+                text("assigned_slots") == Some(slots) && text("role") == Some(role)
+            }
+            _ => false,
+        }
+    }
+
+    fn shard_field(&self) -> &str {
+        match self {
+            Location::Shard { field, .. } => field,
+            _ => "node_uid",
         }
     }
 
     /// Sets the value in a projected object (the database as it would be after the plan).
     fn write(&self, object: &mut Value, value: Value) {
+        if self.is_shard() != object.is_array() {
+            return;
+        }
+        if self.is_shard() {
+            if let Some(shard) = object
+                .as_array_mut()
+                .and_then(|shards| shards.iter_mut().find(|shard| self.addresses(shard)))
+            {
+                shard[self.shard_field()] = value;
+            }
+            return;
+        }
         match self {
             Location::Bdb(field) | Location::Node(field) => {
                 object[field.as_str()] = value;
@@ -74,8 +134,14 @@ impl Location {
                     endpoint[field.as_str()] = value;
                 }
             }
+            Location::Shard { .. } | Location::SlotRange { .. } => {}
         }
     }
+}
+
+/// `node` for `node_uid`, else the REST field's own name.
+fn shard_field_label(field: &str) -> &str {
+    if field == "node_uid" { "node" } else { field }
 }
 
 fn find_endpoint<'a>(bdb: &'a Value, uid: &str) -> Option<&'a Value> {
@@ -131,6 +197,7 @@ impl FieldChange {
             _ => None,
         };
         match (setting, value) {
+            (_, Value::String(node)) if self.location.holds_node() => format!("node:{node}"),
             (Some(setting), value) => setting.display(Some(value)),
             (None, Value::String(text)) => text.clone(),
             (None, Value::Null) => tunables::ABSENT.to_string(),
@@ -139,11 +206,27 @@ impl FieldChange {
     }
 }
 
-/// What one PUT changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What one step changes, and so which request it sends.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Target {
     Bdb(u64),
     Node(u64),
+    /// `POST /v1/shards/actions/migrate`: the shards of the changes go to one node.
+    MigrateShards {
+        target_node: u64,
+        preserve_roles: bool,
+    },
+    /// `POST /v1/shards/actions/failover`: the masters of the changes (one database's; the
+    /// REST API refuses a mix) hand over to their replicas.
+    FailoverShards,
+    /// The blueprint flow: `GET .../actions/optimize_shards_placement` for the blueprint and its
+    /// `cluster-state-id`, then `PUT /v1/bdbs/{uid}` with `shards_blueprint` and that header.
+    /// `blueprint` is the one planned; the step fetches it again when it runs, since the steps
+    /// before it change the cluster state.
+    Rebalance {
+        bdb: u64,
+        blueprint: Vec<BlueprintEntry>,
+    },
 }
 
 /// One PUT and the changes it carries; steps run in order, each waited for.
@@ -156,11 +239,46 @@ pub struct Step {
 }
 
 impl Step {
-    pub fn path(&self) -> String {
+    pub fn method(&self) -> &'static str {
         match self.target {
-            Target::Bdb(uid) => bdb_path(uid),
-            Target::Node(uid) => node_path(uid),
+            Target::MigrateShards { .. } | Target::FailoverShards => "POST",
+            _ => "PUT",
         }
+    }
+
+    pub fn path(&self) -> String {
+        match &self.target {
+            Target::Bdb(uid) | Target::Rebalance { bdb: uid, .. } => bdb_path(*uid),
+            Target::Node(uid) => node_path(*uid),
+            Target::MigrateShards { .. } => format!("{SHARDS_PATH}/actions/migrate"),
+            Target::FailoverShards => format!("{SHARDS_PATH}/actions/failover"),
+        }
+    }
+
+    /// The request line(s) `--dry-run` shows.
+    pub fn calls(&self) -> Vec<String> {
+        let call = format!("{} {} {}", self.method(), self.path(), self.body());
+        match &self.target {
+            Target::Rebalance { bdb, .. } => vec![
+                format!("GET {}", ApiClient::blueprint_path(*bdb)),
+                format!("{call} (with the cluster-state-id header of the GET)"),
+            ],
+            _ => vec![call],
+        }
+    }
+
+    /// The shard uids of the changes whose current value is `current` (any when `None`).
+    fn shard_uids(&self, current: Option<&str>) -> Vec<String> {
+        let mut uids: Vec<String> = Vec::new();
+        for change in &self.changes {
+            if let Location::Shard { uid, .. } = &change.location
+                && current.is_none_or(|current| change.current.as_str() == Some(current))
+                && !uids.contains(uid)
+            {
+                uids.push(uid.clone());
+            }
+        }
+        uids
     }
 
     /// `field: current -> wanted` for each change, comma-separated.
@@ -172,8 +290,26 @@ impl Step {
             .join(", ")
     }
 
-    /// Only the changed fields, plus `endpoint` when an endpoint is addressed.
+    /// Only the changed fields, plus `endpoint` when an endpoint is addressed; for shard steps
+    /// the documented action bodies.
     pub fn body(&self) -> Value {
+        match &self.target {
+            Target::MigrateShards {
+                target_node,
+                preserve_roles,
+            } => {
+                let mut body = json!({"shard_uids": self.shard_uids(None), "target_node_uid": target_node});
+                if *preserve_roles {
+                    body["preserve_roles"] = Value::Bool(true);
+                }
+                return body;
+            }
+            Target::FailoverShards => {
+                return json!({"shard_uids": self.shard_uids(Some(shard_plan::MASTER))});
+            }
+            Target::Rebalance { blueprint, .. } => return json!({"shards_blueprint": blueprint}),
+            Target::Bdb(_) | Target::Node(_) => {}
+        }
         let mut body = Map::new();
         for change in &self.changes {
             match &change.location {
@@ -184,6 +320,7 @@ impl Step {
                     body.insert("endpoint".to_string(), Value::from(uid.as_str()));
                     body.insert(field.clone(), change.wanted.clone());
                 }
+                Location::Shard { .. } | Location::SlotRange { .. } => {}
             }
         }
         Value::Object(body)
@@ -218,19 +355,40 @@ pub fn project(bdb: &Value, changes: &[FieldChange]) -> CliResult<Bdb> {
     })
 }
 
-/// Runs the OSS Cluster API rules when the database would have the API on after the plan.
+/// The shards as they would be after the shard changes among `changes`.
+pub fn project_shards(shards: &[Shard], changes: &[FieldChange]) -> CliResult<Vec<Shard>> {
+    let mut projected = serde_json::to_value(shards).map_err(|err| {
+        CliError::new(ExitKind::Failed, format!("cannot project the shards: {err}"))
+    })?;
+    for change in changes.iter().filter(|change| change.location.is_shard()) {
+        change.location.write(&mut projected, change.wanted.clone());
+    }
+    serde_json::from_value(projected).map_err(|err| {
+        CliError::new(
+            ExitKind::Failed,
+            format!("unexpected shard objects from the cluster: {err}"),
+        )
+    })
+}
+
+/// Runs the OSS Cluster API rules on the database and its shards as they would be after
+/// `changes`, when the database would have the API on.
 pub fn prerequisite_findings(
     client: &ApiClient,
-    projected: &Bdb,
+    bdb: &Value,
+    changes: &[FieldChange],
     origin: Origin,
 ) -> CliResult<Vec<Finding>> {
+    let projected = project(bdb, changes)?;
     if projected.oss_cluster != Some(true) {
         return Ok(Vec::new());
     }
     let nodes = client.nodes()?;
+    let shards = project_shards(&client.bdb_shards(projected.uid)?, changes)?;
     Ok(checks::oss_cluster_prerequisites(&CheckInput {
-        bdb: projected,
+        bdb: &projected,
         nodes: &nodes,
+        shards: &shards,
         cluster_version: cluster_version(&nodes),
         origin,
     }))
@@ -262,7 +420,7 @@ fn report<'a>(plan: &'a ChangePlan, outcome: &'static str, dry_run: bool) -> Cha
             .steps
             .iter()
             .map(|step| RequestReport {
-                method: "PUT",
+                method: step.method(),
                 path: step.path(),
                 body: step.body(),
                 changes: step
@@ -325,7 +483,10 @@ pub fn execute(
         if steps.len() > 1 && !ctx.json() {
             eprintln!("Step {}/{}: {}", index + 1, steps.len(), step.summary());
         }
-        apply_step(client, step, deadline, args.timeout)?;
+        let placed = apply_step(client, step, deadline, args.timeout)?;
+        if !ctx.json() {
+            placed.iter().for_each(|line| println!("{line}"));
+        }
     }
     if ctx.json() {
         print_json(&report(plan, "applied", false));
@@ -373,8 +534,13 @@ pub fn render_dry_run(plan: &ChangePlan) -> String {
         text.push_str(&format!("  {}\n", change.summary()));
     }
     text.push_str("REST calls:\n");
-    for step in plan.steps.iter().filter(|step| !step.changes.is_empty()) {
-        text.push_str(&format!("  PUT {} {}\n", step.path(), step.body()));
+    for call in plan
+        .steps
+        .iter()
+        .filter(|step| !step.changes.is_empty())
+        .flat_map(Step::calls)
+    {
+        text.push_str(&format!("  {call}\n"));
     }
     text.push_str("Dry run: nothing was sent.\n");
     text
@@ -421,28 +587,144 @@ fn confirm(ctx: &Context, plan: &ChangePlan) -> CliResult<()> {
     }
 }
 
+/// Sends one step, waits for it and checks what the cluster applied; returns, for shard steps,
+/// one line per changed shard saying where it is now.
 fn apply_step(
     client: &ApiClient,
     step: &Step,
     deadline: Instant,
     timeout_secs: u64,
-) -> CliResult<()> {
+) -> CliResult<Vec<String>> {
     if step.changes.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let body = step.body();
-    let applied = match step.target {
+    let applied = match &step.target {
         Target::Bdb(uid) => {
-            client.put_bdb(uid, &body)?;
-            wait_until_active(client, uid, deadline, timeout_secs)?;
-            client.bdb_json(uid)?
+            client.put_bdb(*uid, &body)?;
+            wait_until_active(client, *uid, deadline, timeout_secs)?;
+            client.bdb_json(*uid)?
         }
         Target::Node(uid) => {
-            client.put_node(uid, &body)?;
-            client.get(&node_path(uid))?
+            client.put_node(*uid, &body)?;
+            client.get(&node_path(*uid))?
+        }
+        Target::MigrateShards { .. } | Target::FailoverShards => {
+            let started: ActionStarted =
+                client.call(Method::POST, &step.path(), Some(&body))?;
+            wait_for_action(client, started.action_uid.as_deref(), deadline, timeout_secs)?;
+            client.get(SHARDS_PATH)?
+        }
+        Target::Rebalance { bdb, .. } => {
+            return rebalance(client, *bdb, step.disruptive, deadline, timeout_secs);
         }
     };
-    verify(step, &applied)
+    verify(step, &applied)?;
+    Ok(placements(step, &applied))
+}
+
+/// The rebalance step as it runs: the blueprint of the cluster as it is now (the steps before
+/// changed it), sent with its `cluster-state-id`, waited for, read back slot range by slot range.
+fn rebalance(
+    client: &ApiClient,
+    bdb: u64,
+    disruptive: bool,
+    deadline: Instant,
+    timeout_secs: u64,
+) -> CliResult<Vec<String>> {
+    let (blueprint, state_id) = client.shards_blueprint(bdb)?;
+    let step = Step {
+        changes: rebalance_changes(&blueprint, &client.bdb_shards(bdb)?),
+        target: Target::Rebalance { bdb, blueprint },
+        disruptive,
+    };
+    if step.changes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let answer = client.put_bdb_blueprint(bdb, &step.body(), state_id.as_deref())?;
+    let action = answer.get("action_uid").and_then(Value::as_str);
+    wait_for_action(client, action, deadline, timeout_secs)?;
+    wait_until_active(client, bdb, deadline, timeout_secs)?;
+    let applied: Value = client.get(&format!("{}/shards", bdb_path(bdb)))?;
+    verify(&step, &applied)?;
+    Ok(placements(&step, &applied))
+}
+
+/// The changes a blueprint makes to a database's shards, slot range by slot range.
+pub fn rebalance_changes(blueprint: &[BlueprintEntry], shards: &[Shard]) -> Vec<FieldChange> {
+    shard_plan::blueprint_moves(blueprint, shards)
+        .into_iter()
+        .map(|found| FieldChange {
+            location: Location::SlotRange {
+                slots: found.slot_range,
+                role: found.role,
+            },
+            current: Value::from(found.from_node),
+            wanted: Value::from(found.to_node),
+        })
+        .collect()
+}
+
+/// `redis:2 node: node:3` style lines: where each changed shard is after a shard step.
+fn placements(step: &Step, applied: &Value) -> Vec<String> {
+    if !step.changes.iter().any(|change| change.location.is_shard()) {
+        return Vec::new();
+    }
+    step.changes
+        .iter()
+        .map(|change| {
+            let now = change.location.read(applied).cloned().unwrap_or(Value::Null);
+            format!("{} is now {}", change.location.label(), change.display(&now))
+        })
+        .collect()
+}
+
+/// Follows `GET /v1/actions/{uid}` until the action completes or is gone (real clusters answer
+/// 404 once an action is done); a failed action is exit 1.
+fn wait_for_action(
+    client: &ApiClient,
+    action_uid: Option<&str>,
+    deadline: Instant,
+    timeout_secs: u64,
+) -> CliResult<()> {
+    let Some(uid) = action_uid else {
+        return Ok(());
+    };
+    let mut progress = Progress::start("Executing");
+    loop {
+        // Gone: done (what it did is read back next).
+        let Some(status) = client.action_status(uid)? else {
+            break;
+        };
+        match status.as_str() {
+            "completed" => break,
+            "failed" | "aborted" | "cancelled" => {
+                progress.finish();
+                return Err(CliError::new(
+                    ExitKind::Failed,
+                    format!(
+                        "action {uid} {status} on the cluster. See GET /v1/actions/{uid} and the \
+                         cluster's event log; `rsadmin status shards` shows where the shards are."
+                    ),
+                ));
+            }
+            _ => {}
+        }
+        if Instant::now() >= deadline {
+            progress.finish();
+            return Err(CliError::new(
+                ExitKind::Timeout,
+                format!(
+                    "action {uid} is still {status} after {timeout_secs} s; it was sent and may \
+                     still finish. Check with: rsadmin status shards (or raise --timeout)"
+                ),
+            ));
+        }
+        progress.tick();
+        sleep(POLL_INTERVAL);
+    }
+    progress.finish();
+    Ok(())
 }
 
 /// Polls the database until it leaves `active-change-pending`; a progress line only on a terminal.

@@ -11,6 +11,7 @@ pub mod dropin;
 pub mod error;
 pub mod output;
 pub mod resolve;
+pub mod shard_plan;
 pub mod topology;
 pub mod tunables;
 

@@ -12,7 +12,7 @@ use reqwest::blocking::{Client, Response};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::models::{ApiErrorBody, Bdb, Cluster, Node, Proxy, Shard};
+use super::models::{ApiErrorBody, Bdb, BlueprintEntry, Cluster, Node, Proxy, Shard};
 use super::pinning::{CertificatePin, PinnedCertificateVerifier, pin_mismatch};
 use super::tls::{TrustPolicy, client_config, provider};
 use crate::config::ConnectionSettings;
@@ -96,7 +96,78 @@ impl ApiClient {
     }
 
     pub fn shards(&self) -> CliResult<Vec<Shard>> {
-        self.get("/v1/shards")
+        self.get(SHARDS_PATH)
+    }
+
+    /// One database's shards (`GET /v1/bdbs/{uid}/shards`).
+    pub fn bdb_shards(&self, uid: u64) -> CliResult<Vec<Shard>> {
+        self.get(&format!("{}/shards", bdb_path(uid)))
+    }
+
+    /// Where the database's shards would go with sparse placement. The route is deprecated from
+    /// 7.22 in favour of `revamp` with `dry_run`, but present on 7.4 to 8.2 (route inventory), and
+    /// unlike `actions/rebalance?dry_run` it takes the placement to plan for, so a plan can show
+    /// the moves before the placement is changed.
+    pub fn blueprint_path(uid: u64) -> String {
+        format!(
+            "{}/actions/optimize_shards_placement?shards_placement={}",
+            bdb_path(uid),
+            crate::checks::FIX_SHARDS_PLACEMENT
+        )
+    }
+
+    /// The blueprint and the `cluster-state-id` header that must come with it in the PUT.
+    pub fn shards_blueprint(&self, uid: u64) -> CliResult<(Vec<BlueprintEntry>, Option<String>)> {
+        let path = Self::blueprint_path(uid);
+        let response = self.send(Method::GET, &path, None, None)?;
+        let response = self.check_status(&Method::GET, &path, response)?;
+        let state_id = response
+            .headers()
+            .get(CLUSTER_STATE_ID)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_string);
+        let blueprint = response.json().map_err(|err| {
+            CliError::new(
+                ExitKind::Failed,
+                format!("unexpected answer to GET {path}: {err}"),
+            )
+        })?;
+        Ok((blueprint, state_id))
+    }
+
+    /// `PUT /v1/bdbs/{uid}` with a `shards_blueprint`, guarded by the blueprint's state id (the
+    /// cluster refuses it when its state changed since); answers the database object.
+    pub fn put_bdb_blueprint(
+        &self,
+        uid: u64,
+        body: &Value,
+        state_id: Option<&str>,
+    ) -> CliResult<Value> {
+        let path = bdb_path(uid);
+        let response = self.send(Method::PUT, &path, Some(body), state_id)?;
+        let response = self.check_status(&Method::PUT, &path, response)?;
+        Ok(response.json().unwrap_or(Value::Null))
+    }
+
+    /// The status of an action (`GET /v1/actions/{uid}`), `None` once the cluster no longer
+    /// knows it.
+    pub fn action_status(&self, uid: &str) -> CliResult<Option<String>> {
+        let path = format!("/v1/actions/{uid}");
+        let response = self.send(Method::GET, &path, None, None)?;
+        if response.status() == StatusCode::NOT_FOUND {
+            return Ok(None);
+        }
+        let action: Value = self
+            .check_status(&Method::GET, &path, response)?
+            .json()
+            .unwrap_or(Value::Null);
+        Ok(Some(
+            action
+                .get("status")
+                .and_then(Value::as_str)
+                .unwrap_or("unknown")
+                .to_string(),
+        ))
     }
 
     pub fn cluster(&self) -> CliResult<Cluster> {
@@ -116,7 +187,7 @@ impl ApiClient {
     }
 
     pub fn get<T: DeserializeOwned>(&self, path: &str) -> CliResult<T> {
-        let response = self.send(Method::GET, path, None)?;
+        let response = self.send(Method::GET, path, None, None)?;
         let response = self.check_status(&Method::GET, path, response)?;
         response.json().map_err(|err| {
             CliError::new(
@@ -134,7 +205,7 @@ impl ApiClient {
         path: &str,
         body: Option<&Value>,
     ) -> CliResult<T> {
-        let response = self.send(method.clone(), path, body)?;
+        let response = self.send(method.clone(), path, body, None)?;
         let response = self.check_status(&method, path, response)?;
         response.json().map_err(|err| {
             CliError::new(
@@ -148,7 +219,7 @@ impl ApiClient {
     fn put(&self, path: &str, body: &Value) -> CliResult<()> {
         let mut delays = BUSY_RETRY_DELAYS_MS.iter();
         loop {
-            let response = self.send(Method::PUT, path, Some(body))?;
+            let response = self.send(Method::PUT, path, Some(body), None)?;
             if response.status() == StatusCode::CONFLICT
                 && let Some(delay) = delays.next()
             {
@@ -160,7 +231,13 @@ impl ApiClient {
         }
     }
 
-    fn send(&self, method: Method, path: &str, body: Option<&Value>) -> CliResult<Response> {
+    fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+        state_id: Option<&str>,
+    ) -> CliResult<Response> {
         let url = format!("{}{path}", self.base_url);
         let mut request = self
             .http
@@ -169,6 +246,9 @@ impl ApiClient {
             .header(reqwest::header::ACCEPT, "application/json");
         if let Some(body) = body {
             request = request.json(body);
+        }
+        if let Some(state_id) = state_id {
+            request = request.header(CLUSTER_STATE_ID, state_id);
         }
         request
             .send()
@@ -190,6 +270,11 @@ impl ApiClient {
         ))
     }
 }
+
+pub const SHARDS_PATH: &str = "/v1/shards";
+
+/// The header that ties a shards blueprint to the cluster state it was computed for.
+const CLUSTER_STATE_ID: &str = "cluster-state-id";
 
 pub fn bdb_path(uid: u64) -> String {
     format!("/v1/bdbs/{uid}")
