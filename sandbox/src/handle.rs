@@ -162,6 +162,11 @@ impl SandboxHandle {
         self.control.fail_next_change();
     }
 
+    /// How long an ended action stays visible at `GET /v1/actions/{uid}` before it answers 404.
+    pub fn set_action_retention(&self, retention: Duration) {
+        self.control.actions.set_retention(retention);
+    }
+
     pub fn state(&self) -> state::ClusterState {
         self.control.snapshot()
     }

@@ -162,6 +162,9 @@ impl Session {
                     Ok(Some((args, used))) => {
                         consumed += used;
                         if !args.is_empty() {
+                            if batch.is_empty() {
+                                self.begin_batch().await;
+                            }
                             batch.push(self.dispatch(args).await);
                         }
                     }
@@ -194,6 +197,13 @@ impl Session {
                 self.follow_pubsub(shard, reader, writer, &mut inbound)
                     .await?;
             }
+        }
+    }
+
+    /// Follows shard moves (see `ShardIo::begin_batch`).
+    async fn begin_batch(&mut self) {
+        if let Some(moved) = self.io.begin_batch().await {
+            self.topology = moved;
         }
     }
 

@@ -36,10 +36,15 @@ pub struct ShardLaunch {
     pub persistence: DataPersistence,
     /// The master's port for a replica shard.
     pub replica_of: Option<u16>,
+    /// The second set of pid and socket names: used by the server a shard moves to while the
+    /// one it moves from still runs.
+    pub alternate_files: bool,
 }
 
 pub struct ShardProcess {
     pub launch: ShardLaunch,
+    /// What the supervisor restarts after a crash; follows role changes made while running.
+    restart_as: Arc<Mutex<ShardLaunch>>,
     supervisor: JoinHandle<()>,
     down: DownShards,
 }
@@ -171,9 +176,11 @@ impl ShardProcess {
     /// Starts the shard and returns once it answers PING.
     pub async fn start(launch: ShardLaunch, down: DownShards) -> anyhow::Result<ShardProcess> {
         let child = spawn(&launch)?;
-        let supervisor = tokio::spawn(supervise(launch.clone(), child, down.clone()));
+        let restart_as = Arc::new(Mutex::new(launch.clone()));
+        let supervisor = tokio::spawn(supervise(restart_as.clone(), child, down.clone()));
         let process = ShardProcess {
             launch,
+            restart_as,
             supervisor,
             down,
         };
@@ -186,6 +193,16 @@ impl ShardProcess {
         }
         process.down.set(&process.launch.shard_uid, false);
         Ok(process)
+    }
+
+    /// Records a role change made on the running server (`REPLICAOF`), so the launch matches
+    /// what the reconciler wants and a crash restarts it in its new role.
+    pub fn set_replica_of(&mut self, master_port: Option<u16>) {
+        self.launch.replica_of = master_port;
+        *self
+            .restart_as
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = self.launch.clone();
     }
 }
 
@@ -202,9 +219,13 @@ async fn answers_within(port: u16, timeout: Duration) -> bool {
 
 /// Waits for the shard to exit and starts it again on the same port (proxies keep its address);
 /// it is reported down from its death until the new process answers.
-async fn supervise(launch: ShardLaunch, mut child: Child, down: DownShards) {
+async fn supervise(restart_as: Arc<Mutex<ShardLaunch>>, mut child: Child, down: DownShards) {
     loop {
         let _ = child.wait().await;
+        let launch = restart_as
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone();
         down.set(&launch.shard_uid, true);
         tokio::time::sleep(RESTART_DELAY).await;
         match spawn(&launch) {

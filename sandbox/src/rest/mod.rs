@@ -1,5 +1,6 @@
 //! The Cluster Manager REST API (routes of rest-api.md) over HTTPS with Basic auth.
 
+mod actions;
 mod bdbs;
 mod cluster;
 pub mod error;
@@ -41,6 +42,9 @@ pub fn router(control: Arc<ControlPlane>) -> Router {
         .route("/v1/bdbs/{uid}/shards", get(shards::list_of_bdb))
         .route("/v1/shards", get(shards::list))
         .route("/v1/shards/{uid}", get(shards::get_one))
+        .route("/v1/actions", get(actions::list))
+        .route("/v1/actions/{uid}", get(actions::get_one))
+        .route("/v1/actions/bdb/{uid}", get(actions::of_bdb))
         .merge(crate::crdb::routes())
         .fallback(not_found)
         .layer(middleware::from_fn(require_json_content_type))
