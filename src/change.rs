@@ -6,8 +6,8 @@ use std::io::{IsTerminal, Write};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
 use reqwest::Method;
+use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::api::ApiClient;
@@ -47,7 +47,11 @@ impl Location {
             Location::Endpoint { uid, field } => format!("endpoint:{uid} {field}"),
             Location::Node(field) => field.clone(),
             Location::Shard { uid, field } => {
-                format!("{} {}", shard_plan::shard_name(uid), shard_field_label(field))
+                format!(
+                    "{} {}",
+                    shard_plan::shard_name(uid),
+                    shard_field_label(field)
+                )
             }
             Location::SlotRange { slots, role } => format!("slots {slots} {role}"),
         }
@@ -298,7 +302,8 @@ impl Step {
                 target_node,
                 preserve_roles,
             } => {
-                let mut body = json!({"shard_uids": self.shard_uids(None), "target_node_uid": target_node});
+                let mut body =
+                    json!({"shard_uids": self.shard_uids(None), "target_node_uid": target_node});
                 if *preserve_roles {
                     body["preserve_roles"] = Value::Bool(true);
                 }
@@ -358,7 +363,10 @@ pub fn project(bdb: &Value, changes: &[FieldChange]) -> CliResult<Bdb> {
 /// The shards as they would be after the shard changes among `changes`.
 pub fn project_shards(shards: &[Shard], changes: &[FieldChange]) -> CliResult<Vec<Shard>> {
     let mut projected = serde_json::to_value(shards).map_err(|err| {
-        CliError::new(ExitKind::Failed, format!("cannot project the shards: {err}"))
+        CliError::new(
+            ExitKind::Failed,
+            format!("cannot project the shards: {err}"),
+        )
     })?;
     for change in changes.iter().filter(|change| change.location.is_shard()) {
         change.location.write(&mut projected, change.wanted.clone());
@@ -610,9 +618,13 @@ fn apply_step(
             client.get(&node_path(*uid))?
         }
         Target::MigrateShards { .. } | Target::FailoverShards => {
-            let started: ActionStarted =
-                client.call(Method::POST, &step.path(), Some(&body))?;
-            wait_for_action(client, started.action_uid.as_deref(), deadline, timeout_secs)?;
+            let started: ActionStarted = client.call(Method::POST, &step.path(), Some(&body))?;
+            wait_for_action(
+                client,
+                started.action_uid.as_deref(),
+                deadline,
+                timeout_secs,
+            )?;
             client.get(SHARDS_PATH)?
         }
         Target::Rebalance { bdb, .. } => {
@@ -673,8 +685,16 @@ fn placements(step: &Step, applied: &Value) -> Vec<String> {
     step.changes
         .iter()
         .map(|change| {
-            let now = change.location.read(applied).cloned().unwrap_or(Value::Null);
-            format!("{} is now {}", change.location.label(), change.display(&now))
+            let now = change
+                .location
+                .read(applied)
+                .cloned()
+                .unwrap_or(Value::Null);
+            format!(
+                "{} is now {}",
+                change.location.label(),
+                change.display(&now)
+            )
         })
         .collect()
 }

@@ -58,12 +58,15 @@ pub fn after_moves(shards: &[Shard], moves: &[ShardMove]) -> Vec<Shard> {
 
 /// The first master that shares a node with one of its replicas.
 pub fn colocated_pair(shards: &[Shard]) -> Option<(&Shard, &Shard)> {
-    shards.iter().filter(|shard| is_master(shard)).find_map(|master| {
-        replicas_of(shards, master)
-            .into_iter()
-            .find(|replica| replica.node_uid == master.node_uid)
-            .map(|replica| (master, replica))
-    })
+    shards
+        .iter()
+        .filter(|shard| is_master(shard))
+        .find_map(|master| {
+            replicas_of(shards, master)
+                .into_iter()
+                .find(|replica| replica.node_uid == master.node_uid)
+                .map(|replica| (master, replica))
+        })
 }
 
 /// Which shards of a database or node `migrate` moves (rladmin's `all_*_shards` words).
@@ -325,17 +328,18 @@ pub fn master_spread(shards: &[Shard], nodes: &[Node]) -> MasterSpread {
                     .iter()
                     .filter(|shard| is_master(shard) && shard.node_uid == *crowded)
                     .collect();
-                let preferred: Vec<&Shard> = movable[1..].iter().chain(&movable[..1]).copied().collect();
+                let preferred: Vec<&Shard> =
+                    movable[1..].iter().chain(&movable[..1]).copied().collect();
                 free.flat_map(|node| preferred.iter().map(move |master| (*master, node)))
-                .find(|(master, node)| {
-                    !replicas_of(&current, master)
-                        .iter()
-                        .any(|replica| replica.node_uid == **node)
-                })
-                .map(|(master, node)| ShardMove {
-                    shard_uid: master.uid.clone(),
-                    to_node: node.clone(),
-                })
+                    .find(|(master, node)| {
+                        !replicas_of(&current, master)
+                            .iter()
+                            .any(|replica| replica.node_uid == **node)
+                    })
+                    .map(|(master, node)| ShardMove {
+                        shard_uid: master.uid.clone(),
+                        to_node: node.clone(),
+                    })
             })
         else {
             break;

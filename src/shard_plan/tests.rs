@@ -114,7 +114,10 @@ fn migration_plans_and_refusals() {
             name: "unknown shard",
             source: MigrationSource::Shards(uids(&["3", "99"])),
             target: 3,
-            expected: Err((ExitKind::NotFound, "shard redis:99 not found; nothing was sent")),
+            expected: Err((
+                ExitKind::NotFound,
+                "shard redis:99 not found; nothing was sent",
+            )),
         },
         Case {
             name: "unknown target node",
@@ -173,8 +176,18 @@ fn failover_plans_and_refusals() {
         .collect();
     assert_eq!(pairs, [("1", "2"), ("5", "6")]);
     for (db, shard, kind, text) in [
-        (None, "2", ExitKind::Refused, "redis:2 is a replica (its master is redis:1)"),
-        (Some(2), "1", ExitKind::NotFound, "shard redis:1 not found in db:2"),
+        (
+            None,
+            "2",
+            ExitKind::Refused,
+            "redis:2 is a replica (its master is redis:1)",
+        ),
+        (
+            Some(2),
+            "1",
+            ExitKind::NotFound,
+            "shard redis:1 not found in db:2",
+        ),
         (None, "42", ExitKind::NotFound, "shard redis:42 not found"),
     ] {
         let err = plan_failover(db, &uids(&[shard]), &replicated()).unwrap_err();
@@ -209,14 +222,20 @@ fn master_spread_finds_the_moves_that_spread_masters() {
     // With both masters' replicas on node 3, no move reaches three nodes.
     blocked[1].node_uid = "3".into();
     let spread = master_spread(&blocked, &nodes(3));
-    assert_eq!((spread.nodes_used, spread.possible, spread.moves), (2, 3, vec![]));
+    assert_eq!(
+        (spread.nodes_used, spread.possible, spread.moves),
+        (2, 3, vec![])
+    );
     // Two nodes for three masters: two is the most possible.
     let spread = master_spread(&dense, &nodes(2));
     assert_eq!((spread.nodes_used, spread.possible), (1, 2));
     // Already spread.
     let sparse = shards(&[(1, "master", 1), (1, "master", 2), (1, "master", 3)]);
     let spread = master_spread(&sparse, &nodes(3));
-    assert_eq!((spread.nodes_used, spread.possible, spread.moves), (3, 3, vec![]));
+    assert_eq!(
+        (spread.nodes_used, spread.possible, spread.moves),
+        (3, 3, vec![])
+    );
 }
 
 #[test]

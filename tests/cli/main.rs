@@ -15,6 +15,8 @@ mod doctor;
 mod dropin;
 mod profile;
 mod profile_completion;
+mod shard_moves;
 mod tls_pinning;
+mod topology_clients;
 mod verify;
 mod verify_connection;
