@@ -906,6 +906,75 @@ mod tests {
         );
     }
 
+    fn shards() -> Value {
+        json!([
+            {"uid": "1", "bdb_uid": 1, "node_uid": "1", "role": "master", "assigned_slots": "0-8191"},
+            {"uid": "2", "bdb_uid": 1, "node_uid": "1", "role": "master", "assigned_slots": "8192-16383"}
+        ])
+    }
+
+    #[test]
+    fn shard_steps_send_the_documented_action_bodies() {
+        let location = Location::Shard {
+            uid: "2".into(),
+            field: "node_uid".into(),
+        };
+        let change = FieldChange::against(&shards(), location, json!("3")).unwrap();
+        assert_eq!(change.summary(), "redis:2 node: node:1 -> node:3");
+        let step = Step {
+            target: Target::MigrateShards {
+                target_node: 3,
+                preserve_roles: true,
+            },
+            changes: vec![change.clone()],
+            disruptive: true,
+        };
+        assert_eq!(
+            step.calls(),
+            [
+                r#"POST /v1/shards/actions/migrate {"preserve_roles":true,"shard_uids":["2"],"target_node_uid":3}"#
+            ]
+        );
+        let projected: Vec<Shard> = serde_json::from_value(shards())
+            .map(|shards: Vec<Shard>| project_shards(&shards, &[change]).unwrap())
+            .unwrap();
+        assert_eq!(projected[1].node_uid, "3");
+        assert_eq!(projected[0].node_uid, "1");
+    }
+
+    #[test]
+    fn rebalance_changes_name_slot_ranges_and_show_both_calls() {
+        let blueprint: Vec<BlueprintEntry> = serde_json::from_value(json!([
+            {"nodes": [{"node_uid": "1", "role": "master"}], "slot_range": "0-8191"},
+            {"nodes": [{"node_uid": "2", "role": "master"}], "slot_range": "8192-16383"}
+        ]))
+        .unwrap();
+        let listed: Vec<Shard> = serde_json::from_value(shards()).unwrap();
+        let changes = rebalance_changes(&blueprint, &listed);
+        assert_eq!(changes.len(), 1);
+        assert_eq!(
+            changes[0].summary(),
+            "slots 8192-16383 master: node:1 -> node:2"
+        );
+        let step = Step {
+            target: Target::Rebalance { bdb: 1, blueprint },
+            changes,
+            disruptive: true,
+        };
+        let calls = step.calls();
+        assert_eq!(
+            calls[0],
+            "GET /v1/bdbs/1/actions/optimize_shards_placement?shards_placement=sparse"
+        );
+        assert!(calls[1].starts_with(r#"PUT /v1/bdbs/1 {"shards_blueprint":[{"nodes":"#));
+        assert!(calls[1].ends_with("(with the cluster-state-id header of the GET)"));
+        // Read back: the master of 8192-16383 is where the blueprint put it.
+        let mut applied = shards();
+        applied[1]["node_uid"] = json!("2");
+        assert!(verify(&step, &applied).is_ok());
+        assert!(verify(&step, &shards()).is_err());
+    }
+
     #[test]
     fn verify_reports_what_was_not_applied() {
         let change =
