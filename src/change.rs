@@ -935,9 +935,8 @@ mod tests {
                 r#"POST /v1/shards/actions/migrate {"preserve_roles":true,"shard_uids":["2"],"target_node_uid":3}"#
             ]
         );
-        let projected: Vec<Shard> = serde_json::from_value(shards())
-            .map(|shards: Vec<Shard>| project_shards(&shards, &[change]).unwrap())
-            .unwrap();
+        let listed: Vec<Shard> = serde_json::from_value(shards()).unwrap();
+        let projected = project_shards(&listed, &[change]).unwrap();
         assert_eq!(projected[1].node_uid, "3");
         assert_eq!(projected[0].node_uid, "1");
     }
