@@ -19,7 +19,13 @@ use crate::commands::Context;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
 use crate::shard_plan;
-use crate::tunables;
+use crate::tunables::{self, Setting};
+
+pub const CLUSTER_POLICY_PATH: &str = "/v1/cluster/policy";
+
+pub fn proxy_path(uid: u64) -> String {
+    format!("/v1/proxies/{uid}")
+}
 
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
 
@@ -32,6 +38,8 @@ pub enum Location {
     Endpoint { uid: String, field: String },
     /// A node field.
     Node(String),
+    /// A field of the cluster policy or of a proxy, described by its tunables table entry.
+    Setting(&'static Setting),
     /// A field of one shard (`node_uid`, `role`), read from a list of shards.
     Shard { uid: String, field: String },
     /// The node of the shard serving `slots` in `role`: a blueprint names slot ranges, not shards.
@@ -42,8 +50,14 @@ impl Location {
     pub fn label(&self) -> String {
         match self {
             Location::Bdb(field) => tunables::find_by_field(field)
-                .map(|setting| setting.display_key.to_string())
+                .and_then(|setting| setting.display_key)
+                .map(str::to_string)
                 .unwrap_or_else(|| field.clone()),
+            Location::Setting(setting) => setting
+                .access
+                .tune_key()
+                .unwrap_or(setting.field)
+                .to_string(),
             Location::Endpoint { uid, field } => format!("endpoint:{uid} {field}"),
             Location::Node(field) => field.clone(),
             Location::Shard { uid, field } => {
@@ -75,6 +89,7 @@ impl Location {
     pub fn read<'a>(&self, object: &'a Value) -> Option<&'a Value> {
         match self {
             Location::Bdb(field) | Location::Node(field) => object.get(field),
+            Location::Setting(setting) => object.get(setting.field),
             Location::Endpoint { uid, field } => find_endpoint(object, uid)?.get(field),
             Location::Shard { .. } | Location::SlotRange { .. } => object
                 .as_array()?
@@ -121,6 +136,7 @@ impl Location {
             Location::Bdb(field) | Location::Node(field) => {
                 object[field.as_str()] = value;
             }
+            Location::Setting(setting) => object[setting.field] = value,
             Location::Endpoint { uid, field } => {
                 // The endpoint's proxy policy is also the database's (rest-api.md §2.4).
                 if field == "proxy_policy" {
@@ -198,6 +214,7 @@ impl FieldChange {
     fn display(&self, value: &Value) -> String {
         let setting = match &self.location {
             Location::Bdb(field) => tunables::find_by_field(field),
+            Location::Setting(setting) => Some(*setting),
             _ => None,
         };
         match (setting, value) {
@@ -215,6 +232,10 @@ impl FieldChange {
 pub enum Target {
     Bdb(u64),
     Node(u64),
+    /// `PUT /v1/cluster/policy` (R:requests/cluster/policy.md).
+    ClusterPolicy,
+    /// `PUT /v1/proxies/{uid}` with `{"proxy": {...}}` (R:requests/proxies).
+    Proxy(u64),
     /// `POST /v1/shards/actions/migrate`: the shards of the changes go to one node.
     MigrateShards {
         target_node: u64,
@@ -254,6 +275,8 @@ impl Step {
         match &self.target {
             Target::Bdb(uid) | Target::Rebalance { bdb: uid, .. } => bdb_path(*uid),
             Target::Node(uid) => node_path(*uid),
+            Target::ClusterPolicy => CLUSTER_POLICY_PATH.to_string(),
+            Target::Proxy(uid) => proxy_path(*uid),
             Target::MigrateShards { .. } => format!("{SHARDS_PATH}/actions/migrate"),
             Target::FailoverShards => format!("{SHARDS_PATH}/actions/failover"),
         }
@@ -307,19 +330,29 @@ impl Step {
                 if *preserve_roles {
                     body["preserve_roles"] = Value::Bool(true);
                 }
-                return body;
+                body
             }
             Target::FailoverShards => {
-                return json!({"shard_uids": self.shard_uids(Some(shard_plan::MASTER))});
+                json!({"shard_uids": self.shard_uids(Some(shard_plan::MASTER))})
             }
-            Target::Rebalance { blueprint, .. } => return json!({"shards_blueprint": blueprint}),
-            Target::Bdb(_) | Target::Node(_) => {}
+            Target::Rebalance { blueprint, .. } => json!({"shards_blueprint": blueprint}),
+            // A proxy update carries the changed fields in a `proxy` object.
+            Target::Proxy(_) => json!({ "proxy": self.changed_fields() }),
+            Target::Bdb(_) | Target::Node(_) | Target::ClusterPolicy => {
+                Value::Object(self.changed_fields())
+            }
         }
+    }
+
+    fn changed_fields(&self) -> Map<String, Value> {
         let mut body = Map::new();
         for change in &self.changes {
             match &change.location {
                 Location::Bdb(field) | Location::Node(field) => {
                     body.insert(field.clone(), change.wanted.clone());
+                }
+                Location::Setting(setting) => {
+                    body.insert(setting.field.to_string(), change.wanted.clone());
                 }
                 Location::Endpoint { uid, field } => {
                     body.insert("endpoint".to_string(), Value::from(uid.as_str()));
@@ -328,7 +361,7 @@ impl Step {
                 Location::Shard { .. } | Location::SlotRange { .. } => {}
             }
         }
-        Value::Object(body)
+        body
     }
 }
 
@@ -554,7 +587,23 @@ pub fn render_dry_run(plan: &ChangePlan) -> String {
     text
 }
 
+/// Whose rule decides whether a disruptive change asks before it is applied. Every command that
+/// changes the cluster goes through [`execute`], so this one rule covers all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ConfirmationRule {
+    /// rsadmin's own name: ask on a terminal; no terminal and no `-y` is a usage error (exit 2).
+    #[default]
+    AskForDisruptive,
+    /// Invoked as a drop-in (`rladmin`, `crdb-cli`): the real tool applies the commands rsadmin
+    /// implements for it (bind, tune, placement, node external_addr, migrate, failover, crdb
+    /// create/update) without a question, so scripts written for it run unchanged.
+    AsTheToolDoes,
+}
+
 fn confirm(ctx: &Context, plan: &ChangePlan) -> CliResult<()> {
+    if ctx.confirmation == ConfirmationRule::AsTheToolDoes {
+        return Ok(());
+    }
     let disruptive: Vec<String> = plan
         .steps
         .iter()
@@ -629,6 +678,12 @@ fn apply_step(
         }
         Target::Rebalance { bdb, .. } => {
             return rebalance(client, *bdb, step.disruptive, deadline, timeout_secs);
+        }
+        // Both answer once the change is applied (a proxy update waits for the proxy's ACK).
+        Target::ClusterPolicy | Target::Proxy(_) => {
+            let path = step.path();
+            client.put(&path, &body)?;
+            client.get(&path)?
         }
     };
     verify(step, &applied)?;

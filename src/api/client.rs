@@ -215,8 +215,9 @@ impl ApiClient {
         })
     }
 
-    /// PUT with retries while the cluster answers 409 (busy with another change).
-    fn put(&self, path: &str, body: &Value) -> CliResult<()> {
+    /// PUT with retries while the cluster answers 409 (busy with another change); the answer's
+    /// body is not read (several PUTs answer with a status only).
+    pub fn put(&self, path: &str, body: &Value) -> CliResult<()> {
         let mut delays = BUSY_RETRY_DELAYS_MS.iter();
         loop {
             let response = self.send(Method::PUT, path, Some(body), None)?;

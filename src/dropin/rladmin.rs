@@ -124,7 +124,7 @@ mod tests {
         for (words, path) in [
             (&["verify", "rack_aware"][..], "verify"),
             (&["cluster", "running_actions"], "cluster"),
-            (&["tune", "cluster", "x", "1"], "tune cluster"),
+            (&["suffix", "list"], "suffix"),
             (&["node", "1", "enslave"], "node 1 enslave"),
             (&["check", "db", "db:1"], "check"),
         ] {

@@ -26,7 +26,12 @@ pub fn db_block(bdb: &Value) -> String {
     let name = bdb.get("name").and_then(Value::as_str).unwrap_or_default();
     let lines: Vec<(&str, String)> = SETTINGS
         .iter()
-        .map(|setting| (setting.display_key, setting.display(bdb.get(setting.field))))
+        .filter_map(|setting| {
+            Some((
+                setting.display_key?,
+                setting.display(bdb.get(setting.field)),
+            ))
+        })
         .collect();
     block(&format!("db:{uid} [{name}]:"), &lines)
 }
@@ -95,18 +100,33 @@ mod tests {
         assert_eq!(
             db_block(&bdb),
             "db:1 [default-db]:
+  client_buffer_limits: N/A
+  slave_buffer: auto
+  pubsub_buffer_limits: N/A
+  proxy_client_buffer_limits: N/A
+  proxy_slave_buffer_limits: N/A
+  proxy_pubsub_buffer_limits: N/A
+  repl_backlog: auto
+  repl_timeout: N/A
+  repl_diskless: N/A
   master_persistence: disabled
   maxclients: 10000
   conns: 5
   conns_type: per-thread
   sched_policy: cmp
+  max_aof_file_size: 300GB
   max_aof_load_time: 3600 seconds
+  dedicated_replicaof_threads: 5
   max_client_pipeline: 200
   max_shard_pipeline: 2000
   max_connections: 0
   oss_cluster: disabled
   oss_cluster_api_preferred_ip_type: internal
-  oss_cluster_api_preferred_endpoint_type: ip
+  gradual_src_mode: disabled
+  gradual_src_max_sources: 1
+  gradual_sync_mode: auto
+  gradual_sync_max_shards_per_source: 1
+  slave_ha: disabled (database)
   mkms: enabled
   oss_sharding: disabled
   mtls_allow_weak_hashing: disabled
@@ -115,16 +135,65 @@ mod tests {
   proxy_policy: single
   db_conns_auditing: disabled
   syncer_mode: distributed
+  oss_cluster_api_preferred_endpoint_type: ip
   shards_placement: dense
   resp3: enabled
   tracking_table_max_keys: 1000000
   metrics_export_all: disabled
+  slave_ha_priority: 0
+  skip_import_analyze: disabled
+  crdt_repl_backlog: auto
+  crdt_xadd_id_uniqueness_mode: strict
   sharding: disabled
   shards_count: 1
   hash_slots_policy: 16k
   hashing_policy: standard
 "
         );
+    }
+
+    /// rladmin's documented `info db` keys (RL/info.md), in its order, come first.
+    #[test]
+    fn rladmin_keys_come_first_in_rladmins_order() {
+        const RLADMIN_INFO_DB_KEYS: [&str; 35] = [
+            "client_buffer_limits",
+            "slave_buffer",
+            "pubsub_buffer_limits",
+            "proxy_client_buffer_limits",
+            "proxy_slave_buffer_limits",
+            "proxy_pubsub_buffer_limits",
+            "repl_backlog",
+            "repl_timeout",
+            "repl_diskless",
+            "master_persistence",
+            "maxclients",
+            "conns",
+            "conns_type",
+            "sched_policy",
+            "max_aof_file_size",
+            "max_aof_load_time",
+            "dedicated_replicaof_threads",
+            "max_client_pipeline",
+            "max_shard_pipeline",
+            "max_connections",
+            "oss_cluster",
+            "oss_cluster_api_preferred_ip_type",
+            "gradual_src_mode",
+            "gradual_src_max_sources",
+            "gradual_sync_mode",
+            "gradual_sync_max_shards_per_source",
+            "slave_ha",
+            "mkms",
+            "oss_sharding",
+            "mtls_allow_weak_hashing",
+            "mtls_allow_outdated_certs",
+            "data_internode_encryption",
+            "proxy_policy",
+            "db_conns_auditing",
+            "syncer_mode",
+        ];
+        let keys: Vec<&str> = SETTINGS.iter().filter_map(|s| s.display_key).collect();
+        assert_eq!(keys[..RLADMIN_INFO_DB_KEYS.len()], RLADMIN_INFO_DB_KEYS);
     }
 
     #[test]

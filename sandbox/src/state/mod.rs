@@ -12,7 +12,7 @@ pub mod render;
 mod timestamp;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use layout::{STANDARD_SHARD_KEY_REGEX, slot_ranges};
@@ -44,6 +44,12 @@ pub struct ClusterState {
     /// again (cli-grammar.md, proxy-policy.md); a PUT with `proxy_policy` clears them.
     #[serde(default)]
     pub drifted_proxies: BTreeMap<u32, BTreeSet<u32>>,
+    /// Fields changed with `PUT /v1/cluster/policy`, over the documented defaults.
+    #[serde(default)]
+    pub cluster_policy: Map<String, Value>,
+    /// Per proxy uid (= node uid), fields changed with `PUT /v1/proxies[/{uid}]`.
+    #[serde(default)]
+    pub proxy_settings: BTreeMap<u32, Map<String, Value>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -279,6 +285,8 @@ impl ClusterState {
             cluster_state_id: 1,
             moves: Vec::new(),
             drifted_proxies: BTreeMap::new(),
+            cluster_policy: Map::new(),
+            proxy_settings: BTreeMap::new(),
         }
     }
 
