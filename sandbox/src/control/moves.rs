@@ -110,8 +110,6 @@ impl ControlPlane {
     fn run_moves_in_background(self: &Arc<Self>, action_uid: String) {
         let control = Arc::clone(self);
         tokio::spawn(async move {
-            let delay = control.change_delay_ms.load(Ordering::SeqCst);
-            tokio::time::sleep(Duration::from_millis(delay)).await;
             let outcome = control.run_moves(&action_uid).await;
             control.end_moves(&action_uid, outcome).await;
         });
@@ -120,6 +118,10 @@ impl ControlPlane {
     /// Runs the steps not done yet, recording each one in the state as it finishes.
     async fn run_moves(&self, action_uid: &str) -> anyhow::Result<()> {
         loop {
+            // The injected change delay comes before every step, so a test can stop the
+            // sandbox between two steps.
+            let delay = self.change_delay_ms.load(Ordering::SeqCst);
+            tokio::time::sleep(Duration::from_millis(delay)).await;
             let _apply_guard = self.apply_lock.lock().await;
             if self.stopping.load(Ordering::SeqCst) {
                 return Ok(());
