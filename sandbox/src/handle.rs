@@ -287,6 +287,7 @@ async fn serve(
         .reconcile_now()
         .await
         .context("starting shards and proxies")?;
+    control.resume_moves();
     let server = axum_server::Handle::new();
     let app = rest::router(Arc::clone(control));
     let serving = axum_server::from_tcp_rustls(listener, RustlsConfig::from_config(tls_config))?

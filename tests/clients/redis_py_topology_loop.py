@@ -1,54 +1,76 @@
-"""redis-py 8 RedisCluster: SET/GET rounds over 1,000 keys until a line arrives on stdin (the
-topology change happens meanwhile), then reads every key back and reports, as one JSON line, how many
-keys differ from their last written value, how many requests failed (each was retried), and the
-node the client now sends SLOT to. Usage: redis_py_topology_loop.py SLOT HOST:PORT..."""
+"""redis-py 8 RedisCluster writing and reading 1,000 keys in a loop while the cluster's topology
+changes (a shard migration or failover driven by the test), until STOP_FILE exists; then one more
+round and a final check that every key holds its last written value.
+
+Usage: redis_py_topology_loop.py STOP_FILE SLOT HOST:PORT...
+Prints "ready" once connected, then one JSON line: rounds, errors (requests that raised and were
+retried by this loop), mismatches (a GET that did not return the value just written), bad_keys
+(final check), owner (the client's node for SLOT) and a few error samples.
+"""
 import json
+import os
 import sys
-import threading
-import time
 
 from redis.cluster import ClusterNode, RedisCluster
 from redis.exceptions import RedisError
 
-KEYS = [f"loop:{index}" for index in range(1000)]
-ATTEMPTS = 100
+KEYS = 1000
+# A request that fails this many times in a row ends the run: the topology change never settled.
+MAX_ATTEMPTS = 50
 
-slot = int(sys.argv[1])
-nodes = [ClusterNode(host, int(port)) for host, port in (arg.rsplit(":", 1) for arg in sys.argv[2:])]
+stop_file, slot = sys.argv[1], int(sys.argv[2])
+nodes = [ClusterNode(host, int(port)) for host, port in (arg.rsplit(":", 1) for arg in sys.argv[3:])]
 client = RedisCluster(startup_nodes=nodes, decode_responses=True)
-stop = threading.Event()
-threading.Thread(target=lambda: (sys.stdin.readline(), stop.set()), daemon=True).start()
-errors = []
+print("ready", flush=True)
 
-
-def retried(call, *args):
-    for _ in range(ATTEMPTS):
-        try:
-            return call(*args)
-        except RedisError as error:
-            errors.append(f"{type(error).__name__}: {error}")
-            time.sleep(0.05)
-    raise SystemExit(f"error: {call.__name__}{args} failed {ATTEMPTS} times: {errors[-1]}")
-
-
-last = {}
+errors = 0
 mismatches = 0
-rounds = 0
-while not stop.is_set():
-    rounds += 1
-    for key in KEYS:
-        value = f"{rounds}:{key}"
-        retried(client.set, key, value)
-        last[key] = value
-        if retried(client.get, key) != value:
+samples = []
+written = {}
+
+
+def attempt(operation, *args):
+    global errors
+    for _ in range(MAX_ATTEMPTS):
+        try:
+            return operation(*args)
+        except RedisError as error:
+            errors += 1
+            if len(samples) < 5:
+                samples.append(f"{type(error).__name__}: {error}")
+    raise SystemExit(f"gave up after {MAX_ATTEMPTS} attempts: {samples}")
+
+
+def one_round(round_number):
+    global mismatches
+    for index in range(KEYS):
+        key = f"loop:{index}"
+        value = f"{round_number}:{index}"
+        attempt(client.set, key, value)
+        written[key] = value
+        if attempt(client.get, key) != value:
             mismatches += 1
-    if rounds == 1:
-        print("ready", flush=True)
-final = sum(1 for key in KEYS if retried(client.get, key) != last[key])
-print(json.dumps({
-    "rounds": rounds,
-    "mismatches": mismatches + final,
-    "errors": len(errors),
-    "first_errors": errors[:3],
-    "owner": client.nodes_manager.get_node_from_slot(slot).name,
-}), flush=True)
+
+
+rounds = 0
+while not os.path.exists(stop_file):
+    one_round(rounds)
+    rounds += 1
+one_round(rounds)
+rounds += 1
+bad_keys = sum(1 for key, value in written.items() if attempt(client.get, key) != value)
+owner = client.nodes_manager.slots_cache[slot][0].name
+print(
+    json.dumps(
+        {
+            "rounds": rounds,
+            "errors": errors,
+            "mismatches": mismatches,
+            "bad_keys": bad_keys,
+            "keys": len(written),
+            "owner": owner,
+            "samples": samples,
+        }
+    ),
+    flush=True,
+)

@@ -1,49 +1,56 @@
-// The SET/GET loop the node clients run while a topology change happens (see the *_topology_loop.js
-// scripts): rounds over 1,000 keys until a line (or EOF) arrives on stdin, then every key is read
-// back; one JSON line reports keys that differ from their last written value, the requests that
-// failed (each was retried) and the node the client now sends `slot` to.
-const KEYS = Array.from({ length: 1000 }, (_, index) => `loop:${index}`);
-const ATTEMPTS = 100;
+// The write loop the node clients run while the cluster's topology changes, with the protocol of
+// redis_py_topology_loop.py: SET/GET rounds over 1,000 keys until STOP_FILE exists, one more round,
+// then a check that every key holds its last written value. Prints "ready" once connected, then one
+// JSON line: rounds, errors (requests that failed and were retried by this loop), mismatches (a GET
+// that did not return the value just written), bad_keys (final check), keys, owner (the client's
+// node for the slot) and a few error samples.
+const fs = require('fs');
 
-async function runLoop(client, errors) {
-  let stop = false;
-  process.stdin.once('data', () => { stop = true; });
-  process.stdin.once('end', () => { stop = true; });
-  const retried = async (call) => {
-    for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+const KEYS = 1000;
+// A request that fails this many times in a row ends the run: the topology change never settled.
+const MAX_ATTEMPTS = 50;
+
+async function runLoop(stopFile, client) {
+  let errors = 0;
+  let mismatches = 0;
+  const samples = [];
+  const written = new Map();
+  const attempt = async (operation) => {
+    for (let tried = 0; tried < MAX_ATTEMPTS; tried += 1) {
       try {
-        return await call();
+        return await operation();
       } catch (error) {
-        errors.push(error.message);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        errors += 1;
+        if (samples.length < 5) samples.push(error.message);
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
     }
-    throw new Error(`failed ${ATTEMPTS} times: ${errors[errors.length - 1]}`);
+    throw new Error(`gave up after ${MAX_ATTEMPTS} attempts: ${samples}`);
   };
-  const last = new Map();
-  let mismatches = 0;
-  let rounds = 0;
-  while (!stop) {
-    rounds += 1;
-    for (const key of KEYS) {
-      const value = `${rounds}:${key}`;
-      await retried(() => client.set(key, value));
-      last.set(key, value);
-      if ((await retried(() => client.get(key))) !== value) mismatches += 1;
+  const oneRound = async (round) => {
+    for (let index = 0; index < KEYS; index += 1) {
+      const key = `loop:${index}`;
+      const value = `${round}:${index}`;
+      await attempt(() => client.set(key, value));
+      written.set(key, value);
+      if ((await attempt(() => client.get(key))) !== value) mismatches += 1;
     }
-    if (rounds === 1) console.log('ready');
+  };
+  console.log('ready');
+  let rounds = 0;
+  while (!fs.existsSync(stopFile)) {
+    await oneRound(rounds);
+    rounds += 1;
   }
-  for (const key of KEYS) {
-    if ((await retried(() => client.get(key))) !== last.get(key)) mismatches += 1;
+  await oneRound(rounds);
+  rounds += 1;
+  let badKeys = 0;
+  for (const [key, value] of written) {
+    if ((await attempt(() => client.get(key))) !== value) badKeys += 1;
   }
   console.log(JSON.stringify({
-    rounds,
-    mismatches,
-    errors: errors.length,
-    first_errors: errors.slice(0, 3),
-    owner: client.owner(),
+    rounds, errors, mismatches, bad_keys: badKeys, keys: written.size, owner: client.owner(), samples,
   }));
-  process.stdin.destroy();
 }
 
 function fail(error) {

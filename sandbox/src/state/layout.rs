@@ -163,7 +163,7 @@ impl ClusterState {
     }
 
     /// Sets the endpoint's policy fields from the bdb and lists the nodes whose proxy serves it.
-    fn bind_endpoint(&mut self, uid: u32) {
+    pub(super) fn bind_endpoint(&mut self, uid: u32) {
         let bound_node_uids = self.bound_node_uids(uid);
         let addresses: Vec<String> = self
             .nodes

@@ -15,7 +15,7 @@
 
 use super::change::{Rejection, RejectionKind};
 use super::layout::first_slot;
-use super::{ClusterState, Shard, ShardRole, ShardsPlacement};
+use super::{ClusterState, ProxyPolicy, Shard, ShardRole, ShardsPlacement};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -155,6 +155,31 @@ impl ClusterState {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Applies an accepted step for good: like [`apply_move`](Self::apply_move), and the proxy of a
+    /// node a master left stays bound (see `drifted_proxies`); a new cluster state id.
+    pub fn record_move(&mut self, step: &MoveStep) -> Result<(), Rejection> {
+        let (MoveStep::Migrate { shard_uid, .. } | MoveStep::Failover { shard_uid }) = step;
+        let before = self.shard(shard_uid).cloned();
+        self.apply_move(step)?;
+        if let Some(shard) = before {
+            let keeps_binding = self
+                .bdb(shard.bdb_uid)
+                .is_some_and(|bdb| bdb.proxy_policy != ProxyPolicy::Single);
+            if shard.role == ShardRole::Master
+                && keeps_binding
+                && let Ok(node) = shard.node_uid.parse()
+            {
+                self.drifted_proxies
+                    .entry(shard.bdb_uid)
+                    .or_default()
+                    .insert(node);
+            }
+            self.bind_endpoint(shard.bdb_uid);
+        }
+        self.cluster_state_id += 1;
         Ok(())
     }
 

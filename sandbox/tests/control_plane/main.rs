@@ -7,5 +7,6 @@ mod certificates;
 mod common;
 mod conformance;
 mod lifecycle;
+mod moves;
 mod rest_api;
 mod support;
