@@ -1,10 +1,8 @@
 //! The change flow every mutating command shares (design §4): a typed plan of field changes,
-//! the prerequisite gate, `--dry-run`, confirmation, one PUT per step, waiting until the database
-//! is `active`, and reading back what the cluster applied.
+//! the prerequisite gate, `--dry-run`, confirmation, one PUT per step, waiting for the action it
+//! starts and until the database is `active`, and reading back what the cluster applied.
 
-use std::io::{IsTerminal, Write};
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::io::IsTerminal;
 
 use reqwest::Method;
 use serde::Serialize;
@@ -20,14 +18,13 @@ use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
 use crate::shard_plan;
 use crate::tunables::{self, Setting};
+use crate::wait::{self, Progress, WaitLimit};
 
 pub const CLUSTER_POLICY_PATH: &str = "/v1/cluster/policy";
 
 pub fn proxy_path(uid: u64) -> String {
     format!("/v1/proxies/{uid}")
 }
-
-const POLL_INTERVAL: Duration = Duration::from_millis(200);
 
 /// Where a changed value lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -513,7 +510,7 @@ pub fn execute(
         return Ok(());
     }
     confirm(ctx, plan)?;
-    let deadline = Instant::now() + Duration::from_secs(args.timeout);
+    let limit = WaitLimit::from_now(args.timeout);
     let steps: Vec<&Step> = plan
         .steps
         .iter()
@@ -524,7 +521,7 @@ pub fn execute(
         if steps.len() > 1 && !ctx.json() {
             eprintln!("Step {}/{}: {}", index + 1, steps.len(), step.summary());
         }
-        let placed = apply_step(client, step, deadline, args.timeout)?;
+        let placed = apply_step(client, step, limit)?;
         if !ctx.json() {
             placed.iter().for_each(|line| println!("{line}"));
         }
@@ -646,38 +643,32 @@ fn confirm(ctx: &Context, plan: &ChangePlan) -> CliResult<()> {
 
 /// Sends one step, waits for it and checks what the cluster applied; returns, for shard steps,
 /// one line per changed shard saying where it is now.
-fn apply_step(
-    client: &ApiClient,
-    step: &Step,
-    deadline: Instant,
-    timeout_secs: u64,
-) -> CliResult<Vec<String>> {
+fn apply_step(client: &ApiClient, step: &Step, limit: WaitLimit) -> CliResult<Vec<String>> {
     if step.changes.is_empty() {
         return Ok(Vec::new());
     }
     let body = step.body();
     let applied = match &step.target {
         Target::Bdb(uid) => {
-            client.put_bdb(*uid, &body)?;
-            wait_until_active(client, *uid, deadline, timeout_secs)?;
-            client.bdb_json(*uid)?
+            let action = client.put_bdb(*uid, &body)?;
+            wait_for_bdb_change(client, *uid, action.as_deref(), limit)?
         }
         Target::Node(uid) => {
             client.put_node(*uid, &body)?;
-            client.get(&node_path(*uid))?
+            wait::read_retrying(limit, || client.get(&node_path(*uid)))
+                .map_err(wait::after_accepted)?
         }
         Target::MigrateShards { .. } | Target::FailoverShards => {
             let started: ActionStarted = client.call(Method::POST, &step.path(), Some(&body))?;
-            wait_for_action(
-                client,
-                started.action_uid.as_deref(),
-                deadline,
-                timeout_secs,
-            )?;
-            client.get(SHARDS_PATH)?
+            let mut progress = Progress::start("Executing");
+            if let Some(action_uid) = started.action_uid.as_deref() {
+                wait::for_action(client, action_uid, limit, &mut progress)?;
+            }
+            progress.finish();
+            wait::read_retrying(limit, || client.get(SHARDS_PATH)).map_err(wait::after_accepted)?
         }
         Target::Rebalance { bdb, .. } => {
-            return rebalance(client, *bdb, step.disruptive, deadline, timeout_secs);
+            return rebalance(client, *bdb, step.disruptive, limit);
         }
         // Both answer once the change is applied (a proxy update waits for the proxy's ACK).
         Target::ClusterPolicy | Target::Proxy(_) => {
@@ -696,8 +687,7 @@ fn rebalance(
     client: &ApiClient,
     bdb: u64,
     disruptive: bool,
-    deadline: Instant,
-    timeout_secs: u64,
+    limit: WaitLimit,
 ) -> CliResult<Vec<String>> {
     let (blueprint, state_id) = client.shards_blueprint(bdb)?;
     let step = Step {
@@ -710,9 +700,10 @@ fn rebalance(
     }
     let answer = client.put_bdb_blueprint(bdb, &step.body(), state_id.as_deref())?;
     let action = answer.get("action_uid").and_then(Value::as_str);
-    wait_for_action(client, action, deadline, timeout_secs)?;
-    wait_until_active(client, bdb, deadline, timeout_secs)?;
-    let applied: Value = client.get(&format!("{}/shards", bdb_path(bdb)))?;
+    wait_for_bdb_change(client, bdb, action, limit)?;
+    let applied: Value =
+        wait::read_retrying(limit, || client.get(&format!("{}/shards", bdb_path(bdb))))
+            .map_err(wait::after_accepted)?;
     verify(&step, &applied)?;
     Ok(placements(&step, &applied))
 }
@@ -754,82 +745,22 @@ fn placements(step: &Step, applied: &Value) -> Vec<String> {
         .collect()
 }
 
-/// Follows `GET /v1/actions/{uid}` until the action completes or is gone (real clusters answer
-/// 404 once an action is done); a failed action is exit 1.
-fn wait_for_action(
-    client: &ApiClient,
-    action_uid: Option<&str>,
-    deadline: Instant,
-    timeout_secs: u64,
-) -> CliResult<()> {
-    let Some(uid) = action_uid else {
-        return Ok(());
-    };
-    let mut progress = Progress::start("Executing");
-    loop {
-        // Gone: done (what it did is read back next).
-        let Some(status) = client.action_status(uid)? else {
-            break;
-        };
-        match status.as_str() {
-            "completed" => break,
-            "failed" | "aborted" | "cancelled" => {
-                progress.finish();
-                return Err(CliError::new(
-                    ExitKind::Failed,
-                    format!(
-                        "action {uid} {status} on the cluster. See GET /v1/actions/{uid} and the \
-                         cluster's event log; `rsadmin status shards` shows where the shards are."
-                    ),
-                ));
-            }
-            _ => {}
-        }
-        if Instant::now() >= deadline {
-            progress.finish();
-            return Err(CliError::new(
-                ExitKind::Timeout,
-                format!(
-                    "action {uid} is still {status} after {timeout_secs} s; it was sent and may \
-                     still finish. Check with: rsadmin status shards (or raise --timeout)"
-                ),
-            ));
-        }
-        progress.tick();
-        sleep(POLL_INTERVAL);
-    }
-    progress.finish();
-    Ok(())
-}
-
-/// Polls the database until it leaves `active-change-pending`; a progress line only on a terminal.
-fn wait_until_active(
+/// Follows the action the PUT named (the cluster may not have started the change when the
+/// database still reads `active`), then confirms `active` and reads the database back. Without
+/// an action, or when the cluster never knew it, polls the status alone.
+fn wait_for_bdb_change(
     client: &ApiClient,
     uid: u64,
-    deadline: Instant,
-    timeout_secs: u64,
-) -> CliResult<()> {
+    action_uid: Option<&str>,
+    limit: WaitLimit,
+) -> CliResult<Value> {
     let mut progress = Progress::start("Tuning database");
-    loop {
-        let status = client.bdb_status(uid)?;
-        if status.as_deref() == Some("active") {
-            progress.finish();
-            return Ok(());
-        }
-        if Instant::now() >= deadline {
-            progress.finish();
-            return Err(CliError::new(
-                ExitKind::Timeout,
-                format!(
-                    "db:{uid} is still {} after {timeout_secs} s; the change was sent and may still \
-                     be applied. Check with: rsadmin status databases (or raise --timeout)",
-                    status.as_deref().unwrap_or("in an unknown state")
-                ),
-            ));
-        }
-        progress.tick();
-        sleep(POLL_INTERVAL);
+    if let Some(action_uid) = action_uid {
+        wait::for_action(client, action_uid, limit, &mut progress)?;
     }
+    wait::until_bdb_active(client, uid, limit, &mut progress)?;
+    progress.finish();
+    wait::read_retrying(limit, || client.bdb_json(uid)).map_err(wait::after_accepted)
 }
 
 fn verify(step: &Step, applied: &Value) -> CliResult<()> {
@@ -861,35 +792,6 @@ fn verify(step: &Step, applied: &Value) -> CliResult<()> {
             missing.join("; ")
         ),
     ))
-}
-
-/// rladmin's `Tuning database: ooo` progress, on stderr and only when it is a terminal.
-struct Progress {
-    visible: bool,
-}
-
-impl Progress {
-    fn start(label: &str) -> Self {
-        let visible = std::io::stderr().is_terminal();
-        if visible {
-            eprint!("{label}: ");
-        }
-        Progress { visible }
-    }
-
-    fn tick(&mut self) {
-        if self.visible {
-            eprint!("o");
-            let _ = std::io::stderr().flush();
-        }
-    }
-
-    fn finish(&mut self) {
-        if self.visible {
-            eprintln!();
-            self.visible = false;
-        }
-    }
 }
 
 #[cfg(test)]

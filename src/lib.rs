@@ -14,6 +14,7 @@ pub mod resolve;
 pub mod shard_plan;
 pub mod topology;
 pub mod tunables;
+pub mod wait;
 
 #[cfg(test)]
 mod test_fixtures;

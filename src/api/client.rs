@@ -126,13 +126,7 @@ impl ApiClient {
             .get(CLUSTER_STATE_ID)
             .and_then(|value| value.to_str().ok())
             .map(str::to_string);
-        let blueprint = response.json().map_err(|err| {
-            CliError::new(
-                ExitKind::Failed,
-                format!("unexpected answer to GET {path}: {err}"),
-            )
-        })?;
-        Ok((blueprint, state_id))
+        Ok((decode(&Method::GET, &path, response)?, state_id))
     }
 
     /// `PUT /v1/bdbs/{uid}` with a `shards_blueprint`, guarded by the blueprint's state id (the
@@ -146,28 +140,7 @@ impl ApiClient {
         let path = bdb_path(uid);
         let response = self.send(Method::PUT, &path, Some(body), state_id)?;
         let response = self.check_status(&Method::PUT, &path, response)?;
-        Ok(response.json().unwrap_or(Value::Null))
-    }
-
-    /// The status of an action (`GET /v1/actions/{uid}`), `None` once the cluster no longer
-    /// knows it.
-    pub fn action_status(&self, uid: &str) -> CliResult<Option<String>> {
-        let path = format!("/v1/actions/{uid}");
-        let response = self.send(Method::GET, &path, None, None)?;
-        if response.status() == StatusCode::NOT_FOUND {
-            return Ok(None);
-        }
-        let action: Value = self
-            .check_status(&Method::GET, &path, response)?
-            .json()
-            .unwrap_or(Value::Null);
-        Ok(Some(
-            action
-                .get("status")
-                .and_then(Value::as_str)
-                .unwrap_or("unknown")
-                .to_string(),
-        ))
+        decode(&Method::PUT, &path, response)
     }
 
     pub fn cluster(&self) -> CliResult<Cluster> {
@@ -178,23 +151,22 @@ impl ApiClient {
         self.get("/v1/proxies")
     }
 
-    pub fn put_bdb(&self, uid: u64, body: &Value) -> CliResult<()> {
-        self.put(&bdb_path(uid), body)
+    /// Sends a partial update; the `action_uid` that tracks it, when the cluster names one.
+    pub fn put_bdb(&self, uid: u64, body: &Value) -> CliResult<Option<String>> {
+        let answer = self.put(&bdb_path(uid), body)?;
+        Ok(answer
+            .get("action_uid")
+            .and_then(Value::as_str)
+            .filter(|action_uid| !action_uid.is_empty())
+            .map(str::to_string))
     }
 
     pub fn put_node(&self, uid: u64, body: &Value) -> CliResult<()> {
-        self.put(&node_path(uid), body)
+        self.put(&node_path(uid), body).map(drop)
     }
 
     pub fn get<T: DeserializeOwned>(&self, path: &str) -> CliResult<T> {
-        let response = self.send(Method::GET, path, None, None)?;
-        let response = self.check_status(&Method::GET, path, response)?;
-        response.json().map_err(|err| {
-            CliError::new(
-                ExitKind::Failed,
-                format!("unexpected answer to GET {path}: {err}"),
-            )
-        })
+        self.call(Method::GET, path, None)
     }
 
     /// Any request with an optional JSON body; decodes the JSON answer (crdb calls use POST,
@@ -207,17 +179,12 @@ impl ApiClient {
     ) -> CliResult<T> {
         let response = self.send(method.clone(), path, body, None)?;
         let response = self.check_status(&method, path, response)?;
-        response.json().map_err(|err| {
-            CliError::new(
-                ExitKind::Failed,
-                format!("unexpected answer to {method} {path}: {err}"),
-            )
-        })
+        decode(&method, path, response)
     }
 
     /// PUT with retries while the cluster answers 409 (busy with another change); the answer's
-    /// body is not read (several PUTs answer with a status only).
-    pub fn put(&self, path: &str, body: &Value) -> CliResult<()> {
+    /// JSON (`null` when the body is empty).
+    pub fn put(&self, path: &str, body: &Value) -> CliResult<Value> {
         let mut delays = BUSY_RETRY_DELAYS_MS.iter();
         loop {
             let response = self.send(Method::PUT, path, Some(body), None)?;
@@ -227,8 +194,8 @@ impl ApiClient {
                 sleep(Duration::from_millis(*delay));
                 continue;
             }
-            self.check_status(&Method::PUT, path, response)?;
-            return Ok(());
+            let response = self.check_status(&Method::PUT, path, response)?;
+            return decode(&Method::PUT, path, response);
         }
     }
 
@@ -276,6 +243,25 @@ pub const SHARDS_PATH: &str = "/v1/shards";
 
 /// The header that ties a shards blueprint to the cluster state it was computed for.
 const CLUSTER_STATE_ID: &str = "cluster-state-id";
+
+/// Decodes a 2xx answer. An empty body is success too (task cancel answers only a status code):
+/// it reads as JSON `null`, which `()`, `Option` and `Value` accept.
+fn decode<T: DeserializeOwned>(method: &Method, path: &str, response: Response) -> CliResult<T> {
+    let unexpected = |detail: String| {
+        CliError::new(
+            ExitKind::Failed,
+            format!("unexpected answer to {method} {path}: {detail}"),
+        )
+    };
+    let text = response
+        .text()
+        .map_err(|err| unexpected(err.to_string()).into_transient())?;
+    if text.trim().is_empty() {
+        return serde_json::from_value(Value::Null)
+            .map_err(|_| unexpected("an empty body where a JSON object was expected".into()));
+    }
+    serde_json::from_str(&text).map_err(|err| unexpected(err.to_string()))
+}
 
 pub fn bdb_path(uid: u64) -> String {
     format!("/v1/bdbs/{uid}")
@@ -335,6 +321,11 @@ fn status_error(
             ExitKind::Refused,
             format!("the cluster refused {request} (HTTP 406{code}){detail}"),
         ),
+        _ if status.is_server_error() => CliError::new(
+            ExitKind::Failed,
+            format!("{request} failed (HTTP {http}{code}){detail}"),
+        )
+        .into_transient(),
         _ => CliError::new(
             ExitKind::Failed,
             format!("{request} failed (HTTP {http}{code}){detail}"),
@@ -360,6 +351,8 @@ fn transport_error(base_url: &str, err: &reqwest::Error) -> CliError {
             other => format!("cannot connect to {base_url}: TLS failure: {other}"),
         });
     }
+    // Past TLS, a failure may pass (a node restarting, a slow answer): a wait retries it.
+    let connect = |text: String| connect(text).into_transient();
     if find_io_error_kind(err) == Some(std::io::ErrorKind::ConnectionRefused) {
         return connect(format!(
             "cannot connect to {base_url}: connection refused. Is the cluster URL right?"
@@ -431,6 +424,7 @@ mod tests {
         assert_eq!(error_for(406, "").kind, ExitKind::Refused);
         assert_eq!(error_for(500, "").kind, ExitKind::Failed);
         assert_eq!(error_for(400, "").kind, ExitKind::Failed);
+        assert!(error_for(503, "").transient && !error_for(400, "").transient);
     }
 
     #[test]

@@ -20,3 +20,4 @@ mod tls_pinning;
 mod topology_clients;
 mod verify;
 mod verify_connection;
+mod wait;

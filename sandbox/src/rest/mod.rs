@@ -86,6 +86,10 @@ pub fn router(control: Arc<ControlPlane>) -> Router {
         .layer(middleware::from_fn(require_json_content_type))
         .layer(middleware::from_fn_with_state(
             Arc::clone(&control),
+            inject_unavailable_reads,
+        ))
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&control),
             require_basic_auth,
         ))
         .layer(middleware::from_fn_with_state(
@@ -154,6 +158,23 @@ fn is_authorized(headers: &HeaderMap, control: &ControlPlane) -> bool {
         control.credentials.user, control.credentials.password
     );
     decoded == expected.as_bytes()
+}
+
+/// Fault injection (`SandboxHandle::fail_reads_after_next_put`): an authenticated GET answers 503.
+async fn inject_unavailable_reads(
+    State(control): Control,
+    request: Request,
+    next: Next,
+) -> Response {
+    if control.take_unavailable_read(request.method()) {
+        return ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "service_unavailable",
+            "the cluster manager is not available (injected)",
+        )
+        .into_response();
+    }
+    next.run(request).await
 }
 
 /// Redis Software requires `Content-Type: application/json` on PUT and POST (400 otherwise).
