@@ -9,7 +9,7 @@
 //! the proxies switch, the old master becomes its replica (`REPLICAOF <new master>`).
 //! Writes are never lost: none reach the old master after the offset the new one caught up to.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
@@ -143,6 +143,7 @@ fn port_of(running: &Running, uid: &str) -> anyhow::Result<u16> {
 impl Reconciler {
     /// Moves shard `uid` to the node `after` (the state once moved) puts it on, with its data.
     pub async fn migrate(&self, after: &ClusterState, uid: &str) -> anyhow::Result<()> {
+        let started = Instant::now();
         let mut running = self.running.lock().await;
         let shard = shard_in(after, uid)?;
         let bdb = after
@@ -180,6 +181,7 @@ impl Reconciler {
             running.shards.insert(uid.to_string(), moved);
             return Ok(());
         }
+        let held = Instant::now();
         let gate = self.hold_requests(&running, shard.bdb_uid).await?;
         caught_up(source_port, target_port).await?;
         ask(target_port, &["REPLICAOF", "NO", "ONE"]).await?;
@@ -193,7 +195,13 @@ impl Reconciler {
         }
         self.apply_proxies(after, &mut running).await?;
         drop(gate);
+        let held = held.elapsed();
         drop(source);
+        eprintln!(
+            "rsadmin-sandbox: shard {uid} moved to node {} in {:?} (requests held {held:?})",
+            shard.node_uid,
+            started.elapsed()
+        );
         Ok(())
     }
 
@@ -208,6 +216,7 @@ impl Reconciler {
         let bdb_uid = shard_in(after, promoted)?.bdb_uid;
         let (new_master_port, old_master_port) =
             (port_of(&running, promoted)?, port_of(&running, demoted)?);
+        let held = Instant::now();
         let gate = self.hold_requests(&running, bdb_uid).await?;
         caught_up(old_master_port, new_master_port).await?;
         ask(new_master_port, &["REPLICAOF", "NO", "ONE"]).await?;
@@ -216,6 +225,10 @@ impl Reconciler {
         }
         self.apply_proxies(after, &mut running).await?;
         drop(gate);
+        eprintln!(
+            "rsadmin-sandbox: shard {promoted} promoted, {demoted} demoted (requests held {:?})",
+            held.elapsed()
+        );
         ask_owned(old_master_port, &replica_of(new_master_port)).await?;
         if let Some(process) = running.shards.get_mut(demoted) {
             process.set_replica_of(Some(new_master_port));

@@ -186,7 +186,7 @@ impl ClusterState {
     }
 
     /// Node uids whose proxy is bound to bdb `uid`'s endpoint: by proxy policy (single = node of
-    /// the first master shard), plus proxies left bound after a move, then `include_proxies` added and `exclude_proxies` removed.
+    /// the first master shard), keeping proxies bound before a move (`drifted_proxies`), then `include_proxies` added and `exclude_proxies` removed.
     /// Proxy uid = node uid (one proxy per node).
     pub fn bound_node_uids(&self, uid: u32) -> BTreeSet<u32> {
         let Some(bdb) = self.bdb(uid) else {
@@ -196,18 +196,18 @@ impl ClusterState {
             .shards_of(uid)
             .filter(|shard| shard.role == ShardRole::Master)
             .filter_map(|shard| shard.node_uid.parse::<u32>().ok());
+        let kept = self.drifted_proxies.get(&uid);
         let mut bound: BTreeSet<u32> = match bdb.proxy_policy {
-            ProxyPolicy::Single => master_nodes.take(1).collect(),
-            ProxyPolicy::AllMasterShards => master_nodes.collect(),
+            // The single proxy stays where it was bound when its shard moves away.
+            ProxyPolicy::Single => match kept.and_then(|kept| kept.first()) {
+                Some(node_uid) => BTreeSet::from([*node_uid]),
+                None => master_nodes.take(1).collect(),
+            },
+            ProxyPolicy::AllMasterShards => master_nodes
+                .chain(kept.into_iter().flatten().copied())
+                .collect(),
             ProxyPolicy::AllNodes => self.nodes.iter().map(|node| node.uid).collect(),
         };
-        bound.extend(
-            self.drifted_proxies
-                .get(&uid)
-                .into_iter()
-                .flatten()
-                .copied(),
-        );
         if let Some(endpoint) = bdb.endpoints.first() {
             bound.extend(endpoint.include_proxies.iter().flatten().copied());
             for excluded in endpoint.exclude_proxies.iter().flatten() {
@@ -301,6 +301,75 @@ mod tests {
             .map(|(node, _)| node)
             .collect();
         assert_eq!(nodes, ["1", "2", "3"]);
+    }
+
+    #[test]
+    fn a_placement_change_keeps_shards_and_new_shards_follow_it() {
+        let mut state = ClusterState::new(0, 3);
+        let mut bdb = Bdb::with_defaults(1, "db".into(), 0, "2025-01-01T00:00:00Z");
+        (bdb.sharding, bdb.shards_count) = (true, 3);
+        state.insert_bdb(bdb.clone(), 12000);
+        bdb.shards_placement = ShardsPlacement::Sparse;
+        state.replace_bdb(bdb.clone());
+        let nodes = |state: &ClusterState| -> Vec<(String, String)> {
+            state
+                .shards
+                .iter()
+                .map(|shard| (shard.uid.clone(), shard.node_uid.clone()))
+                .collect()
+        };
+        let kept =
+            [("1", "1"), ("2", "1"), ("3", "1")].map(|(u, n)| (u.to_string(), n.to_string()));
+        assert_eq!(nodes(&state), kept);
+        bdb.replication = true;
+        state.replace_bdb(bdb);
+        let with_replicas = [
+            ("1", "1"),
+            ("4", "2"),
+            ("2", "1"),
+            ("5", "3"),
+            ("3", "1"),
+            ("6", "2"),
+        ]
+        .map(|(u, n)| (u.to_string(), n.to_string()));
+        assert_eq!(
+            nodes(&state),
+            with_replicas,
+            "new replicas are placed sparse"
+        );
+    }
+
+    #[test]
+    fn the_ideal_placement_is_reached_by_failovers_and_migrations() {
+        use crate::state::moves::MoveStep;
+        let mut state = ClusterState::new(0, 3);
+        let mut bdb = Bdb::with_defaults(1, "db".into(), 0, "2025-01-01T00:00:00Z");
+        (bdb.sharding, bdb.shards_count, bdb.replication) = (true, 3, true);
+        state.insert_bdb(bdb, 12000);
+        let ideal = state.ideal_placement(1, ShardsPlacement::Sparse);
+        let steps = state.plan_towards(1, &ideal).unwrap();
+        let migrate = |shard: &str, node| MoveStep::Migrate {
+            shard_uid: shard.into(),
+            target_node: node,
+        };
+        // Dense: masters 1,3,5 on node 1, replicas 2,4,6 on node 2. Sparse wants masters on
+        // 1,2,3 and replicas on 2,3,1: range 2 swaps roles, range 3 moves both shards.
+        assert_eq!(
+            steps,
+            vec![
+                MoveStep::Failover {
+                    shard_uid: "3".into()
+                },
+                migrate("3", 3),
+                migrate("5", 3),
+                migrate("6", 1),
+            ]
+        );
+        for step in &steps {
+            state.record_move(step).unwrap();
+        }
+        assert_eq!(state.current_placement(1), ideal);
+        assert!(state.plan_towards(1, &ideal).unwrap().is_empty());
     }
 
     #[test]

@@ -41,7 +41,8 @@ pub struct ClusterState {
     pub moves: Vec<moves::MoveAction>,
     /// bdb uid -> nodes whose proxy stays bound after the bdb's master shards moved away: the
     /// cluster "avoids disconnecting clients, so bindings may drift" until the policy is applied
-    /// again (cli-grammar.md, proxy-policy.md); a PUT with `proxy_policy` clears them.
+    /// again (cli-grammar.md, proxy-policy.md); a PUT with `proxy_policy` clears them. With the
+    /// `single` policy the endpoint stays on its node.
     #[serde(default)]
     pub drifted_proxies: BTreeMap<u32, BTreeSet<u32>>,
     /// Fields changed with `PUT /v1/cluster/policy`, over the documented defaults.

@@ -15,7 +15,7 @@
 
 use super::change::{Rejection, RejectionKind};
 use super::layout::first_slot;
-use super::{ClusterState, ProxyPolicy, Shard, ShardRole, ShardsPlacement};
+use super::{ClusterState, Shard, ShardRole, ShardsPlacement};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -158,27 +158,22 @@ impl ClusterState {
         Ok(())
     }
 
-    /// Applies an accepted step for good: like [`apply_move`](Self::apply_move), and the proxy of a
-    /// node a master left stays bound (see `drifted_proxies`); a new cluster state id.
+    /// Applies an accepted step for good: like [`apply_move`](Self::apply_move), and every proxy
+    /// bound before stays bound (see `drifted_proxies`); a new cluster state id.
     pub fn record_move(&mut self, step: &MoveStep) -> Result<(), Rejection> {
         let (MoveStep::Migrate { shard_uid, .. } | MoveStep::Failover { shard_uid }) = step;
-        let before = self.shard(shard_uid).cloned();
+        let bdb_uid = self.bdb_of_shard(shard_uid)?;
+        let bound_before = self.bound_node_uids(bdb_uid);
         self.apply_move(step)?;
-        if let Some(shard) = before {
-            let keeps_binding = self
-                .bdb(shard.bdb_uid)
-                .is_some_and(|bdb| bdb.proxy_policy != ProxyPolicy::Single);
-            if shard.role == ShardRole::Master
-                && keeps_binding
-                && let Ok(node) = shard.node_uid.parse()
-            {
-                self.drifted_proxies
-                    .entry(shard.bdb_uid)
-                    .or_default()
-                    .insert(node);
-            }
-            self.bind_endpoint(shard.bdb_uid);
+        let bound_after = self.bound_node_uids(bdb_uid);
+        let left_behind: Vec<u32> = bound_before.difference(&bound_after).copied().collect();
+        if !left_behind.is_empty() {
+            self.drifted_proxies
+                .entry(bdb_uid)
+                .or_default()
+                .extend(left_behind);
         }
+        self.bind_endpoint(bdb_uid);
         self.cluster_state_id += 1;
         Ok(())
     }
