@@ -493,16 +493,24 @@ const fn not_shown(access: Access) -> Setting {
     }
 }
 
-/// `tune cluster` keys about the OSS Cluster API, sent with `PUT /v1/cluster/policy`
-/// (rest-api.md §8.2, R:objects/cluster_settings.md). `default_oss_cluster` exists from 7.22 on;
-/// on older clusters the read-back finds no such field and says so.
+/// `info cluster` in rladmin's layout (RL/info.md), read from `GET /v1/cluster` merged with
+/// `GET /v1/cluster/policy` (R:objects/cluster_settings.md), then the keys rsadmin adds. The
+/// `tune cluster` keys are the policy fields about the OSS Cluster API, sent with
+/// `PUT /v1/cluster/policy`; `default_oss_cluster` exists from 7.22 on (a cluster without it
+/// refuses the key before anything is sent).
 pub const CLUSTER_POLICY_SETTINGS: &[Setting] = &[
+    cluster_info("repl_diskless", "repl_diskless", ValueKind::Toggle),
+    cluster_info(
+        "shards_overbooking",
+        "shards_overbooking",
+        ValueKind::Toggle,
+    ),
     setting(
-        "default_shards_placement",
-        Access::Tune("default_shards_placement"),
-        "default_shards_placement",
-        ValueKind::Choice(&["dense", "sparse"]),
-        "shard placement of new databases",
+        "default_non_sharded_proxy_policy",
+        Access::Tune("default_non_sharded_proxy_policy"),
+        "default_non_sharded_proxy_policy",
+        ValueKind::Choice(&["single", "all-master-shards", "all-nodes"]),
+        "proxy policy of new unsharded databases",
     ),
     setting(
         "default_sharded_proxy_policy",
@@ -512,12 +520,112 @@ pub const CLUSTER_POLICY_SETTINGS: &[Setting] = &[
         "proxy policy of new sharded databases",
     ),
     setting(
-        "default_non_sharded_proxy_policy",
-        Access::Tune("default_non_sharded_proxy_policy"),
-        "default_non_sharded_proxy_policy",
-        ValueKind::Choice(&["single", "all-master-shards", "all-nodes"]),
-        "proxy policy of new unsharded databases",
+        "default_shards_placement",
+        Access::Tune("default_shards_placement"),
+        "default_shards_placement",
+        ValueKind::Choice(&["dense", "sparse"]),
+        "shard placement of new databases",
     ),
+    cluster_info(
+        "default_fork_evict_ram",
+        "default_fork_evict_ram",
+        ValueKind::Toggle,
+    ),
+    cluster_info(
+        "default_provisioned_redis_version",
+        "default_provisioned_redis_version",
+        ValueKind::Choice(&[]),
+    ),
+    cluster_info(
+        "redis_migrate_node_threshold",
+        "redis_migrate_node_threshold",
+        ValueKind::BytesOrAuto,
+    ),
+    cluster_info(
+        "redis_migrate_node_threshold_percent",
+        "redis_migrate_node_threshold_p",
+        PERCENT,
+    ),
+    cluster_info(
+        "redis_provision_node_threshold",
+        "redis_provision_node_threshold",
+        ValueKind::BytesOrAuto,
+    ),
+    cluster_info(
+        "redis_provision_node_threshold_percent",
+        "redis_provision_node_threshold_p",
+        PERCENT,
+    ),
+    cluster_info(
+        "max_simultaneous_backups",
+        "max_simultaneous_backups",
+        COUNT,
+    ),
+    cluster_info("slave_ha", "slave_ha", ValueKind::Toggle),
+    cluster_info("slave_ha_grace_period", "slave_ha_grace_period", COUNT),
+    cluster_info(
+        "slave_ha_cooldown_period",
+        "slave_ha_cooldown_period",
+        COUNT,
+    ),
+    cluster_info(
+        "slave_ha_bdb_cooldown_period",
+        "slave_ha_bdb_cooldown_period",
+        COUNT,
+    ),
+    cluster_info("parallel_shards_upgrade", "parallel_shards_upgrade", COUNT),
+    cluster_info("show_internals", "show_internals", ValueKind::Toggle),
+    cluster_info(
+        "expose_hostnames_for_all_suffixes",
+        "expose_hostnames_for_all_suffixes",
+        ValueKind::Toggle,
+    ),
+    cluster_info("login_lockout_threshold", "login_lockout_threshold", COUNT),
+    cluster_info("login_lockout_duration", "login_lockout_duration", COUNT),
+    cluster_info(
+        "login_lockout_counter_reset_after",
+        "login_lockout_counter_reset_after",
+        COUNT,
+    ),
+    cluster_info(
+        "default_concurrent_restore_actions",
+        "default_concurrent_restore_actions",
+        COUNT,
+    ),
+    cluster_info(
+        "endpoint_rebind_propagation_grace_time",
+        "endpoint_rebind_propagation_grace_time",
+        COUNT,
+    ),
+    cluster_info(
+        "data_internode_encryption",
+        "data_internode_encryption",
+        ValueKind::Toggle,
+    ),
+    cluster_info(
+        "redis_upgrade_policy",
+        "redis_upgrade_policy",
+        ValueKind::Choice(&[]),
+    ),
+    cluster_info("db_conns_auditing", "db_conns_auditing", ValueKind::Toggle),
+    // rladmin prints the pre-6.4.2 profile name; the REST field of that name, where a cluster
+    // still sends it (its successor, failure_detection_sensitivity, has other words).
+    cluster_info(
+        "watchdog profile",
+        "watchdog_profile",
+        ValueKind::Choice(&[]),
+    ),
+    cluster_info("http support", "http_support", ValueKind::Toggle),
+    cluster_info("upgrade mode", "upgrade_mode", ValueKind::Toggle),
+    cluster_info(
+        "cm_session_timeout_minutes",
+        "cm_session_timeout_minutes",
+        COUNT,
+    ),
+    cluster_info("cm_port", "cm_port", COUNT),
+    cluster_info("cnm_http_port", "cnm_http_port", COUNT),
+    cluster_info("cnm_https_port", "cnm_https_port", COUNT),
+    cluster_info("bigstore_driver", "bigstore_driver", ValueKind::Choice(&[])),
     setting(
         "default_oss_cluster",
         Access::Tune("default_oss_cluster"),
@@ -539,7 +647,22 @@ pub const CLUSTER_POLICY_SETTINGS: &[Setting] = &[
         ValueKind::Choice(&["ip", "hostname"]),
         "preferred endpoint type of new endpoints",
     ),
+    cluster_info("name", "name", ValueKind::Choice(&[])),
+    cluster_info("created_time", "created_time", ValueKind::Choice(&[])),
+    cluster_info("rack_aware", "rack_aware", ValueKind::Toggle),
+    cluster_info("handle_redirects", "handle_redirects", ValueKind::Toggle),
 ];
+
+const PERCENT: ValueKind = ValueKind::Integer {
+    min: 0,
+    max: 100,
+    unit: " (%)",
+};
+
+/// A line of `info cluster` that `tune cluster` does not change.
+const fn cluster_info(display_key: &'static str, field: &'static str, kind: ValueKind) -> Setting {
+    setting(display_key, Access::DisplayOnly, field, kind, "")
+}
 
 /// `tune proxy` keys (RL/tune.md) and the proxy object fields they set (R:objects/proxy.md; the
 /// captured proxy shows `threads_usage_threshold: 80` and `duration_usage_threshold: 30` where

@@ -29,6 +29,7 @@ rsadmin -o json info db db:1",
     ),
     ("info cluster", "rsadmin info cluster"),
     ("info node", "rsadmin info node all\nrsadmin info node 2"),
+    ("info proxy", "rsadmin info proxy all\nrsadmin info proxy 2 | grep scale_threshold"),
     (
         "status",
         "rsadmin status

@@ -30,7 +30,10 @@ pub fn translate(words: Vec<String>) -> CliResult<Invocation> {
     if first == "help" || first == "?" {
         return Ok(Invocation::Run(help(&command[1..])));
     }
-    let path = if SUPPORTED.contains(&first) {
+    let path = if command.starts_with(&["status", "modules"]) {
+        // A word of `status`'s own grammar, not a subcommand clap knows.
+        Some(vec!["status", "modules"])
+    } else if SUPPORTED.contains(&first) {
         unsupported_path(&command)
     } else {
         Some(vec![first])
@@ -125,6 +128,7 @@ mod tests {
             (&["verify", "rack_aware"][..], "verify"),
             (&["cluster", "running_actions"], "cluster"),
             (&["suffix", "list"], "suffix"),
+            (&["status", "modules"], "status modules"),
             (&["node", "1", "enslave"], "node 1 enslave"),
             (&["check", "db", "db:1"], "check"),
         ] {

@@ -6,9 +6,9 @@
 
 use serde_json::Value;
 
-use super::{enabled_word, or_absent};
-use crate::api::models::{Cluster, Node};
-use crate::tunables::{ABSENT, SETTINGS};
+use crate::tunables::{
+    ABSENT, CLUSTER_POLICY_SETTINGS, NODE_SETTINGS, PROXY_SETTINGS, SETTINGS, Setting,
+};
 
 pub const INDENT: &str = "  ";
 
@@ -36,57 +36,70 @@ pub fn db_block(bdb: &Value) -> String {
     block(&format!("db:{uid} [{name}]:"), &lines)
 }
 
-pub fn cluster_block(cluster: &Cluster) -> String {
+/// The `key: value` lines of `table` read from `object`, in table order.
+fn table_lines(table: &'static [Setting], object: &Value) -> Vec<(&'static str, String)> {
+    table
+        .iter()
+        .filter_map(|setting| {
+            Some((
+                setting.display_key?,
+                setting.display(object.get(setting.field)),
+            ))
+        })
+        .collect()
+}
+
+/// `Cluster configuration:` then rladmin's keys, from the cluster object merged with the
+/// cluster policy (the policy's fields win where both carry one).
+pub fn cluster_block(cluster: &Value, policy: &Value) -> String {
+    let mut merged = cluster.clone();
+    if let (Value::Object(merged), Value::Object(policy)) = (&mut merged, policy) {
+        merged.extend(policy.clone());
+    }
     block(
         "Cluster configuration:",
-        &[
-            ("name", cluster.name.clone()),
-            ("created_time", or_absent(cluster.created_time.as_ref())),
-            ("rack_aware", enabled_word(cluster.rack_aware)),
-            ("http support", enabled_word(cluster.http_support)),
-            ("handle_redirects", enabled_word(cluster.handle_redirects)),
-            ("upgrade mode", enabled_word(cluster.upgrade_mode)),
-            (
-                "cm_session_timeout_minutes",
-                or_absent(cluster.cm_session_timeout_minutes.as_ref()),
-            ),
-            ("cm_port", or_absent(cluster.cm_port.as_ref())),
-            ("cnm_http_port", or_absent(cluster.cnm_http_port.as_ref())),
-            ("cnm_https_port", or_absent(cluster.cnm_https_port.as_ref())),
-            (
-                "bigstore_driver",
-                or_absent(cluster.bigstore_driver.as_ref()),
-            ),
-        ],
+        &table_lines(CLUSTER_POLICY_SETTINGS, &merged),
     )
 }
 
-/// `node:<uid>` then rladmin's node keys. rladmin's sample prefixes the header with
-/// `Command Output: `; scripts look for the `node:N` line, so we print it bare.
-pub fn node_block(node: &Node) -> String {
-    let external = if node.external_addr.is_empty() {
+/// `node:<uid>` then rladmin's node keys (RL/info.md), then the ones rsadmin adds. rladmin's
+/// sample prefixes the header with `Command Output: `; scripts look for the `node:N` line, so we
+/// print it bare.
+pub fn node_block(node: &Value) -> String {
+    let text = |field: &str| {
+        node.get(field)
+            .and_then(Value::as_str)
+            .filter(|text| !text.is_empty())
+            .map_or_else(|| ABSENT.to_string(), str::to_string)
+    };
+    let external: Vec<&str> = node
+        .get("external_addr")
+        .and_then(Value::as_array)
+        .map(|addresses| addresses.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let external = if external.is_empty() {
         ABSENT.to_string()
     } else {
-        node.external_addr.join(",")
+        external.join(",")
     };
-    block(
-        &format!("node:{}", node.uid),
-        &[
-            ("address", node.addr.clone()),
-            ("external addresses", external),
-            ("recovery path", or_absent(node.recovery_path.as_ref())),
-            (
-                "max redis servers",
-                or_absent(node.max_redis_servers.as_ref()),
-            ),
-            ("max listeners", or_absent(node.max_listeners.as_ref())),
-            (
-                "software version",
-                or_absent(node.software_version.as_ref()),
-            ),
-            ("status", or_absent(node.status.as_ref())),
-        ],
-    )
+    let mut lines = vec![
+        ("address", text("addr")),
+        ("external addresses", external),
+        ("recovery path", text("recovery_path")),
+    ];
+    lines.extend(table_lines(NODE_SETTINGS, node));
+    lines.extend([
+        ("software version", text("software_version")),
+        ("status", text("status")),
+    ]);
+    let uid = node.get("uid").map(Value::to_string).unwrap_or_default();
+    block(&format!("node:{uid}"), &lines)
+}
+
+/// `proxy:<uid>` then rladmin's proxy keys (RL/info.md), from the proxy object.
+pub fn proxy_block(proxy: &Value) -> String {
+    let uid = proxy.get("uid").map(Value::to_string).unwrap_or_default();
+    block(&format!("proxy:{uid}"), &table_lines(PROXY_SETTINGS, proxy))
 }
 
 #[cfg(test)]
@@ -198,22 +211,53 @@ mod tests {
 
     #[test]
     fn renders_info_node_and_cluster_from_fixtures() {
-        let nodes: Vec<Node> = serde_json::from_str(&fixture("nodes_list.json")).unwrap();
+        let nodes: Vec<Value> = serde_json::from_str(&fixture("nodes_list.json")).unwrap();
         assert_eq!(
             node_block(&nodes[0]),
             "node:1
   address: 192.168.16.2
   external addresses: N/A
   recovery path: N/A
+  quorum only: N/A
   max redis servers: 100
   max listeners: 100
+  max redis forks: -1
+  max slave full syncs: -1
   software version: 100.0.21-16135
   status: active
 "
         );
-        let cluster: Cluster = serde_json::from_str(&fixture("cluster_trimmed.json")).unwrap();
+        let cluster: Value = serde_json::from_str(&fixture("cluster_trimmed.json")).unwrap();
+        let policy = serde_json::json!({"default_shards_placement": "dense", "slave_ha": false});
+        let text = cluster_block(&cluster, &policy);
         assert!(
-            cluster_block(&cluster).starts_with("Cluster configuration:\n  name: docker-cluster\n")
+            text.starts_with("Cluster configuration:\n  repl_diskless: N/A\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n  default_shards_placement: dense\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n  slave_ha: disabled\n"),
+            "the policy wins: {text}"
+        );
+        assert!(text.contains("\n  http support: "), "{text}");
+        assert!(text.contains("\n  name: docker-cluster\n"), "{text}");
+        let proxies: Vec<Value> = serde_json::from_str(&fixture("proxies_list.json")).unwrap();
+        assert_eq!(
+            proxy_block(&proxies[0]),
+            "proxy:1
+  mode: dynamic
+  scale_threshold: 80 (%)
+  scale_duration: 30 (seconds)
+  max_threads: 8
+  threads: 3
+  client_eviction: false
+  incoming_connections_capacity: 0
+  incoming_connections_min_capacity: 10
+  incoming_connections_rate_limit: 0
+"
         );
     }
 }

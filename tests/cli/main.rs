@@ -13,6 +13,7 @@ mod cli_tune;
 mod crdb;
 mod doctor;
 mod dropin;
+mod dropin_scripts;
 mod profile;
 mod profile_completion;
 mod shard_moves;

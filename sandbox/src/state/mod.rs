@@ -69,6 +69,9 @@ pub struct Node {
     pub addr: String,
     /// External addresses; settable with `PUT /v1/nodes/{uid}`.
     pub external_addr: Vec<String>,
+    /// Limits changed with `PUT /v1/nodes/{uid}` (`max_listeners`, ...), over the defaults.
+    #[serde(flatten, default)]
+    pub limits: Map<String, Value>,
 }
 
 impl Node {
@@ -270,6 +273,7 @@ impl ClusterState {
                 uid,
                 addr: Node::internal_addr(cluster_index, uid),
                 external_addr: vec![Node::external_addr(cluster_index, uid)],
+                limits: Map::new(),
             })
             .collect();
         ClusterState {
