@@ -6,17 +6,22 @@ use crate::support;
 use serde_json::json;
 use support::Sandbox;
 
-/// `(redis:<id>, node:<id>, role)` of every shard, from `rsadmin status shards`.
-pub fn shard_rows(sandbox: &Sandbox) -> Vec<(String, String, String)> {
+/// The cells of every row of `rsadmin status shards`: DB:ID NAME ID NODE ROLE SLOTS ...
+fn status_cells(sandbox: &Sandbox) -> Vec<Vec<String>> {
     let run = sandbox.rsadmin(&["status", "shards"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     run.stdout
         .lines()
         .skip(2)
-        .map(|line| {
-            let cells: Vec<&str> = line.split_whitespace().collect();
-            (cells[2].into(), cells[3].into(), cells[4].into())
-        })
+        .map(|line| line.split_whitespace().map(str::to_string).collect())
+        .collect()
+}
+
+/// `(redis:<id>, node:<id>, role)` of every shard, from `rsadmin status shards`.
+pub fn shard_rows(sandbox: &Sandbox) -> Vec<(String, String, String)> {
+    status_cells(sandbox)
+        .into_iter()
+        .map(|cells| (cells[2].clone(), cells[3].clone(), cells[4].clone()))
         .collect()
 }
 
@@ -24,24 +29,28 @@ fn row(shard: &str, node: &str, role: &str) -> (String, String, String) {
     (shard.into(), node.into(), role.into())
 }
 
+/// `(shard id, node:<id>)` of the shard serving `slots` in `role`.
+pub fn serving(sandbox: &Sandbox, slots: &str, role: &str) -> (String, String) {
+    status_cells(sandbox)
+        .into_iter()
+        .find(|cells| cells[5] == slots && cells[4] == role)
+        .map(|cells| {
+            (
+                cells[2].trim_start_matches("redis:").to_string(),
+                cells[3].clone(),
+            )
+        })
+        .unwrap_or_else(|| panic!("no {role} of {slots}"))
+}
+
 /// The node of the replica that serves the same slots as master shard `redis:<master>`.
 pub fn replica_node(sandbox: &Sandbox, master: &str) -> String {
-    let run = sandbox.rsadmin(&["status", "shards"]);
-    let cells: Vec<Vec<String>> = run
-        .stdout
-        .lines()
-        .skip(2)
-        .map(|line| line.split_whitespace().map(str::to_string).collect())
-        .collect();
-    let slots = &cells
-        .iter()
+    let slots = status_cells(sandbox)
+        .into_iter()
         .find(|cells| cells[2] == format!("redis:{master}"))
-        .expect("master listed")[5];
-    cells
-        .iter()
-        .find(|cells| cells[5] == *slots && cells[4] == "slave")
-        .map(|cells| cells[3].clone())
-        .expect("replica listed")
+        .expect("master listed")[5]
+        .clone();
+    serving(sandbox, &slots, "slave").1
 }
 
 pub fn with_replication() -> Sandbox {

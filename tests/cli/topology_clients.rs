@@ -3,7 +3,7 @@
 //! it fails a master over. Every key must read back as last written, and the client's slot map
 //! must name the new node. The retries each client needed are printed (run with --nocapture).
 
-use crate::shard_moves::{replica_node, with_replication};
+use crate::shard_moves::{serving, with_replication};
 use crate::support;
 
 use std::io::{BufRead, BufReader};
@@ -94,27 +94,29 @@ fn oss_sandbox() -> Sandbox {
     sandbox
 }
 
+/// The slot ranges of the demo database's three master shards.
+const MIGRATED_RANGE: (&str, u16) = ("5461-10922", 5461);
+const FAILED_OVER_RANGE: (&str, u16) = ("0-5460", 0);
+
 #[test]
 fn clients_follow_a_master_migration_without_losing_a_write() {
     for client in CLIENTS {
         let sandbox = oss_sandbox();
         let port = db_port(&sandbox);
-        let (_, master_node, _) = crate::shard_moves::shard_rows(&sandbox)
-            .into_iter()
-            .find(|(shard, _, _)| shard == "redis:2")
-            .expect("redis:2");
-        // The first node holding neither redis:2 nor its replica.
-        let replica = replica_node(&sandbox, "2");
+        let (slots, slot) = MIGRATED_RANGE;
+        let (master, master_node) = serving(&sandbox, slots, "master");
+        let (_, replica_node) = serving(&sandbox, slots, "slave");
+        // The node holding neither the master nor its replica.
         let target = (1..=3)
             .map(|node| format!("node:{node}"))
-            .find(|node| *node != master_node && *node != replica)
+            .find(|node| *node != master_node && *node != replica_node)
             .expect("a free node");
         let target = target.trim_start_matches("node:");
         let report = client_during(
             &sandbox,
             client,
-            5461,
-            &["migrate", "shard", "2", "target_node", target, "-y"],
+            slot,
+            &["migrate", "shard", &master, "target_node", target, "-y"],
         );
         assert_eq!(
             report["owner"],
@@ -129,12 +131,14 @@ fn clients_follow_a_master_failover_without_losing_a_write() {
     for client in CLIENTS {
         let sandbox = oss_sandbox();
         let port = db_port(&sandbox);
-        let promoted = replica_node(&sandbox, "1");
+        let (slots, slot) = FAILED_OVER_RANGE;
+        let (master, _) = serving(&sandbox, slots, "master");
+        let (_, promoted) = serving(&sandbox, slots, "slave");
         let report = client_during(
             &sandbox,
             client,
-            0,
-            &["failover", "db", "db:1", "shard", "1", "-y"],
+            slot,
+            &["failover", "db", "db:1", "shard", &master, "-y"],
         );
         assert_eq!(
             report["owner"],
