@@ -501,7 +501,7 @@ fn master_spread(input: &CheckInput) -> Vec<Finding> {
         );
     }
     let command = if spread.moves.is_empty() {
-        format!("rsadmin migrate shard <id> target_node <node> (see rsadmin status shards)")
+        "rsadmin migrate shard <id> target_node <node> (see rsadmin status shards)".to_string()
     } else {
         migrate_commands(&spread.moves)
     };
