@@ -11,8 +11,10 @@ pub mod dropin;
 pub mod error;
 pub mod output;
 pub mod resolve;
+pub mod shard_plan;
 pub mod topology;
 pub mod tunables;
+pub mod wait;
 
 #[cfg(test)]
 mod test_fixtures;

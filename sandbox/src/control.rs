@@ -81,6 +81,10 @@ pub struct ControlPlane {
     requests: Mutex<Vec<LoggedRequest>>,
     change_delay_ms: AtomicU64,
     fail_next_change: AtomicBool,
+    /// GET requests to answer 503 after the next PUT (fault injection: a cluster briefly
+    /// unavailable while a change runs), and those still to answer so.
+    unavailable_reads_armed: AtomicU64,
+    unavailable_reads: AtomicU64,
     /// Set by `shutdown`: a change that wakes up afterwards must not start processes again.
     stopping: AtomicBool,
     pub credentials: Credentials,
@@ -118,6 +122,8 @@ impl ControlPlane {
             requests: Mutex::new(Vec::new()),
             change_delay_ms: AtomicU64::new(duration_ms(parts.change_delay)),
             fail_next_change: AtomicBool::new(false),
+            unavailable_reads_armed: AtomicU64::new(0),
+            unavailable_reads: AtomicU64::new(0),
             stopping: AtomicBool::new(false),
             credentials: parts.credentials,
             api_port: parts.api_port,
@@ -205,10 +211,7 @@ impl ControlPlane {
         } else {
             self.reconciler.apply(&self.snapshot()).await
         };
-        let failure = applied
-            .as_ref()
-            .err()
-            .map(|error| format!("the change was not applied: {error:#}"));
+        let failure = applied.as_ref().err().map(|error| format!("{error:#}"));
         let after = self.settle(&change, applied);
         // The action ends once the state says so: a client that saw it complete reads the result.
         match failure {
@@ -276,6 +279,28 @@ impl ControlPlane {
 
     pub fn fail_next_change(&self) {
         self.fail_next_change.store(true, Ordering::SeqCst);
+    }
+
+    pub fn fail_reads_after_next_put(&self, count: u64) {
+        self.unavailable_reads_armed.store(count, Ordering::SeqCst);
+    }
+
+    /// Whether this request gets an injected 503: a PUT arms the armed count, a GET takes one.
+    pub fn take_unavailable_read(&self, method: &axum::http::Method) -> bool {
+        if method == axum::http::Method::PUT {
+            let armed = self.unavailable_reads_armed.swap(0, Ordering::SeqCst);
+            if armed > 0 {
+                self.unavailable_reads.store(armed, Ordering::SeqCst);
+            }
+            return false;
+        }
+        method == axum::http::Method::GET
+            && self
+                .unavailable_reads
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |left| {
+                    left.checked_sub(1)
+                })
+                .is_ok()
     }
 }
 

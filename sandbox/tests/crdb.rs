@@ -118,7 +118,7 @@ fn crdb_created_on_one_cluster_is_changed_and_deleted_from_another() {
     // Cluster 2 knows the crdb too; passwords are never sent back.
     let (status, listed) = second.call(Method::GET, "/v1/crdbs", None);
     assert_eq!(status, StatusCode::OK);
-    let crdb = &listed[0];
+    let crdb = &listed["crdbs"][0];
     assert_eq!(crdb["guid"], guid.as_str());
     assert!(!listed.to_string().contains(&clusters[1].password()));
     assert_eq!(

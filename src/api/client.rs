@@ -12,7 +12,7 @@ use reqwest::blocking::{Client, Response};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::models::{ApiErrorBody, Bdb, Cluster, Node, Proxy, Shard};
+use super::models::{ApiErrorBody, Bdb, BlueprintEntry, Cluster, Node, Proxy, Shard};
 use super::pinning::{CertificatePin, PinnedCertificateVerifier, pin_mismatch};
 use super::tls::{TrustPolicy, client_config, provider};
 use crate::config::ConnectionSettings;
@@ -96,7 +96,51 @@ impl ApiClient {
     }
 
     pub fn shards(&self) -> CliResult<Vec<Shard>> {
-        self.get("/v1/shards")
+        self.get(SHARDS_PATH)
+    }
+
+    /// One database's shards (`GET /v1/bdbs/{uid}/shards`).
+    pub fn bdb_shards(&self, uid: u64) -> CliResult<Vec<Shard>> {
+        self.get(&format!("{}/shards", bdb_path(uid)))
+    }
+
+    /// Where the database's shards would go with sparse placement. The route is deprecated from
+    /// 7.22 in favour of `revamp` with `dry_run`, but present on 7.4 to 8.2 (route inventory), and
+    /// unlike `actions/rebalance?dry_run` it takes the placement to plan for, so a plan can show
+    /// the moves before the placement is changed.
+    pub fn blueprint_path(uid: u64) -> String {
+        format!(
+            "{}/actions/optimize_shards_placement?shards_placement={}",
+            bdb_path(uid),
+            crate::checks::FIX_SHARDS_PLACEMENT
+        )
+    }
+
+    /// The blueprint and the `cluster-state-id` header that must come with it in the PUT.
+    pub fn shards_blueprint(&self, uid: u64) -> CliResult<(Vec<BlueprintEntry>, Option<String>)> {
+        let path = Self::blueprint_path(uid);
+        let response = self.send(Method::GET, &path, None, None)?;
+        let response = self.check_status(&Method::GET, &path, response)?;
+        let state_id = response
+            .headers()
+            .get(CLUSTER_STATE_ID)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_string);
+        Ok((decode(&Method::GET, &path, response)?, state_id))
+    }
+
+    /// `PUT /v1/bdbs/{uid}` with a `shards_blueprint`, guarded by the blueprint's state id (the
+    /// cluster refuses it when its state changed since); answers the database object.
+    pub fn put_bdb_blueprint(
+        &self,
+        uid: u64,
+        body: &Value,
+        state_id: Option<&str>,
+    ) -> CliResult<Value> {
+        let path = bdb_path(uid);
+        let response = self.send(Method::PUT, &path, Some(body), state_id)?;
+        let response = self.check_status(&Method::PUT, &path, response)?;
+        decode(&Method::PUT, &path, response)
     }
 
     pub fn cluster(&self) -> CliResult<Cluster> {
@@ -107,23 +151,22 @@ impl ApiClient {
         self.get("/v1/proxies")
     }
 
-    pub fn put_bdb(&self, uid: u64, body: &Value) -> CliResult<()> {
-        self.put(&bdb_path(uid), body)
+    /// Sends a partial update; the `action_uid` that tracks it, when the cluster names one.
+    pub fn put_bdb(&self, uid: u64, body: &Value) -> CliResult<Option<String>> {
+        let answer = self.put(&bdb_path(uid), body)?;
+        Ok(answer
+            .get("action_uid")
+            .and_then(Value::as_str)
+            .filter(|action_uid| !action_uid.is_empty())
+            .map(str::to_string))
     }
 
     pub fn put_node(&self, uid: u64, body: &Value) -> CliResult<()> {
-        self.put(&node_path(uid), body)
+        self.put(&node_path(uid), body).map(drop)
     }
 
     pub fn get<T: DeserializeOwned>(&self, path: &str) -> CliResult<T> {
-        let response = self.send(Method::GET, path, None)?;
-        let response = self.check_status(&Method::GET, path, response)?;
-        response.json().map_err(|err| {
-            CliError::new(
-                ExitKind::Failed,
-                format!("unexpected answer to GET {path}: {err}"),
-            )
-        })
+        self.call(Method::GET, path, None)
     }
 
     /// Any request with an optional JSON body; decodes the JSON answer (crdb calls use POST,
@@ -134,33 +177,35 @@ impl ApiClient {
         path: &str,
         body: Option<&Value>,
     ) -> CliResult<T> {
-        let response = self.send(method.clone(), path, body)?;
+        let response = self.send(method.clone(), path, body, None)?;
         let response = self.check_status(&method, path, response)?;
-        response.json().map_err(|err| {
-            CliError::new(
-                ExitKind::Failed,
-                format!("unexpected answer to {method} {path}: {err}"),
-            )
-        })
+        decode(&method, path, response)
     }
 
-    /// PUT with retries while the cluster answers 409 (busy with another change).
-    fn put(&self, path: &str, body: &Value) -> CliResult<()> {
+    /// PUT with retries while the cluster answers 409 (busy with another change); the answer's
+    /// JSON (`null` when the body is empty).
+    pub fn put(&self, path: &str, body: &Value) -> CliResult<Value> {
         let mut delays = BUSY_RETRY_DELAYS_MS.iter();
         loop {
-            let response = self.send(Method::PUT, path, Some(body))?;
+            let response = self.send(Method::PUT, path, Some(body), None)?;
             if response.status() == StatusCode::CONFLICT
                 && let Some(delay) = delays.next()
             {
                 sleep(Duration::from_millis(*delay));
                 continue;
             }
-            self.check_status(&Method::PUT, path, response)?;
-            return Ok(());
+            let response = self.check_status(&Method::PUT, path, response)?;
+            return decode(&Method::PUT, path, response);
         }
     }
 
-    fn send(&self, method: Method, path: &str, body: Option<&Value>) -> CliResult<Response> {
+    fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+        state_id: Option<&str>,
+    ) -> CliResult<Response> {
         let url = format!("{}{path}", self.base_url);
         let mut request = self
             .http
@@ -169,6 +214,9 @@ impl ApiClient {
             .header(reqwest::header::ACCEPT, "application/json");
         if let Some(body) = body {
             request = request.json(body);
+        }
+        if let Some(state_id) = state_id {
+            request = request.header(CLUSTER_STATE_ID, state_id);
         }
         request
             .send()
@@ -189,6 +237,30 @@ impl ApiClient {
             &body,
         ))
     }
+}
+
+pub const SHARDS_PATH: &str = "/v1/shards";
+
+/// The header that ties a shards blueprint to the cluster state it was computed for.
+const CLUSTER_STATE_ID: &str = "cluster-state-id";
+
+/// Decodes a 2xx answer. An empty body is success too (task cancel answers only a status code):
+/// it reads as JSON `null`, which `()`, `Option` and `Value` accept.
+fn decode<T: DeserializeOwned>(method: &Method, path: &str, response: Response) -> CliResult<T> {
+    let unexpected = |detail: String| {
+        CliError::new(
+            ExitKind::Failed,
+            format!("unexpected answer to {method} {path}: {detail}"),
+        )
+    };
+    let text = response
+        .text()
+        .map_err(|err| unexpected(err.to_string()).into_transient())?;
+    if text.trim().is_empty() {
+        return serde_json::from_value(Value::Null)
+            .map_err(|_| unexpected("an empty body where a JSON object was expected".into()));
+    }
+    serde_json::from_str(&text).map_err(|err| unexpected(err.to_string()))
 }
 
 pub fn bdb_path(uid: u64) -> String {
@@ -249,6 +321,11 @@ fn status_error(
             ExitKind::Refused,
             format!("the cluster refused {request} (HTTP 406{code}){detail}"),
         ),
+        _ if status.is_server_error() => CliError::new(
+            ExitKind::Failed,
+            format!("{request} failed (HTTP {http}{code}){detail}"),
+        )
+        .into_transient(),
         _ => CliError::new(
             ExitKind::Failed,
             format!("{request} failed (HTTP {http}{code}){detail}"),
@@ -274,6 +351,8 @@ fn transport_error(base_url: &str, err: &reqwest::Error) -> CliError {
             other => format!("cannot connect to {base_url}: TLS failure: {other}"),
         });
     }
+    // Past TLS, a failure may pass (a node restarting, a slow answer): a wait retries it.
+    let connect = |text: String| connect(text).into_transient();
     if find_io_error_kind(err) == Some(std::io::ErrorKind::ConnectionRefused) {
         return connect(format!(
             "cannot connect to {base_url}: connection refused. Is the cluster URL right?"
@@ -345,6 +424,7 @@ mod tests {
         assert_eq!(error_for(406, "").kind, ExitKind::Refused);
         assert_eq!(error_for(500, "").kind, ExitKind::Failed);
         assert_eq!(error_for(400, "").kind, ExitKind::Failed);
+        assert!(error_for(503, "").transient && !error_for(400, "").transient);
     }
 
     #[test]

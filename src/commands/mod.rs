@@ -5,19 +5,23 @@ pub mod bind;
 pub mod check;
 pub mod crdb;
 pub mod doctor;
+pub mod failover;
 pub mod generate;
 pub mod info;
 pub mod install_aliases;
 pub mod keyslot;
+pub mod migrate;
 pub mod node;
 pub mod placement;
 pub mod profile;
 pub mod status;
 pub mod task;
 pub mod tune;
+pub mod tune_objects;
 pub mod verify;
 
 use crate::api::ApiClient;
+use crate::change::ConfirmationRule;
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::config::{self, ConnectionInput};
 use crate::error::CliResult;
@@ -27,14 +31,17 @@ use crate::output::OutputFormat;
 pub struct Context {
     pub output: OutputFormat,
     pub assume_yes: bool,
+    /// rsadmin's own rule, or the drop-in tool's (no question where the real tool asks none).
+    pub confirmation: ConfirmationRule,
     connection: ConnectionInput,
 }
 
 impl Context {
-    pub fn new(global: &GlobalArgs) -> Self {
+    pub fn new(global: &GlobalArgs, confirmation: ConfirmationRule) -> Self {
         Context {
             output: global.output,
             assume_yes: global.yes,
+            confirmation,
             connection: global.connection_input(),
         }
     }
@@ -63,13 +70,15 @@ impl Context {
     }
 }
 
-pub fn run(cli: Cli) -> CliResult<()> {
-    let ctx = Context::new(&cli.global);
+pub fn run(cli: Cli, confirmation: ConfirmationRule) -> CliResult<()> {
+    let ctx = Context::new(&cli.global, confirmation);
     match cli.command {
         Command::Info(args) => info::run(&ctx, args),
         Command::Status(args) => status::run(&ctx, args),
         Command::Tune(args) => tune::run(&ctx, args),
         Command::Bind(args) => bind::run(&ctx, args),
+        Command::Migrate(args) => migrate::run(&ctx, args),
+        Command::Failover(args) => failover::run(&ctx, args),
         Command::Placement(args) => placement::run(&ctx, args),
         Command::Node(args) => node::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),

@@ -32,8 +32,18 @@ const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 pub fn router(control: Arc<ControlPlane>) -> Router {
     Router::new()
         .route("/v1/cluster", get(cluster::get_cluster))
-        .route("/v1/cluster/policy", get(cluster::get_policy))
-        .route("/v1/proxies", get(cluster::list_proxies))
+        .route(
+            "/v1/cluster/policy",
+            get(cluster::get_policy).put(cluster::update_policy),
+        )
+        .route(
+            "/v1/proxies",
+            get(cluster::list_proxies).put(cluster::update_all_proxies),
+        )
+        .route(
+            "/v1/proxies/{uid}",
+            get(cluster::get_proxy).put(cluster::update_proxy),
+        )
         .route("/v1/nodes", get(nodes::list))
         .route("/v1/nodes/{uid}", get(nodes::get_one).put(nodes::update))
         .route("/v1/bdbs", get(bdbs::list).post(bdbs::create))
@@ -74,6 +84,10 @@ pub fn router(control: Arc<ControlPlane>) -> Router {
         .merge(crate::crdb::routes())
         .fallback(not_found)
         .layer(middleware::from_fn(require_json_content_type))
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&control),
+            inject_unavailable_reads,
+        ))
         .layer(middleware::from_fn_with_state(
             Arc::clone(&control),
             require_basic_auth,
@@ -144,6 +158,23 @@ fn is_authorized(headers: &HeaderMap, control: &ControlPlane) -> bool {
         control.credentials.user, control.credentials.password
     );
     decoded == expected.as_bytes()
+}
+
+/// Fault injection (`SandboxHandle::fail_reads_after_next_put`): an authenticated GET answers 503.
+async fn inject_unavailable_reads(
+    State(control): Control,
+    request: Request,
+    next: Next,
+) -> Response {
+    if control.take_unavailable_read(request.method()) {
+        return ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "service_unavailable",
+            "the cluster manager is not available (injected)",
+        )
+        .into_response();
+    }
+    next.run(request).await
 }
 
 /// Redis Software requires `Content-Type: application/json` on PUT and POST (400 otherwise).

@@ -12,7 +12,7 @@ pub mod render;
 mod timestamp;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub use layout::{STANDARD_SHARD_KEY_REGEX, slot_ranges};
@@ -45,6 +45,12 @@ pub struct ClusterState {
     /// `single` policy the endpoint stays on its node.
     #[serde(default)]
     pub drifted_proxies: BTreeMap<u32, BTreeSet<u32>>,
+    /// Fields changed with `PUT /v1/cluster/policy`, over the documented defaults.
+    #[serde(default)]
+    pub cluster_policy: Map<String, Value>,
+    /// Per proxy uid (= node uid), fields changed with `PUT /v1/proxies[/{uid}]`.
+    #[serde(default)]
+    pub proxy_settings: BTreeMap<u32, Map<String, Value>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -63,6 +69,9 @@ pub struct Node {
     pub addr: String,
     /// External addresses; settable with `PUT /v1/nodes/{uid}`.
     pub external_addr: Vec<String>,
+    /// Limits changed with `PUT /v1/nodes/{uid}` (`max_listeners`, ...), over the defaults.
+    #[serde(flatten, default)]
+    pub limits: Map<String, Value>,
 }
 
 impl Node {
@@ -264,6 +273,7 @@ impl ClusterState {
                 uid,
                 addr: Node::internal_addr(cluster_index, uid),
                 external_addr: vec![Node::external_addr(cluster_index, uid)],
+                limits: Map::new(),
             })
             .collect();
         ClusterState {
@@ -280,6 +290,8 @@ impl ClusterState {
             cluster_state_id: 1,
             moves: Vec::new(),
             drifted_proxies: BTreeMap::new(),
+            cluster_policy: Map::new(),
+            proxy_settings: BTreeMap::new(),
         }
     }
 

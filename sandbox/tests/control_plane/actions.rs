@@ -76,7 +76,7 @@ fn a_failed_change_is_a_failed_action_with_the_cluster_message() {
     assert_eq!(ended["status"], "failed");
     assert_eq!(
         ended["error_message"],
-        "the change was not applied: injected failure (fail_next_change)"
+        "injected failure (fail_next_change)"
     );
     let (_, dry) = api.put(
         "/v1/bdbs/1?dry_run=true",

@@ -1,6 +1,7 @@
 //! Test support: an in-process sandbox and a runner for the real `rsadmin` binary.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -61,8 +62,22 @@ impl Sandbox {
         self.rsadmin_with(args, &[])
     }
 
+    /// Runs `rladmin ARGS` (rsadmin through an `rladmin` link) as a script does: no terminal,
+    /// standard input from /dev/null, the connection in the environment.
+    pub fn rladmin(&self, args: &[&str]) -> Run {
+        let link = self._dir.path().join("rladmin");
+        if !link.exists() {
+            std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_rsadmin"), &link).expect("rladmin link");
+        }
+        self.run_with(&link, args, &[])
+    }
+
     /// Like `rsadmin`, with extra environment (or overrides such as a wrong password).
     pub fn rsadmin_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        self.run_with(Path::new(env!("CARGO_BIN_EXE_rsadmin")), args, env)
+    }
+
+    fn run_with(&self, program: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         let url = self.handle.url();
         let ca = self.handle.ca_cert_path();
         let password = self.handle.password();
@@ -75,11 +90,23 @@ impl Sandbox {
         ];
         base.retain(|(key, _)| !env.iter().any(|(override_key, _)| override_key == key));
         base.extend_from_slice(env);
-        run_rsadmin(args, &base)
+        let mut command = Command::new(program);
+        command.args(args).envs(base.iter().copied());
+        run_command(command, None)
     }
 
     pub fn requests(&self) -> Vec<LoggedRequest> {
         self.handle.requests()
+    }
+
+    /// Every request that can change something (PUT, POST, PATCH, DELETE) since the last
+    /// `clear_requests`: method, path, body.
+    pub fn changes_sent(&self) -> Vec<(String, String, String)> {
+        self.requests()
+            .into_iter()
+            .filter(|request| request.method != "GET")
+            .map(|request| (request.method, request.path, request.body))
+            .collect()
     }
 
     /// Every PUT the sandbox received since the last `clear_requests`.
@@ -93,6 +120,17 @@ impl Sandbox {
 
     pub fn clear_requests(&self) {
         self.handle.clear_requests();
+    }
+
+    /// The `action_uid` of the newest state machine (the last accepted bdb change).
+    pub fn action_uid_of_last_put(&self) -> String {
+        let actions = self.handle.actions();
+        actions["state-machines"]
+            .as_array()
+            .and_then(|machines| machines.last())
+            .and_then(|machine| machine["action_uid"].as_str())
+            .expect("a state machine")
+            .to_string()
     }
 
     pub fn set_change_delay(&self, delay: Duration) {
