@@ -131,9 +131,16 @@ fn spawn(launch: &ShardLaunch) -> anyhow::Result<Child> {
         DataPersistence::Aof => ("", "yes"),
     };
     command.args(["--save", save, "--appendonly", appendonly]);
-    // A replica's first sync starts at once (the default waits 5 s for more replicas to come):
-    // new replicas and shard moves are not held up.
-    command.args(["--repl-diskless-sync-delay", "0"]);
+    // A replica's first sync starts at once (the default waits 5 s for more replicas to come) and
+    // an empty replica loads straight from the socket: the default writes and fsyncs a temporary
+    // file first, which stalls the server for seconds on a busy disk. New replicas and shard moves
+    // are not held up.
+    command.args([
+        "--repl-diskless-sync-delay",
+        "0",
+        "--repl-diskless-load",
+        "on-empty-db",
+    ]);
     if let Some(master_port) = launch.replica_of {
         command.args(["--replicaof", "127.0.0.1", &master_port.to_string()]);
     }

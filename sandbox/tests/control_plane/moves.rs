@@ -1,6 +1,6 @@
 //! Shard moves through the REST routes (migrate, failover, rebalance, optimize_shards_placement +
-//! shards_blueprint): validation codes, the shards' data kept, and a real redis-py RedisCluster
-//! following a migration and a failover under a write loop.
+//! shards_blueprint): validation codes, the shards' data kept, and real cluster clients (redis-py,
+//! node-redis, ioredis) following a migration and a failover under a write loop.
 
 use crate::support::{Api, sandbox_with_api};
 use reqwest::StatusCode;
@@ -275,7 +275,7 @@ fn a_blueprint_needs_the_current_cluster_state_id_and_moves_the_shards_there() {
 }
 
 #[test]
-fn redis_py_cluster_follows_a_master_migration_without_losing_a_write() {
+fn cluster_clients_follow_a_master_migration_without_losing_a_write() {
     let (_dir, _sandbox, api) = sandbox_with_api("migrate-loop");
     update_db(
         &api,
@@ -284,33 +284,46 @@ fn redis_py_cluster_follows_a_master_migration_without_losing_a_write() {
     rebalance(&api);
     assert_eq!(master_nodes(&api), ["1", "2", "3"]);
     let port = port(&api);
-    let stats = under_client_loop(port, 5461, || {
-        let (status, answer) =
-            api.post("/v1/shards/2/actions/migrate", r#"{"target_node_uid": 3}"#);
-        assert_eq!(answer["description"], "Migrate was triggered");
-        let action = run_action(&api, (status, answer));
-        assert_eq!(action["name"], "migrate_shards");
-    });
-    assert_eq!(master_nodes(&api), ["1", "3", "3"]);
-    assert_eq!(stats["owner"], format!("127.0.1.3:{port}"), "{stats}");
-    let (_, bdb) = api.get("/v1/bdbs/1");
-    assert_eq!(
-        bdb["endpoints"][0]["addr"],
-        serde_json::json!(["127.0.1.1", "127.0.1.2", "127.0.1.3"]),
-        "node 2's proxy stays bound (a cluster avoids disconnecting clients)"
-    );
-    let mut old_node = TcpStream::connect(format!("127.0.1.2:{port}")).unwrap();
-    let moved = exchange_on(&mut old_node, &resp(&["GET", "loop:0"]), 1);
-    let slot_of_loop_0 = moved[0].split(' ').nth(1).unwrap().to_string();
-    assert!(
-        moved[0] == format!("-MOVED {slot_of_loop_0} 127.0.1.1:{port}")
-            || moved[0] == format!("-MOVED {slot_of_loop_0} 127.0.1.3:{port}"),
-        "{moved:?}"
-    );
+    // Each client in turn (they write the same keys) while shard 2 moves on: 3, 1, back to 2.
+    for (client, node) in CLIENTS.iter().zip([3, 1, 2]) {
+        under_client_loop(
+            client,
+            port,
+            5461,
+            &format!("127.0.1.{node}:{port}"),
+            || {
+                let (status, answer) = api.post(
+                    "/v1/shards/2/actions/migrate",
+                    &format!(r#"{{"target_node_uid": {node}}}"#),
+                );
+                assert_eq!(answer["description"], "Migrate was triggered");
+                let action = run_action(&api, (status, answer));
+                assert_eq!(action["name"], "migrate_shards");
+            },
+        );
+        if node == 3 {
+            assert_eq!(master_nodes(&api), ["1", "3", "3"]);
+            let (_, bdb) = api.get("/v1/bdbs/1");
+            assert_eq!(
+                bdb["endpoints"][0]["addr"],
+                serde_json::json!(["127.0.1.1", "127.0.1.2", "127.0.1.3"]),
+                "node 2's proxy stays bound (a cluster avoids disconnecting clients)"
+            );
+            let mut old_node = TcpStream::connect(format!("127.0.1.2:{port}")).unwrap();
+            let moved = exchange_on(&mut old_node, &resp(&["GET", "loop:0"]), 1);
+            let slot_of_loop_0 = moved[0].split(' ').nth(1).unwrap().to_string();
+            assert!(
+                moved[0] == format!("-MOVED {slot_of_loop_0} 127.0.1.1:{port}")
+                    || moved[0] == format!("-MOVED {slot_of_loop_0} 127.0.1.3:{port}"),
+                "{moved:?}"
+            );
+        }
+    }
+    assert_eq!(master_nodes(&api), ["1", "2", "3"]);
 }
 
 #[test]
-fn redis_py_cluster_follows_a_failover_without_losing_a_write() {
+fn cluster_clients_follow_a_failover_without_losing_a_write() {
     let (_dir, _sandbox, api) = sandbox_with_api("failover-loop");
     update_db(
         &api,
@@ -339,32 +352,62 @@ fn redis_py_cluster_follows_a_failover_without_losing_a_write() {
         .cloned()
         .unwrap();
     let port = port(&api);
-    let stats = under_client_loop(port, 0, || {
-        let (status, answer) = api.post(
-            "/v1/shards/actions/failover",
-            &format!(r#"{{"shard_uids": ["{master}"]}}"#),
+    // Each client in turn (they write the same keys) through a failover of the slot-0 master:
+    // to the replica's node, back, and again.
+    let mut current = (master.clone(), master_node.clone());
+    let mut standby = (replica.clone(), replica_node.clone());
+    for client in &CLIENTS {
+        under_client_loop(
+            client,
+            port,
+            0,
+            &format!("127.0.1.{}:{port}", standby.1),
+            || {
+                let (status, answer) = api.post(
+                    "/v1/shards/actions/failover",
+                    &format!(r#"{{"shard_uids": ["{}"]}}"#, current.0),
+                );
+                assert_eq!(answer["description"], "Failover was triggered");
+                run_action(&api, (status, answer));
+            },
         );
-        assert_eq!(answer["description"], "Failover was triggered");
-        run_action(&api, (status, answer));
-    });
-    let after = placement(&api);
-    assert!(after.contains(&(replica.clone(), replica_node.clone(), "master".into())));
-    assert!(after.contains(&(master.clone(), master_node.clone(), "slave".into())));
+        let after = placement(&api);
+        assert!(after.contains(&(standby.0.clone(), standby.1.clone(), "master".into())));
+        assert!(after.contains(&(current.0.clone(), current.1.clone(), "slave".into())));
+        std::mem::swap(&mut current, &mut standby);
+    }
+    // The last demoted master is a replica now.
     assert_eq!(
-        stats["owner"],
-        format!("127.0.1.{replica_node}:{port}"),
-        "{stats}"
-    );
-    // The demoted master replicates from the new one.
-    assert_eq!(
-        error_code(&api.post(&format!("/v1/shards/{master}/actions/failover"), "{}")),
+        error_code(&api.post(&format!("/v1/shards/{}/actions/failover", standby.0), "{}")),
         (400, "shard_is_slave".into())
     );
 }
 
-/// Runs the redis-py loop on 1,000 keys around `change`; returns its statistics after checking
-/// that no write was lost.
-fn under_client_loop(port: u16, slot: u16, change: impl FnOnce()) -> Value {
+/// The cluster clients each test drives: how to run its loop script.
+const CLIENTS: [(&str, &[&str]); 3] = [
+    (
+        "redis-py",
+        &["python3", "tests/clients/redis_py_topology_loop.py"],
+    ),
+    (
+        "node-redis",
+        &["node", "tests/clients/node_redis_topology_loop.js"],
+    ),
+    (
+        "ioredis",
+        &["node", "tests/clients/ioredis_topology_loop.js"],
+    ),
+];
+
+/// Runs `client`'s loop on 1,000 keys around `change`; checks that no write was lost and that
+/// its slot map names `owner` for `slot` afterwards.
+fn under_client_loop(
+    (name, command): &(&str, &[&str]),
+    port: u16,
+    slot: u16,
+    owner: &str,
+    change: impl FnOnce(),
+) {
     let stop_file = std::env::temp_dir().join(format!(
         "rsadmin-moves-stop-{}-{slot}-{port}",
         std::process::id()
@@ -373,8 +416,8 @@ fn under_client_loop(port: u16, slot: u16, change: impl FnOnce()) -> Value {
     let seeds: Vec<String> = (1..=3)
         .map(|node| format!("127.0.1.{node}:{port}"))
         .collect();
-    let mut child = Command::new("python3")
-        .arg("tests/clients/redis_py_topology_loop.py")
+    let mut child = Command::new(command[0])
+        .args(&command[1..])
         .arg(&stop_file)
         .arg(slot.to_string())
         .args(&seeds)
@@ -382,16 +425,14 @@ fn under_client_loop(port: u16, slot: u16, change: impl FnOnce()) -> Value {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("python3");
+        .unwrap_or_else(|error| panic!("{name}: {error}"));
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    assert_eq!(
-        lines.next().map(Result::unwrap).as_deref(),
-        Some("ready"),
-        "the client did not connect"
-    );
-    std::thread::sleep(Duration::from_millis(300));
-    change();
-    std::thread::sleep(Duration::from_millis(300));
+    let first = lines.next().map(Result::unwrap);
+    if first.as_deref() == Some("ready") {
+        std::thread::sleep(Duration::from_millis(300));
+        change();
+        std::thread::sleep(Duration::from_millis(300));
+    }
     std::fs::write(&stop_file, "").unwrap();
     let result = lines.next().map(Result::unwrap).unwrap_or_default();
     let status = child.wait().unwrap();
@@ -403,17 +444,20 @@ fn under_client_loop(port: u16, slot: u16, change: impl FnOnce()) -> Value {
         .read_to_string(&mut stderr)
         .unwrap();
     let _ = std::fs::remove_file(&stop_file);
-    assert!(status.success(), "{result}\n{stderr}");
+    assert!(
+        status.success() && first.as_deref() == Some("ready"),
+        "{name}: {first:?} {result}\n{stderr}"
+    );
     let stats: Value = serde_json::from_str(&result).expect("statistics line");
-    eprintln!("client statistics: {stats}");
-    assert_eq!(stats["keys"], 1000);
+    eprintln!("{name} statistics: {stats}");
+    assert_eq!(stats["keys"], 1000, "{name}");
     assert_eq!(
         stats["bad_keys"], 0,
-        "every key holds its last write: {stats}"
+        "{name}: every key holds its last write: {stats}"
     );
-    assert_eq!(stats["mismatches"], 0, "{stats}");
-    assert!(stats["rounds"].as_u64().unwrap() >= 2, "{stats}");
-    stats
+    assert_eq!(stats["mismatches"], 0, "{name}: {stats}");
+    assert!(stats["rounds"].as_u64().unwrap() >= 2, "{name}: {stats}");
+    assert_eq!(stats["owner"], owner, "{name}'s slot map: {stats}");
 }
 
 fn workspace_root() -> PathBuf {
