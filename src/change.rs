@@ -4,17 +4,19 @@
 
 use std::io::IsTerminal;
 
+use reqwest::Method;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
 use crate::api::ApiClient;
-use crate::api::client::{bdb_path, node_path};
-use crate::api::models::{Bdb, cluster_version};
+use crate::api::client::{SHARDS_PATH, bdb_path, node_path};
+use crate::api::models::{ActionStarted, Bdb, BlueprintEntry, Shard, cluster_version};
 use crate::checks::{self, CheckInput, Finding, Origin, Severity};
 use crate::cli::ChangeArgs;
 use crate::commands::Context;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
+use crate::shard_plan;
 use crate::tunables::{self, Setting};
 use crate::wait::{self, Progress, WaitLimit};
 
@@ -35,6 +37,10 @@ pub enum Location {
     Node(String),
     /// A field of the cluster policy or of a proxy, described by its tunables table entry.
     Setting(&'static Setting),
+    /// A field of one shard (`node_uid`, `role`), read from a list of shards.
+    Shard { uid: String, field: String },
+    /// The node of the shard serving `slots` in `role`: a blueprint names slot ranges, not shards.
+    SlotRange { slots: String, role: String },
 }
 
 impl Location {
@@ -51,6 +57,28 @@ impl Location {
                 .to_string(),
             Location::Endpoint { uid, field } => format!("endpoint:{uid} {field}"),
             Location::Node(field) => field.clone(),
+            Location::Shard { uid, field } => {
+                format!(
+                    "{} {}",
+                    shard_plan::shard_name(uid),
+                    shard_field_label(field)
+                )
+            }
+            Location::SlotRange { slots, role } => format!("slots {slots} {role}"),
+        }
+    }
+
+    /// Shard locations are read from and written to a list of shards, the others to an object.
+    fn is_shard(&self) -> bool {
+        matches!(self, Location::Shard { .. } | Location::SlotRange { .. })
+    }
+
+    /// True when the value is a node uid, shown as rladmin shows it: `node:<uid>`.
+    fn holds_node(&self) -> bool {
+        match self {
+            Location::Shard { field, .. } => field == "node_uid",
+            Location::SlotRange { .. } => true,
+            _ => false,
         }
     }
 
@@ -60,11 +88,47 @@ impl Location {
             Location::Bdb(field) | Location::Node(field) => object.get(field),
             Location::Setting(setting) => object.get(setting.field),
             Location::Endpoint { uid, field } => find_endpoint(object, uid)?.get(field),
+            Location::Shard { .. } | Location::SlotRange { .. } => object
+                .as_array()?
+                .iter()
+                .find(|shard| self.addresses(shard))?
+                .get(self.shard_field()),
+        }
+    }
+
+    /// For shard locations: whether `shard` (an element of a shard list) is the one meant.
+    fn addresses(&self, shard: &Value) -> bool {
+        let text = |key: &str| shard.get(key).and_then(Value::as_str);
+        match self {
+            Location::Shard { uid, .. } => text("uid") == Some(uid),
+            Location::SlotRange { slots, role } => {
+                text("assigned_slots") == Some(slots) && text("role") == Some(role)
+            }
+            _ => false,
+        }
+    }
+
+    fn shard_field(&self) -> &str {
+        match self {
+            Location::Shard { field, .. } => field,
+            _ => "node_uid",
         }
     }
 
     /// Sets the value in a projected object (the database as it would be after the plan).
     fn write(&self, object: &mut Value, value: Value) {
+        if self.is_shard() != object.is_array() {
+            return;
+        }
+        if self.is_shard() {
+            if let Some(shard) = object
+                .as_array_mut()
+                .and_then(|shards| shards.iter_mut().find(|shard| self.addresses(shard)))
+            {
+                shard[self.shard_field()] = value;
+            }
+            return;
+        }
         match self {
             Location::Bdb(field) | Location::Node(field) => {
                 object[field.as_str()] = value;
@@ -87,8 +151,14 @@ impl Location {
                     endpoint[field.as_str()] = value;
                 }
             }
+            Location::Shard { .. } | Location::SlotRange { .. } => {}
         }
     }
+}
+
+/// `node` for `node_uid`, else the REST field's own name.
+fn shard_field_label(field: &str) -> &str {
+    if field == "node_uid" { "node" } else { field }
 }
 
 fn find_endpoint<'a>(bdb: &'a Value, uid: &str) -> Option<&'a Value> {
@@ -145,6 +215,7 @@ impl FieldChange {
             _ => None,
         };
         match (setting, value) {
+            (_, Value::String(node)) if self.location.holds_node() => format!("node:{node}"),
             (Some(setting), value) => setting.display(Some(value)),
             (None, Value::String(text)) => text.clone(),
             (None, Value::Null) => tunables::ABSENT.to_string(),
@@ -153,8 +224,8 @@ impl FieldChange {
     }
 }
 
-/// What one PUT changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What one step changes, and so which request it sends.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Target {
     Bdb(u64),
     Node(u64),
@@ -162,6 +233,22 @@ pub enum Target {
     ClusterPolicy,
     /// `PUT /v1/proxies/{uid}` with `{"proxy": {...}}` (R:requests/proxies).
     Proxy(u64),
+    /// `POST /v1/shards/actions/migrate`: the shards of the changes go to one node.
+    MigrateShards {
+        target_node: u64,
+        preserve_roles: bool,
+    },
+    /// `POST /v1/shards/actions/failover`: the masters of the changes (one database's; the
+    /// REST API refuses a mix) hand over to their replicas.
+    FailoverShards,
+    /// The blueprint flow: `GET .../actions/optimize_shards_placement` for the blueprint and its
+    /// `cluster-state-id`, then `PUT /v1/bdbs/{uid}` with `shards_blueprint` and that header.
+    /// `blueprint` is the one planned; the step fetches it again when it runs, since the steps
+    /// before it change the cluster state.
+    Rebalance {
+        bdb: u64,
+        blueprint: Vec<BlueprintEntry>,
+    },
 }
 
 /// One PUT and the changes it carries; steps run in order, each waited for.
@@ -174,13 +261,48 @@ pub struct Step {
 }
 
 impl Step {
-    pub fn path(&self) -> String {
+    pub fn method(&self) -> &'static str {
         match self.target {
-            Target::Bdb(uid) => bdb_path(uid),
-            Target::Node(uid) => node_path(uid),
-            Target::ClusterPolicy => CLUSTER_POLICY_PATH.to_string(),
-            Target::Proxy(uid) => proxy_path(uid),
+            Target::MigrateShards { .. } | Target::FailoverShards => "POST",
+            _ => "PUT",
         }
+    }
+
+    pub fn path(&self) -> String {
+        match &self.target {
+            Target::Bdb(uid) | Target::Rebalance { bdb: uid, .. } => bdb_path(*uid),
+            Target::Node(uid) => node_path(*uid),
+            Target::ClusterPolicy => CLUSTER_POLICY_PATH.to_string(),
+            Target::Proxy(uid) => proxy_path(*uid),
+            Target::MigrateShards { .. } => format!("{SHARDS_PATH}/actions/migrate"),
+            Target::FailoverShards => format!("{SHARDS_PATH}/actions/failover"),
+        }
+    }
+
+    /// The request line(s) `--dry-run` shows.
+    pub fn calls(&self) -> Vec<String> {
+        let call = format!("{} {} {}", self.method(), self.path(), self.body());
+        match &self.target {
+            Target::Rebalance { bdb, .. } => vec![
+                format!("GET {}", ApiClient::blueprint_path(*bdb)),
+                format!("{call} (with the cluster-state-id header of the GET)"),
+            ],
+            _ => vec![call],
+        }
+    }
+
+    /// The shard uids of the changes whose current value is `current` (any when `None`).
+    fn shard_uids(&self, current: Option<&str>) -> Vec<String> {
+        let mut uids: Vec<String> = Vec::new();
+        for change in &self.changes {
+            if let Location::Shard { uid, .. } = &change.location
+                && current.is_none_or(|current| change.current.as_str() == Some(current))
+                && !uids.contains(uid)
+            {
+                uids.push(uid.clone());
+            }
+        }
+        uids
     }
 
     /// `field: current -> wanted` for each change, comma-separated.
@@ -192,8 +314,34 @@ impl Step {
             .join(", ")
     }
 
-    /// Only the changed fields, plus `endpoint` when an endpoint is addressed.
+    /// Only the changed fields, plus `endpoint` when an endpoint is addressed; for shard steps
+    /// the documented action bodies.
     pub fn body(&self) -> Value {
+        match &self.target {
+            Target::MigrateShards {
+                target_node,
+                preserve_roles,
+            } => {
+                let mut body =
+                    json!({"shard_uids": self.shard_uids(None), "target_node_uid": target_node});
+                if *preserve_roles {
+                    body["preserve_roles"] = Value::Bool(true);
+                }
+                body
+            }
+            Target::FailoverShards => {
+                json!({"shard_uids": self.shard_uids(Some(shard_plan::MASTER))})
+            }
+            Target::Rebalance { blueprint, .. } => json!({"shards_blueprint": blueprint}),
+            // A proxy update carries the changed fields in a `proxy` object.
+            Target::Proxy(_) => json!({ "proxy": self.changed_fields() }),
+            Target::Bdb(_) | Target::Node(_) | Target::ClusterPolicy => {
+                Value::Object(self.changed_fields())
+            }
+        }
+    }
+
+    fn changed_fields(&self) -> Map<String, Value> {
         let mut body = Map::new();
         for change in &self.changes {
             match &change.location {
@@ -207,13 +355,10 @@ impl Step {
                     body.insert("endpoint".to_string(), Value::from(uid.as_str()));
                     body.insert(field.clone(), change.wanted.clone());
                 }
+                Location::Shard { .. } | Location::SlotRange { .. } => {}
             }
         }
-        match self.target {
-            // A proxy update carries the changed fields in a `proxy` object.
-            Target::Proxy(_) => json!({ "proxy": body }),
-            Target::Bdb(_) | Target::Node(_) | Target::ClusterPolicy => Value::Object(body),
-        }
+        body
     }
 }
 
@@ -245,19 +390,43 @@ pub fn project(bdb: &Value, changes: &[FieldChange]) -> CliResult<Bdb> {
     })
 }
 
-/// Runs the OSS Cluster API rules when the database would have the API on after the plan.
+/// The shards as they would be after the shard changes among `changes`.
+pub fn project_shards(shards: &[Shard], changes: &[FieldChange]) -> CliResult<Vec<Shard>> {
+    let mut projected = serde_json::to_value(shards).map_err(|err| {
+        CliError::new(
+            ExitKind::Failed,
+            format!("cannot project the shards: {err}"),
+        )
+    })?;
+    for change in changes.iter().filter(|change| change.location.is_shard()) {
+        change.location.write(&mut projected, change.wanted.clone());
+    }
+    serde_json::from_value(projected).map_err(|err| {
+        CliError::new(
+            ExitKind::Failed,
+            format!("unexpected shard objects from the cluster: {err}"),
+        )
+    })
+}
+
+/// Runs the OSS Cluster API rules on the database and its shards as they would be after
+/// `changes`, when the database would have the API on.
 pub fn prerequisite_findings(
     client: &ApiClient,
-    projected: &Bdb,
+    bdb: &Value,
+    changes: &[FieldChange],
     origin: Origin,
 ) -> CliResult<Vec<Finding>> {
+    let projected = project(bdb, changes)?;
     if projected.oss_cluster != Some(true) {
         return Ok(Vec::new());
     }
     let nodes = client.nodes()?;
+    let shards = project_shards(&client.bdb_shards(projected.uid)?, changes)?;
     Ok(checks::oss_cluster_prerequisites(&CheckInput {
-        bdb: projected,
+        bdb: &projected,
         nodes: &nodes,
+        shards: &shards,
         cluster_version: cluster_version(&nodes),
         origin,
     }))
@@ -289,7 +458,7 @@ fn report<'a>(plan: &'a ChangePlan, outcome: &'static str, dry_run: bool) -> Cha
             .steps
             .iter()
             .map(|step| RequestReport {
-                method: "PUT",
+                method: step.method(),
                 path: step.path(),
                 body: step.body(),
                 changes: step
@@ -352,7 +521,10 @@ pub fn execute(
         if steps.len() > 1 && !ctx.json() {
             eprintln!("Step {}/{}: {}", index + 1, steps.len(), step.summary());
         }
-        apply_step(client, step, limit)?;
+        let placed = apply_step(client, step, limit)?;
+        if !ctx.json() {
+            placed.iter().for_each(|line| println!("{line}"));
+        }
     }
     if ctx.json() {
         print_json(&report(plan, "applied", false));
@@ -400,8 +572,13 @@ pub fn render_dry_run(plan: &ChangePlan) -> String {
         text.push_str(&format!("  {}\n", change.summary()));
     }
     text.push_str("REST calls:\n");
-    for step in plan.steps.iter().filter(|step| !step.changes.is_empty()) {
-        text.push_str(&format!("  PUT {} {}\n", step.path(), step.body()));
+    for call in plan
+        .steps
+        .iter()
+        .filter(|step| !step.changes.is_empty())
+        .flat_map(Step::calls)
+    {
+        text.push_str(&format!("  {call}\n"));
     }
     text.push_str("Dry run: nothing was sent.\n");
     text
@@ -464,20 +641,34 @@ fn confirm(ctx: &Context, plan: &ChangePlan) -> CliResult<()> {
     }
 }
 
-fn apply_step(client: &ApiClient, step: &Step, limit: WaitLimit) -> CliResult<()> {
+/// Sends one step, waits for it and checks what the cluster applied; returns, for shard steps,
+/// one line per changed shard saying where it is now.
+fn apply_step(client: &ApiClient, step: &Step, limit: WaitLimit) -> CliResult<Vec<String>> {
     if step.changes.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let body = step.body();
-    let applied = match step.target {
+    let applied = match &step.target {
         Target::Bdb(uid) => {
-            let action = client.put_bdb(uid, &body)?;
-            wait_for_bdb_change(client, uid, action.as_deref(), limit)?
+            let action = client.put_bdb(*uid, &body)?;
+            wait_for_bdb_change(client, *uid, action.as_deref(), limit)?
         }
         Target::Node(uid) => {
-            client.put_node(uid, &body)?;
-            wait::read_retrying(limit, || client.get(&node_path(uid)))
+            client.put_node(*uid, &body)?;
+            wait::read_retrying(limit, || client.get(&node_path(*uid)))
                 .map_err(wait::after_accepted)?
+        }
+        Target::MigrateShards { .. } | Target::FailoverShards => {
+            let started: ActionStarted = client.call(Method::POST, &step.path(), Some(&body))?;
+            let mut progress = Progress::start("Executing");
+            if let Some(action_uid) = started.action_uid.as_deref() {
+                wait::for_action(client, action_uid, limit, &mut progress)?;
+            }
+            progress.finish();
+            wait::read_retrying(limit, || client.get(SHARDS_PATH)).map_err(wait::after_accepted)?
+        }
+        Target::Rebalance { bdb, .. } => {
+            return rebalance(client, *bdb, step.disruptive, limit);
         }
         // Both answer once the change is applied (a proxy update waits for the proxy's ACK).
         Target::ClusterPolicy | Target::Proxy(_) => {
@@ -486,7 +677,72 @@ fn apply_step(client: &ApiClient, step: &Step, limit: WaitLimit) -> CliResult<()
             wait::read_retrying(limit, || client.get(&path)).map_err(wait::after_accepted)?
         }
     };
-    verify(step, &applied)
+    verify(step, &applied)?;
+    Ok(placements(step, &applied))
+}
+
+/// The rebalance step as it runs: the blueprint of the cluster as it is now (the steps before
+/// changed it), sent with its `cluster-state-id`, waited for, read back slot range by slot range.
+fn rebalance(
+    client: &ApiClient,
+    bdb: u64,
+    disruptive: bool,
+    limit: WaitLimit,
+) -> CliResult<Vec<String>> {
+    let (blueprint, state_id) = client.shards_blueprint(bdb)?;
+    let step = Step {
+        changes: rebalance_changes(&blueprint, &client.bdb_shards(bdb)?),
+        target: Target::Rebalance { bdb, blueprint },
+        disruptive,
+    };
+    if step.changes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let answer = client.put_bdb_blueprint(bdb, &step.body(), state_id.as_deref())?;
+    let action = answer.get("action_uid").and_then(Value::as_str);
+    wait_for_bdb_change(client, bdb, action, limit)?;
+    let applied: Value =
+        wait::read_retrying(limit, || client.get(&format!("{}/shards", bdb_path(bdb))))
+            .map_err(wait::after_accepted)?;
+    verify(&step, &applied)?;
+    Ok(placements(&step, &applied))
+}
+
+/// The changes a blueprint makes to a database's shards, slot range by slot range.
+pub fn rebalance_changes(blueprint: &[BlueprintEntry], shards: &[Shard]) -> Vec<FieldChange> {
+    shard_plan::blueprint_moves(blueprint, shards)
+        .into_iter()
+        .map(|found| FieldChange {
+            location: Location::SlotRange {
+                slots: found.slot_range,
+                role: found.role,
+            },
+            current: Value::from(found.from_node),
+            wanted: Value::from(found.to_node),
+        })
+        .collect()
+}
+
+/// `redis:2 node: node:3` style lines: where each changed shard is after a shard step.
+fn placements(step: &Step, applied: &Value) -> Vec<String> {
+    if !step.changes.iter().any(|change| change.location.is_shard()) {
+        return Vec::new();
+    }
+    step.changes
+        .iter()
+        .map(|change| {
+            let now = change
+                .location
+                .read(applied)
+                .cloned()
+                .unwrap_or(Value::Null);
+            format!(
+                "{} is now {}",
+                change.location.label(),
+                change.display(&now)
+            )
+        })
+        .collect()
 }
 
 /// Follows the action the PUT named (the cluster may not have started the change when the
@@ -605,6 +861,74 @@ mod tests {
             "Plan for db:1 [a]:\n  oss_cluster: disabled -> enabled\nREST calls:\n  \
              PUT /v1/bdbs/1 {\"oss_cluster\":true}\nDry run: nothing was sent.\n"
         );
+    }
+
+    fn shards() -> Value {
+        json!([
+            {"uid": "1", "bdb_uid": 1, "node_uid": "1", "role": "master", "assigned_slots": "0-8191"},
+            {"uid": "2", "bdb_uid": 1, "node_uid": "1", "role": "master", "assigned_slots": "8192-16383"}
+        ])
+    }
+
+    #[test]
+    fn shard_steps_send_the_documented_action_bodies() {
+        let location = Location::Shard {
+            uid: "2".into(),
+            field: "node_uid".into(),
+        };
+        let change = FieldChange::against(&shards(), location, json!("3")).unwrap();
+        assert_eq!(change.summary(), "redis:2 node: node:1 -> node:3");
+        let step = Step {
+            target: Target::MigrateShards {
+                target_node: 3,
+                preserve_roles: true,
+            },
+            changes: vec![change.clone()],
+            disruptive: true,
+        };
+        assert_eq!(
+            step.calls(),
+            [
+                r#"POST /v1/shards/actions/migrate {"preserve_roles":true,"shard_uids":["2"],"target_node_uid":3}"#
+            ]
+        );
+        let listed: Vec<Shard> = serde_json::from_value(shards()).unwrap();
+        let projected = project_shards(&listed, &[change]).unwrap();
+        assert_eq!(projected[1].node_uid, "3");
+        assert_eq!(projected[0].node_uid, "1");
+    }
+
+    #[test]
+    fn rebalance_changes_name_slot_ranges_and_show_both_calls() {
+        let blueprint: Vec<BlueprintEntry> = serde_json::from_value(json!([
+            {"nodes": [{"node_uid": "1", "role": "master"}], "slot_range": "0-8191"},
+            {"nodes": [{"node_uid": "2", "role": "master"}], "slot_range": "8192-16383"}
+        ]))
+        .unwrap();
+        let listed: Vec<Shard> = serde_json::from_value(shards()).unwrap();
+        let changes = rebalance_changes(&blueprint, &listed);
+        assert_eq!(changes.len(), 1);
+        assert_eq!(
+            changes[0].summary(),
+            "slots 8192-16383 master: node:1 -> node:2"
+        );
+        let step = Step {
+            target: Target::Rebalance { bdb: 1, blueprint },
+            changes,
+            disruptive: true,
+        };
+        let calls = step.calls();
+        assert_eq!(
+            calls[0],
+            "GET /v1/bdbs/1/actions/optimize_shards_placement?shards_placement=sparse"
+        );
+        assert!(calls[1].starts_with(r#"PUT /v1/bdbs/1 {"shards_blueprint":[{"nodes":"#));
+        assert!(calls[1].ends_with("(with the cluster-state-id header of the GET)"));
+        // Read back: the master of 8192-16383 is where the blueprint put it.
+        let mut applied = shards();
+        applied[1]["node_uid"] = json!("2");
+        assert!(verify(&step, &applied).is_ok());
+        assert!(verify(&step, &shards()).is_err());
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod limits;
 pub mod output;
 pub mod resolve;
 pub mod sanitize;
+pub mod shard_plan;
 pub mod topology;
 pub mod tunables;
 pub mod wait;

@@ -96,6 +96,28 @@ impl EndpointRef {
     }
 }
 
+/// A shard id as rladmin takes it, `<id>`, or as it prints it, `redis:<id>`: the REST uid string.
+pub fn parse_shard_id(raw: &str) -> CliResult<String> {
+    let id = raw.strip_prefix("redis:").unwrap_or(raw);
+    id.parse::<u64>().map(|id| id.to_string()).map_err(|_| {
+        CliError::usage(format!(
+            "invalid shard id {raw:?}: expected a number such as 2 or redis:2 (see `rsadmin status shards`)"
+        ))
+    })
+}
+
+/// A node id as rladmin takes it, `<id>`, or as it prints it, `node:<id>`.
+pub fn parse_node_id(raw: &str) -> CliResult<u64> {
+    raw.strip_prefix("node:")
+        .unwrap_or(raw)
+        .parse()
+        .map_err(|_| {
+            CliError::usage(format!(
+                "invalid node id {raw:?}: expected a number such as 3 or node:3 (see `rsadmin status nodes`)"
+            ))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +138,14 @@ mod tests {
         assert_eq!(endpoint.bdb_uid, 2);
         assert_eq!(endpoint.uid, "2:1");
         assert_eq!(EndpointRef::parse("2").unwrap_err().kind, ExitKind::Usage);
+    }
+
+    #[test]
+    fn parses_shard_and_node_ids() {
+        assert_eq!(parse_shard_id("redis:12").unwrap(), "12");
+        assert_eq!(parse_shard_id("7").unwrap(), "7");
+        assert_eq!(parse_shard_id("x").unwrap_err().kind, ExitKind::Usage);
+        assert_eq!(parse_node_id("node:3").unwrap(), 3);
+        assert_eq!(parse_node_id("-1").unwrap_err().kind, ExitKind::Usage);
     }
 }

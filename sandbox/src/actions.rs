@@ -173,10 +173,26 @@ impl ActionRegistry {
         self.insert(name, Kind::Task { node_uid })
     }
 
+    /// Registers again, under its own uid, a state machine that was running when the sandbox
+    /// stopped (shard moves resume after a restart).
+    pub fn resume(&self, uid: &str, name: &str, object_name: impl Into<String>) {
+        self.insert_as(
+            uid.to_string(),
+            name,
+            Kind::StateMachine {
+                object_name: object_name.into(),
+            },
+        );
+    }
+
     fn insert(&self, name: &str, kind: Kind) -> String {
+        self.insert_as(uuid::Uuid::new_v4().to_string(), name, kind)
+    }
+
+    fn insert_as(&self, uid: String, name: &str, kind: Kind) -> String {
         let now = unix_now();
         let action = Action {
-            uid: uuid::Uuid::new_v4().to_string(),
+            uid,
             name: name.into(),
             kind,
             status: ActionStatus::Pending,

@@ -2,6 +2,10 @@
 //! (`pending`/`active-change-pending`/`delete-pending` -> reconcile -> `active`), the request log
 //! and the fault-injection switches tests use.
 
+mod moves;
+
+pub use moves::MoveKind;
+
 use crate::actions::{ActionRegistry, bdb_object_name};
 use crate::crdb::Coordinator;
 use crate::envfile::Credentials;
@@ -170,6 +174,7 @@ impl ControlPlane {
         let mut candidate = current.clone();
         let result = change(&mut candidate)?;
         if commit {
+            candidate.cluster_state_id += 1;
             state::save(&self.state_path, &candidate).map_err(|error| {
                 eprintln!("rsadmin-sandbox: cannot persist state: {error:#}");
                 // UNCONFIRMED: what Redis Software answers when its configuration store cannot

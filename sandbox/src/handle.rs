@@ -349,6 +349,7 @@ async fn serve(
         .reconcile_now()
         .await
         .context("starting shards and proxies")?;
+    control.resume_moves();
     let routers = std::iter::once((listener, rest::router(Arc::clone(control)))).chain(
         node_listeners.into_iter().map(|(node_uid, listener)| {
             (listener, rest::node_router(Arc::clone(control), node_uid))

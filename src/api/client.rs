@@ -12,7 +12,7 @@ use reqwest::blocking::{Client, Response};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::models::{ApiErrorBody, Bdb, Cluster, Node, Proxy, Shard};
+use super::models::{ApiErrorBody, Bdb, BlueprintEntry, Cluster, Node, Proxy, Shard};
 use super::pinning::{CertificatePin, PinnedCertificateVerifier, pin_mismatch};
 use super::tls::{TrustPolicy, client_config, provider};
 use crate::config::ConnectionSettings;
@@ -107,7 +107,51 @@ impl ApiClient {
     }
 
     pub fn shards(&self) -> CliResult<Vec<Shard>> {
-        self.get("/v1/shards")
+        self.get(SHARDS_PATH)
+    }
+
+    /// One database's shards (`GET /v1/bdbs/{uid}/shards`).
+    pub fn bdb_shards(&self, uid: u64) -> CliResult<Vec<Shard>> {
+        self.get(&format!("{}/shards", bdb_path(uid)))
+    }
+
+    /// Where the database's shards would go with sparse placement. The route is deprecated from
+    /// 7.22 in favour of `revamp` with `dry_run`, but present on 7.4 to 8.2 (route inventory), and
+    /// unlike `actions/rebalance?dry_run` it takes the placement to plan for, so a plan can show
+    /// the moves before the placement is changed.
+    pub fn blueprint_path(uid: u64) -> String {
+        format!(
+            "{}/actions/optimize_shards_placement?shards_placement={}",
+            bdb_path(uid),
+            crate::checks::FIX_SHARDS_PLACEMENT
+        )
+    }
+
+    /// The blueprint and the `cluster-state-id` header that must come with it in the PUT.
+    pub fn shards_blueprint(&self, uid: u64) -> CliResult<(Vec<BlueprintEntry>, Option<String>)> {
+        let path = Self::blueprint_path(uid);
+        let response = self.send(Method::GET, &path, None, None)?;
+        let response = self.check_status(&Method::GET, &path, response)?;
+        let state_id = response
+            .headers()
+            .get(CLUSTER_STATE_ID)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_string);
+        Ok((decode(&Method::GET, &path, response)?, state_id))
+    }
+
+    /// `PUT /v1/bdbs/{uid}` with a `shards_blueprint`, guarded by the blueprint's state id (the
+    /// cluster refuses it when its state changed since); answers the database object.
+    pub fn put_bdb_blueprint(
+        &self,
+        uid: u64,
+        body: &Value,
+        state_id: Option<&str>,
+    ) -> CliResult<Value> {
+        let path = bdb_path(uid);
+        let response = self.send(Method::PUT, &path, Some(body), state_id)?;
+        let response = self.check_status(&Method::PUT, &path, response)?;
+        decode(&Method::PUT, &path, response)
     }
 
     pub fn cluster(&self) -> CliResult<Cluster> {
@@ -144,7 +188,7 @@ impl ApiClient {
         path: &str,
         body: Option<&Value>,
     ) -> CliResult<T> {
-        let response = self.send(method.clone(), path, body)?;
+        let response = self.send(method.clone(), path, body, None)?;
         let response = self.check_status(&method, path, response)?;
         decode(&method, path, response)
     }
@@ -154,7 +198,7 @@ impl ApiClient {
     pub fn put(&self, path: &str, body: &Value) -> CliResult<Value> {
         let mut delays = BUSY_RETRY_DELAYS_MS.iter();
         loop {
-            let response = self.send(Method::PUT, path, Some(body))?;
+            let response = self.send(Method::PUT, path, Some(body), None)?;
             if response.status() == StatusCode::CONFLICT
                 && let Some(delay) = delays.next()
             {
@@ -169,10 +213,16 @@ impl ApiClient {
     /// Sends a request, following redirects from non-master nodes (rest-api.md §1.2): with the
     /// same credentials and trust, only to one of the cluster's node addresses, at most
     /// [`MAX_REDIRECT_HOPS`] times; otherwise exit 8 naming the master and `handle_redirects`.
-    fn send(&self, method: Method, path: &str, body: Option<&Value>) -> CliResult<Response> {
+    fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+        state_id: Option<&str>,
+    ) -> CliResult<Response> {
         let mut base = self.current_base();
         for _ in 0..=MAX_REDIRECT_HOPS {
-            let response = self.send_to(&base, method.clone(), path, body)?;
+            let response = self.send_to(&base, method.clone(), path, body, state_id)?;
             if !matches!(
                 response.status(),
                 StatusCode::TEMPORARY_REDIRECT | StatusCode::PERMANENT_REDIRECT
@@ -207,6 +257,7 @@ impl ApiClient {
         method: Method,
         path: &str,
         body: Option<&Value>,
+        state_id: Option<&str>,
     ) -> CliResult<Response> {
         let mut request = self
             .http
@@ -215,6 +266,9 @@ impl ApiClient {
             .header(reqwest::header::ACCEPT, "application/json");
         if let Some(body) = body {
             request = request.json(body);
+        }
+        if let Some(state_id) = state_id {
+            request = request.header(CLUSTER_STATE_ID, state_id);
         }
         request.send().map_err(|err| transport_error(base, &err))
     }
@@ -239,7 +293,7 @@ impl ApiClient {
         }
         let origin = format!("{}://{host}:{port}", target.scheme());
         let nodes: Vec<Node> = self
-            .send_to(&origin, Method::GET, "/v1/nodes", None)
+            .send_to(&origin, Method::GET, "/v1/nodes", None, None)
             .map_err(|err| refused(&format!("which cannot be reached ({})", err.message)))
             .and_then(|response| {
                 if !response.status().is_success() {
@@ -277,6 +331,11 @@ impl ApiClient {
         ))
     }
 }
+
+pub const SHARDS_PATH: &str = "/v1/shards";
+
+/// The header that ties a shards blueprint to the cluster state it was computed for.
+const CLUSTER_STATE_ID: &str = "cluster-state-id";
 
 /// Decodes a 2xx answer. An empty body is success too (task cancel answers only a status code):
 /// it reads as JSON `null`, which `()`, `Option` and `Value` accept.

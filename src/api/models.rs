@@ -159,6 +159,32 @@ pub struct Shard {
     pub detailed_status: Option<String>,
 }
 
+/// One slot range of a shards blueprint (`GET /v1/bdbs/{uid}/actions/optimize_shards_placement`,
+/// and `shards_blueprint` of `PUT /v1/bdbs/{uid}`): where its master and replica should be.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct BlueprintEntry {
+    pub nodes: Vec<BlueprintNode>,
+    pub slot_range: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct BlueprintNode {
+    /// A string on the wire, like `shard.node_uid`.
+    pub node_uid: String,
+    pub role: String,
+}
+
+/// The answer to a shard action (`POST /v1/shards/actions/migrate|failover`):
+/// `{"action_uid": "...", "description": "Migrate was triggered"}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct ActionStarted {
+    pub action_uid: Option<String>,
+    pub description: Option<String>,
+}
+
 /// The cluster object (`GET /v1/cluster`).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(default)]

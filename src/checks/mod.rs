@@ -6,7 +6,8 @@ pub mod diagnosis;
 
 use serde::Serialize;
 
-use crate::api::models::{Bdb, Endpoint, Node};
+use crate::api::models::{Bdb, Endpoint, Node, Shard};
+use crate::shard_plan::{self, ShardMove};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -33,6 +34,9 @@ impl Severity {
 pub enum FixChange {
     ProxyPolicy(String),
     ShardsPlacement(String),
+    /// Move existing shards where the placement policy puts them (a placement change alone
+    /// moves none: it decides where new shards go).
+    Rebalance,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -64,6 +68,8 @@ pub struct CheckInput<'a> {
     /// The database as it would be after the plan.
     pub bdb: &'a Bdb,
     pub nodes: &'a [Node],
+    /// The database's shards as they would be after the plan (empty before it exists).
+    pub shards: &'a [Shard],
     /// `software_version` of the cluster (its oldest node), e.g. `7.22.0-95`.
     pub cluster_version: Option<&'a str>,
     pub origin: Origin,
@@ -118,7 +124,7 @@ const UNSUPPORTED_MODULES: [UnsupportedModule; 3] = [
 type Rule = fn(&CheckInput) -> Vec<Finding>;
 
 /// Every rule, in the order a report prints them.
-const RULES: [Rule; 11] = [
+const RULES: [Rule; 12] = [
     hashing_policy,
     hash_slots_policy,
     proxy_policy,
@@ -126,6 +132,7 @@ const RULES: [Rule; 11] = [
     modules,
     sharding,
     shards_placement,
+    master_spread,
     external_addresses,
     active_active,
     replica_of,
@@ -457,6 +464,63 @@ fn shards_placement(input: &CheckInput) -> Vec<Finding> {
             }),
         ),
     }
+}
+
+/// `rsadmin migrate` lines that carry out `moves`, joined so they run as one line.
+fn migrate_commands(moves: &[ShardMove]) -> String {
+    moves
+        .iter()
+        .map(|found| {
+            format!(
+                "rsadmin migrate shard {} target_node {}",
+                found.shard_uid, found.to_node
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" && ")
+}
+
+/// With the OSS Cluster API, clients send each key to the node of its master shard, so masters
+/// piled on one node concentrate the load there. A placement policy decides where new shards go;
+/// existing ones move only on a rebalance or a migration.
+fn master_spread(input: &CheckInput) -> Vec<Finding> {
+    const RULE: &str = "master_spread";
+    let bdb = input.bdb;
+    if input.shards.is_empty() {
+        return ok(RULE, format!("{} has no shards placed yet", db_ref(bdb)));
+    }
+    let spread = shard_plan::master_spread(input.shards, input.nodes);
+    if spread.nodes_used >= spread.possible {
+        return ok(
+            RULE,
+            format!(
+                "{} has its master shards on {} node(s), as many as possible",
+                db_ref(bdb),
+                spread.nodes_used
+            ),
+        );
+    }
+    let command = if spread.moves.is_empty() {
+        "rsadmin migrate shard <id> target_node <node> (see rsadmin status shards)".to_string()
+    } else {
+        migrate_commands(&spread.moves)
+    };
+    finding(
+        RULE,
+        Severity::Warn,
+        format!(
+            "{} has its master shards on {} node(s) where {} could serve them: cluster clients send \
+             each key to its master's node, so the load stays on fewer nodes. A placement policy \
+             moves no existing shard; a rebalance or a migration does",
+            db_ref(bdb),
+            spread.nodes_used,
+            spread.possible
+        ),
+        Some(Fix {
+            command,
+            change: Some(FixChange::Rebalance),
+        }),
+    )
 }
 
 fn external_addresses(input: &CheckInput) -> Vec<Finding> {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::api::models::{Module, ShardKeyRegex};
+use crate::api::models::{Module, Shard, ShardKeyRegex};
 
 /// A sharded database that meets every prerequisite.
 fn ready_bdb() -> Bdb {
@@ -43,6 +43,22 @@ fn nodes(external: bool) -> Vec<Node> {
         .collect()
 }
 
+/// Three master shards (slot ranges of three), no replicas, on the given nodes.
+fn masters_on(nodes: [u64; 3]) -> Vec<Shard> {
+    nodes
+        .iter()
+        .enumerate()
+        .map(|(index, node)| Shard {
+            uid: (index + 1).to_string(),
+            bdb_uid: 1,
+            node_uid: node.to_string(),
+            role: Some("master".into()),
+            assigned_slots: Some(["0-5460", "5461-10922", "10923-16383"][index].into()),
+            ..Shard::default()
+        })
+        .collect()
+}
+
 fn module(name: &str) -> Module {
     Module {
         module_name: name.into(),
@@ -53,6 +69,7 @@ fn module(name: &str) -> Module {
 struct Case {
     name: &'static str,
     change: fn(&mut Bdb),
+    shards: fn() -> Vec<Shard>,
     origin: Origin,
     external_addresses: bool,
     cluster_version: Option<&'static str>,
@@ -66,6 +83,7 @@ struct Case {
 const BASE: Case = Case {
     name: "",
     change: |_| {},
+    shards: || masters_on([1, 2, 3]),
     origin: Origin::TuneDb,
     external_addresses: false,
     cluster_version: Some("7.22.0-95"),
@@ -280,6 +298,27 @@ fn cases() -> Vec<Case> {
             ..BASE
         },
         Case {
+            name: "masters on every node",
+            rule: "master_spread",
+            message: "db:1 has its master shards on 3 node(s), as many as possible",
+            ..BASE
+        },
+        Case {
+            name: "masters piled on one node",
+            shards: || masters_on([1, 1, 1]),
+            rule: "master_spread",
+            severity: Severity::Warn,
+            message: "db:1 has its master shards on 1 node(s) where 3 could serve them: cluster \
+                      clients send each key to its master's node, so the load stays on fewer \
+                      nodes. A placement policy moves no existing shard; a rebalance or a \
+                      migration does",
+            fix: Some(
+                "rsadmin migrate shard 2 target_node 2 && rsadmin migrate shard 3 target_node 3",
+            ),
+            change_applied: Some(FixChange::Rebalance),
+            ..BASE
+        },
+        Case {
             name: "external with addresses",
             change: |bdb| bdb.oss_cluster_api_preferred_ip_type = Some("external".into()),
             external_addresses: true,
@@ -388,9 +427,11 @@ fn every_rule_both_outcomes() {
         let mut bdb = ready_bdb();
         (case.change)(&mut bdb);
         let nodes = nodes(case.external_addresses);
+        let shards = (case.shards)();
         let findings = oss_cluster_prerequisites(&CheckInput {
             bdb: &bdb,
             nodes: &nodes,
+            shards: &shards,
             cluster_version: case.cluster_version,
             origin: case.origin,
         });
@@ -419,6 +460,7 @@ fn every_rule_both_outcomes() {
         rule(&CheckInput {
             bdb: &bdb,
             nodes: &[],
+            shards: &[],
             cluster_version: None,
             origin: Origin::TuneDb,
         })[0]
@@ -441,6 +483,7 @@ fn ready_database_can_be_enabled() {
     let findings = oss_cluster_prerequisites(&CheckInput {
         bdb: &bdb,
         nodes: &nodes(false),
+        shards: &masters_on([1, 2, 3]),
         cluster_version: Some("7.22.0-95"),
         origin: Origin::TuneDb,
     });
@@ -462,6 +505,7 @@ fn one_finding_per_node_without_external_address() {
     let findings = oss_cluster_prerequisites(&CheckInput {
         bdb: &bdb,
         nodes: &nodes,
+        shards: &[],
         cluster_version: None,
         origin: Origin::CheckDb,
     });
@@ -487,6 +531,7 @@ fn findings_serialize_for_json_output() {
     let findings = oss_cluster_prerequisites(&CheckInput {
         bdb: &bdb,
         nodes: &[],
+        shards: &[],
         cluster_version: None,
         origin: Origin::CheckDb,
     });

@@ -71,6 +71,19 @@ rsadmin tune node all max_listeners 200",
 rsadmin bind endpoint 1:1 policy all-nodes
 rsadmin bind endpoint 1:1 include 1 2 3",
     ),
+    (
+        "migrate",
+        "rsadmin migrate shard 2 target_node 3 --dry-run
+rsadmin migrate shard 2 target_node 3 -y
+rsadmin migrate db db:1 all_master_shards target_node 2 -y
+rladmin migrate node 1 all_shards target_node 2",
+    ),
+    (
+        "failover",
+        "rsadmin failover db db:1 shard 1 --dry-run
+rsadmin failover db db:1 shard 1 -y
+rladmin failover shard 1 3",
+    ),
     ("placement", "rsadmin placement db db:1 sparse"),
     ("placement db", "rsadmin placement db db:1 sparse"),
     (

@@ -7,10 +7,12 @@ pub mod completion;
 pub mod crdb;
 pub mod doctor;
 pub mod examples;
+pub mod failover;
 pub mod generate;
 pub mod info;
 pub mod install_aliases;
 pub mod keyslot;
+pub mod migrate;
 pub mod node;
 pub mod parse_error;
 pub mod placement;
@@ -145,6 +147,10 @@ pub enum Command {
     Tune(tune::TuneArgs),
     /// Change an endpoint's proxy policy or proxy lists
     Bind(bind::BindArgs),
+    /// Move shards to another node: migrate shard <id>... target_node <node> (and db/node forms)
+    Migrate(migrate::MigrateArgs),
+    /// Promote the replicas of master shards: failover [db <db>] shard <id>...
+    Failover(failover::FailoverArgs),
     /// Set shard placement (deprecated: use tune db <db> shards_placement)
     Placement(placement::PlacementArgs),
     /// Node settings: node <id> external_addr add|set|remove <ip>...

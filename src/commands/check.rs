@@ -49,9 +49,11 @@ pub fn run(ctx: &Context, args: CheckArgs) -> CliResult<()> {
     let resolved = resolve_db(&client, &db)?;
     let bdb: Bdb = client.get(&crate::api::client::bdb_path(resolved.uid))?;
     let nodes = client.nodes()?;
+    let shards = client.bdb_shards(resolved.uid)?;
     let findings = checks::oss_cluster_prerequisites(&CheckInput {
         bdb: &bdb,
         nodes: &nodes,
+        shards: &shards,
         cluster_version: cluster_version(&nodes),
         origin: Origin::CheckDb,
     });

@@ -35,6 +35,7 @@ pub fn run(ctx: &Context, args: DoctorArgs) -> CliResult<()> {
     let prerequisites = oss_cluster_prerequisites(&CheckInput {
         bdb: &facts.bdb,
         nodes: &facts.nodes,
+        shards: &facts.shards,
         cluster_version: facts.cluster_version.as_deref(),
         origin: Origin::CheckDb,
     });

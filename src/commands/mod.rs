@@ -5,10 +5,12 @@ pub mod bind;
 pub mod check;
 pub mod crdb;
 pub mod doctor;
+pub mod failover;
 pub mod generate;
 pub mod info;
 pub mod install_aliases;
 pub mod keyslot;
+pub mod migrate;
 pub mod node;
 pub mod placement;
 pub mod profile;
@@ -81,6 +83,8 @@ pub fn run(cli: Cli, confirmation: ConfirmationRule) -> CliResult<()> {
         Command::Status(args) => status::run(&ctx, args),
         Command::Tune(args) => tune::run(&ctx, args),
         Command::Bind(args) => bind::run(&ctx, args),
+        Command::Migrate(args) => migrate::run(&ctx, args),
+        Command::Failover(args) => failover::run(&ctx, args),
         Command::Placement(args) => placement::run(&ctx, args),
         Command::Node(args) => node::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),

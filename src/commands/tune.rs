@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use crate::api::ApiClient;
-use crate::change::{self, ChangePlan, FieldChange, Location, Step, Target, project};
+use crate::change::{self, ChangePlan, FieldChange, Location, Step, Target, rebalance_changes};
 use crate::checks::{Finding, FixChange, Origin, Severity};
 use crate::cli::tune::{TuneArgs, TuneDbArgs, TuneTarget};
 use crate::commands::{Context, tune_objects};
@@ -59,12 +59,14 @@ pub fn gate(client: &ApiClient, bdb: &Value, changes: &[FieldChange]) -> CliResu
         Location::Bdb(field) | Location::Endpoint { field, .. } | Location::Node(field) => {
             PREREQUISITE_FIELDS.contains(&field.as_str())
         }
+        // Where master shards are is a prerequisite too (`master_spread`).
+        Location::Shard { .. } | Location::SlotRange { .. } => true,
         Location::Setting(_) => false,
     });
     if !touches_prerequisites {
         return Ok(Vec::new());
     }
-    change::prerequisite_findings(client, &project(bdb, changes)?, Origin::TuneDb)
+    change::prerequisite_findings(client, bdb, changes, Origin::TuneDb)
 }
 
 /// The steps `--fix` adds before enabling: proxy policy first, then placement (the UI's order).
@@ -97,6 +99,8 @@ fn fix_steps(uid: u64, bdb: &Value, findings: &[Finding]) -> Vec<Step> {
                 (FixChange::ShardsPlacement(placement), _) => {
                     (Location::Bdb("shards_placement".into()), placement, false)
                 }
+                // Planned from the cluster's blueprint: `rebalance_step`.
+                (FixChange::Rebalance, _) => return None,
             };
             let change = FieldChange::against(bdb, location, Value::from(wanted.as_str()))?;
             Some(Step {
@@ -106,6 +110,22 @@ fn fix_steps(uid: u64, bdb: &Value, findings: &[Finding]) -> Vec<Step> {
             })
         })
         .collect()
+}
+
+/// The rebalance `--fix` adds when the master shards sit on fewer nodes than they could: the
+/// moves of the cluster's own blueprint for sparse placement (a placement change moves no
+/// existing shard). `None` when the blueprint moves nothing.
+fn rebalance_step(client: &ApiClient, uid: u64) -> CliResult<Option<Step>> {
+    let (blueprint, _) = client.shards_blueprint(uid)?;
+    let changes = rebalance_changes(&blueprint, &client.bdb_shards(uid)?);
+    Ok((!changes.is_empty()).then_some(Step {
+        target: Target::Rebalance {
+            bdb: uid,
+            blueprint,
+        },
+        changes,
+        disruptive: true,
+    }))
 }
 
 /// The plan for setting `settings` on one database (shared with `placement`).
@@ -132,6 +152,12 @@ pub fn plan_settings(
     let mut steps = Vec::new();
     if fix {
         steps = fix_steps(db.uid, &bdb, &findings);
+        let wants_rebalance = findings.iter().any(|finding| {
+            finding.fix.as_ref().and_then(|fix| fix.change.as_ref()) == Some(&FixChange::Rebalance)
+        });
+        if wants_rebalance {
+            steps.extend(rebalance_step(client, db.uid)?);
+        }
         if !steps.is_empty() {
             let all_changes: Vec<FieldChange> = steps
                 .iter()

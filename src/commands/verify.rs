@@ -25,6 +25,7 @@ pub struct DatabaseFacts {
     pub subject: String,
     pub bdb: Bdb,
     pub nodes: Vec<Node>,
+    pub shards: Vec<Shard>,
     pub cluster_version: Option<String>,
     pub expected: ExpectedTopology,
 }
@@ -33,7 +34,7 @@ pub fn gather(client: &ApiClient, db: &DbRef) -> CliResult<DatabaseFacts> {
     let resolved = resolve_db(client, db)?;
     let bdb: Bdb = client.get(&bdb_path(resolved.uid))?;
     let nodes = client.nodes()?;
-    let shards: Vec<Shard> = client.get(&format!("{}/shards", bdb_path(resolved.uid)))?;
+    let shards = client.bdb_shards(resolved.uid)?;
     let expected = ExpectedTopology::from_rest(&bdb, &nodes, &shards)
         .map_err(|err| CliError::new(ExitKind::Failed, err))?;
     Ok(DatabaseFacts {
@@ -41,6 +42,7 @@ pub fn gather(client: &ApiClient, db: &DbRef) -> CliResult<DatabaseFacts> {
         cluster_version: cluster_version(&nodes).map(str::to_string),
         bdb,
         nodes,
+        shards,
         expected,
     })
 }

@@ -215,6 +215,6 @@ mod tests {
             unsupported_path(&["node", "3", "enslave"]),
             Some(vec!["node", "3", "enslave"])
         );
-        assert_eq!(unsupported_path(&["failover"]), Some(vec!["failover"]));
+        assert_eq!(unsupported_path(&["cluster"]), Some(vec!["cluster"]));
     }
 }

@@ -6,10 +6,12 @@ use super::{DropInName, Invocation, Translated, command_words, not_supported, un
 use crate::error::CliResult;
 
 /// The rladmin commands rsadmin has (rladmin's `verify` is a different command from rsadmin's).
-const SUPPORTED: [&str; 7] = [
+const SUPPORTED: [&str; 9] = [
     "bind",
+    "failover",
     "help",
     "info",
+    "migrate",
     "node",
     "placement",
     "status",
@@ -93,6 +95,8 @@ mod tests {
             ],
             &["bind", "endpoint", "1:1", "include", "3"],
             &["placement", "db", "db:1", "sparse"],
+            &["migrate", "shard", "2", "target_node", "3"],
+            &["failover", "db", "db:1", "shard", "1"],
             &["node", "2", "external_addr", "set", "10.0.0.2"],
         ] {
             let mut expected = vec!["rsadmin"];
@@ -121,8 +125,8 @@ mod tests {
     #[test]
     fn unsupported_commands_say_so() {
         for (words, path) in [
-            (&["failover", "shard", "3"][..], "failover"),
-            (&["verify", "rack_aware"], "verify"),
+            (&["verify", "rack_aware"][..], "verify"),
+            (&["cluster", "running_actions"], "cluster"),
             (&["suffix", "list"], "suffix"),
             (&["status", "modules"], "status modules"),
             (&["node", "1", "enslave"], "node 1 enslave"),
@@ -134,7 +138,8 @@ mod tests {
                 err.message,
                 format!(
                     "`rladmin {path}` is not supported by rsadmin (supported rladmin commands: \
-                     bind, help, info, node, placement, status, tune). Run it on a cluster node \
+                     bind, failover, help, info, migrate, node, placement, status, tune). Run it on \
+                     a cluster node \
                      with the real rladmin."
                 )
             );

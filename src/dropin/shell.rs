@@ -119,7 +119,7 @@ mod tests {
     #[test]
     fn every_line_runs_and_the_first_failure_is_the_exit_code() {
         let ran = std::cell::RefCell::new(Vec::new());
-        let input = "status\n\n# comment\nfailover shard 1\ninfo db db:1\nexit\nstatus nodes\n";
+        let input = "status\n\n# comment\nverify rack_aware\ninfo db db:1\nexit\nstatus nodes\n";
         let code = run_lines(&["-y".to_string()], input.as_bytes(), |translated| {
             let argv: Vec<String> = translated
                 .argv
@@ -129,7 +129,7 @@ mod tests {
             ran.borrow_mut().push(argv.join(" "));
             0
         });
-        assert_eq!(code, 2, "failover is not supported");
+        assert_eq!(code, 2, "rladmin verify is not supported");
         assert_eq!(
             *ran.borrow(),
             ["rsadmin -y status", "rsadmin -y info db db:1"]

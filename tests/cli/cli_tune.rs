@@ -6,6 +6,9 @@ use std::time::Duration;
 
 use support::{ENABLE_OSS_CLUSTER, Run, Sandbox};
 
+/// The blueprint `--fix` sends for the demo database: one master per node, by slot range.
+const BLUEPRINT: &str = r#"{"shards_blueprint":[{"nodes":[{"node_uid":"1","role":"master"}],"slot_range":"0-5460"},{"nodes":[{"node_uid":"2","role":"master"}],"slot_range":"5461-10922"},{"nodes":[{"node_uid":"3","role":"master"}],"slot_range":"10923-16383"}]}"#;
+
 fn info_lines(sandbox: &Sandbox, keys: &[&str]) -> Vec<String> {
     let run = sandbox.rsadmin(&["info", "db", "db:1"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -53,7 +56,12 @@ fn fix_applies_prerequisites_in_order_then_enables() {
     sandbox.clear_requests();
     let run = sandbox.rsadmin(&ENABLE_OSS_CLUSTER);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.stdout, "Finished successfully\n");
+    // The rebalance after sparse placement moved two masters (a placement change moves none).
+    assert_eq!(
+        run.stdout,
+        "slots 5461-10922 master is now node:2\nslots 10923-16383 master is now node:3\n\
+         Finished successfully\n"
+    );
     let steps: Vec<&str> = run
         .stderr
         .lines()
@@ -62,9 +70,11 @@ fn fix_applies_prerequisites_in_order_then_enables() {
     assert_eq!(
         steps,
         [
-            "Step 1/3: endpoint:1:1 proxy_policy: single -> all-master-shards",
-            "Step 2/3: shards_placement: dense -> sparse",
-            "Step 3/3: oss_cluster: disabled -> enabled",
+            "Step 1/4: endpoint:1:1 proxy_policy: single -> all-master-shards",
+            "Step 2/4: shards_placement: dense -> sparse",
+            "Step 3/4: slots 5461-10922 master: node:1 -> node:2, slots 10923-16383 master: \
+             node:1 -> node:3",
+            "Step 4/4: oss_cluster: disabled -> enabled",
         ]
     );
     assert_eq!(
@@ -78,6 +88,7 @@ fn fix_applies_prerequisites_in_order_then_enables() {
                 "/v1/bdbs/1".to_string(),
                 r#"{"shards_placement":"sparse"}"#.to_string()
             ),
+            ("/v1/bdbs/1".to_string(), BLUEPRINT.to_string()),
             (
                 "/v1/bdbs/1".to_string(),
                 r#"{"oss_cluster":true}"#.to_string()
@@ -93,6 +104,20 @@ fn fix_applies_prerequisites_in_order_then_enables() {
             "  oss_cluster: enabled",
             "  proxy_policy: all-master-shards",
             "  shards_placement: sparse"
+        ]
+    );
+    // The rebalance moved the masters: one per node, as `check` wants them.
+    let masters: Vec<(String, String)> = crate::shard_moves::shard_rows(&sandbox)
+        .into_iter()
+        .filter(|(_, _, role)| role == "master")
+        .map(|(shard, node, _)| (shard, node))
+        .collect();
+    assert_eq!(
+        masters,
+        [
+            ("redis:1".to_string(), "node:1".to_string()),
+            ("redis:2".to_string(), "node:2".to_string()),
+            ("redis:3".to_string(), "node:3".to_string()),
         ]
     );
     // Asking again for the current value changes nothing.
@@ -127,13 +152,18 @@ fn dry_run_prints_the_plan_and_sends_nothing() {
         "Plan for db:1 [demo-db]:
   endpoint:1:1 proxy_policy: single -> all-master-shards
   shards_placement: dense -> sparse
+  slots 5461-10922 master: node:1 -> node:2
+  slots 10923-16383 master: node:1 -> node:3
   oss_cluster: disabled -> enabled
 REST calls:
   PUT /v1/bdbs/1 {\"endpoint\":\"1:1\",\"proxy_policy\":\"all-master-shards\"}
   PUT /v1/bdbs/1 {\"shards_placement\":\"sparse\"}
+  GET /v1/bdbs/1/actions/optimize_shards_placement?shards_placement=sparse
+  PUT /v1/bdbs/1 {BLUEPRINT} (with the cluster-state-id header of the GET)
   PUT /v1/bdbs/1 {\"oss_cluster\":true}
 Dry run: nothing was sent.
 "
+        .replace("{BLUEPRINT}", BLUEPRINT)
     );
     assert!(sandbox.puts().is_empty());
     let run = sandbox.rsadmin(&[

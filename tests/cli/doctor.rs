@@ -55,6 +55,14 @@ fn doctor_maps_a_fresh_database_then_a_healthy_one() {
                 "Prerequisites",
                 Some("rsadmin tune db db:1 shards_placement sparse")
             ),
+            row(
+                "WARN",
+                "Prerequisites",
+                Some(
+                    "rsadmin migrate shard 2 target_node 2 && rsadmin migrate shard 3 \
+                     target_node 3"
+                )
+            ),
             row("WARN", "Prerequisites", None),
             row(
                 "WARN",

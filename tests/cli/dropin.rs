@@ -180,13 +180,14 @@ fn rladmin_grammar_and_output_are_rsadmins() {
 #[test]
 fn unsupported_rladmin_commands_exit_2_and_piped_failures_set_the_exit_code() {
     let drop_in = DropIn::new();
-    let run = drop_in.rladmin(&["failover", "shard", "1"], None);
+    let run = drop_in.rladmin(&["verify", "rack_aware"], None);
     assert_eq!(run.code, 2);
     assert_eq!(run.stdout, "");
     assert_eq!(
         run.stderr,
-        "error: `rladmin failover` is not supported by rsadmin (supported rladmin commands: bind, help, \
-         info, node, placement, status, tune). Run it on a cluster node with the real rladmin.\n"
+        "error: `rladmin verify` is not supported by rsadmin (supported rladmin commands: bind, \
+         failover, help, info, migrate, node, placement, status, tune). Run it on a cluster node \
+         with the real rladmin.\n"
     );
     assert_eq!(
         drop_in

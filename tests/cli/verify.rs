@@ -246,7 +246,14 @@ fn verify_fails_when_a_shard_stops_answering() {
         .unwrap()
         .addr;
     let dir: PathBuf = sandbox.handle.env_file().parent().unwrap().to_path_buf();
-    let pid = std::fs::read_to_string(dir.join(format!("run/shard-{}.pid", shard.uid))).unwrap();
+    // A shard the --fix rebalance moved runs from its alternate files (`shard-<uid>.b.*`).
+    let pid = [
+        format!("run/shard-{}.pid", shard.uid),
+        format!("run/shard-{}.b.pid", shard.uid),
+    ]
+    .iter()
+    .find_map(|name| std::fs::read_to_string(dir.join(name)).ok())
+    .expect("the shard's pid file");
     let stopped = StoppedProcess::stop(pid.trim().to_string());
 
     let (run, document) = verify_json(&sandbox, &["--probe-timeout", "1"]);

@@ -161,6 +161,9 @@ impl Session {
                 match input.next_request(self.authenticated) {
                     Ok(Some(args)) => {
                         if !args.is_empty() {
+                            if batch.is_empty() {
+                                self.begin_batch().await;
+                            }
                             batch.push(self.dispatch(args).await);
                         }
                         // All proxies share one thread: a client with a long pipeline yields
@@ -194,6 +197,13 @@ impl Session {
                 self.follow_pubsub(shard, reader, writer, &mut input)
                     .await?;
             }
+        }
+    }
+
+    /// Follows shard moves (see `ShardIo::begin_batch`).
+    async fn begin_batch(&mut self) {
+        if let Some(moved) = self.io.begin_batch().await {
+            self.topology = moved;
         }
     }
 

@@ -19,10 +19,11 @@ use std::io;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::runtime::Handle;
-use tokio::sync::OnceCell;
+use tokio::sync::{OnceCell, OwnedRwLockReadGuard, OwnedRwLockWriteGuard};
 use tokio::task::{JoinHandle, JoinSet};
 
 pub use auth::{DbPassword, ShardPassword};
@@ -50,6 +51,18 @@ pub struct DatabaseProxy {
     shared_links: Mutex<HashMap<(ShardAddress, Protocol), Arc<SharedLink>>>,
     backend: OnceCell<Arc<BackendInfo>>,
     next_client_id: AtomicU64,
+    /// Held shared by each batch of client requests, exclusively while a shard switches to
+    /// another redis-server: requests wait for the switch instead of reaching a server that stops.
+    switch_gate: Arc<tokio::sync::RwLock<()>>,
+}
+
+/// How long a shard switch waits for the batches in flight to finish. A batch blocked on the
+/// shard (BLPOP 0 ...) can take forever; the switch then gives up, so no write is lost.
+const SWITCH_DRAIN_LIMIT: Duration = Duration::from_secs(5);
+
+/// Holds every client request of one database off while it exists (see `begin_switch`).
+pub struct SwitchGuard {
+    _held: OwnedRwLockWriteGuard<()>,
 }
 
 impl DatabaseProxy {
@@ -59,16 +72,37 @@ impl DatabaseProxy {
             shared_links: Mutex::new(HashMap::new()),
             backend: OnceCell::new(),
             next_client_id: AtomicU64::new(1),
+            switch_gate: Arc::new(tokio::sync::RwLock::new(())),
         })
     }
 
-    /// Replaces the topology; like Redis Software, only connections accepted afterwards see it.
+    /// Replaces the topology. Connections keep the settings they were accepted with (the OSS
+    /// Cluster API mode applies to new connections only, rs-observed.md) and take the new shard
+    /// map at their next batch, as a real proxy follows migrations and failovers.
     pub fn update(&self, topology: DbTopology) {
+        let backends: Vec<&ShardAddress> = topology.shards.iter().map(|s| &s.backend).collect();
+        self.shared_links
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .retain(|(backend, _), _| backends.contains(&backend));
         let mut current = self
             .topology
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         *current = Arc::new(topology);
+    }
+
+    /// Waits for the batches in flight (bounded by `SWITCH_DRAIN_LIMIT`) and holds new ones
+    /// until the guard is dropped; None when the wait ran out.
+    pub async fn begin_switch(&self) -> Option<SwitchGuard> {
+        tokio::time::timeout(SWITCH_DRAIN_LIMIT, self.switch_gate.clone().write_owned())
+            .await
+            .ok()
+            .map(|held| SwitchGuard { _held: held })
+    }
+
+    async fn batch_permit(&self) -> OwnedRwLockReadGuard<()> {
+        self.switch_gate.clone().read_owned().await
     }
 
     pub fn snapshot(&self) -> Arc<DbTopology> {

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use tokio::io::AsyncRead;
+use tokio::sync::OwnedRwLockReadGuard;
 
 use super::DatabaseProxy;
 use super::errors;
@@ -34,6 +35,10 @@ pub struct ClientGone;
 pub struct ShardIo {
     proxy: Arc<DatabaseProxy>,
     topology: Arc<DbTopology>,
+    /// The proxy's topology `topology` was derived from (to notice a newer one).
+    latest: Arc<DbTopology>,
+    /// Held from the first request of a batch to its last reply: a shard switch waits for it.
+    batch_permit: Option<OwnedRwLockReadGuard<()>>,
     protocol: Protocol,
     dedicated: Vec<Option<ShardLink>>,
     shared: Vec<Arc<SharedLink>>,
@@ -47,6 +52,8 @@ impl ShardIo {
         let shard_count = topology.shards.len();
         let mut io = ShardIo {
             proxy,
+            latest: topology.clone(),
+            batch_permit: None,
             topology,
             protocol: Protocol::Resp2,
             dedicated: (0..shard_count).map(|_| None).collect(),
@@ -64,6 +71,35 @@ impl ShardIo {
             .iter()
             .map(|shard| self.proxy.shared_link(&shard.backend, self.protocol))
             .collect()
+    }
+
+    /// Waits out a shard switch and holds the next one off until `end_batch`. Returns the
+    /// connection's new topology when shards moved since its last batch: the proxy's shard map
+    /// under the settings the connection was accepted with.
+    pub async fn begin_batch(&mut self) -> Option<Arc<DbTopology>> {
+        self.batch_permit = Some(self.proxy.batch_permit().await);
+        let latest = self.proxy.snapshot();
+        if Arc::ptr_eq(&latest, &self.latest) {
+            return None;
+        }
+        let moved = Arc::new(latest.with_settings(self.topology.settings.clone()));
+        self.latest = latest;
+        let before = std::mem::replace(&mut self.topology, moved.clone());
+        let shard_count = moved.shards.len();
+        // Keep this client's own connections to shards still served by the same server.
+        let mut dedicated: Vec<Option<ShardLink>> = (0..shard_count).map(|_| None).collect();
+        for (index, link) in std::mem::take(&mut self.dedicated).into_iter().enumerate() {
+            let same_server = moved.shards.get(index).map(|shard| &shard.backend)
+                == before.shards.get(index).map(|shard| &shard.backend);
+            if same_server && index < shard_count {
+                dedicated[index] = link;
+            }
+        }
+        self.dedicated = dedicated;
+        self.outgoing = (0..shard_count).map(|_| (Vec::new(), 0)).collect();
+        self.incoming = (0..shard_count).map(|_| SharedReplies::Idle).collect();
+        self.shared = self.shared_links();
+        Some(moved)
     }
 
     /// Switches to `protocol`; open dedicated connections are sent a HELLO whose replies the
@@ -190,6 +226,7 @@ impl ShardIo {
         for incoming in &mut self.incoming {
             *incoming = SharedReplies::Idle;
         }
+        self.batch_permit = None;
     }
 
     /// Lends out the dedicated connection to `shard` (pub/sub mode); give it back with `restore`.

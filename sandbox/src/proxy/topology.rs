@@ -101,6 +101,14 @@ impl DbTopology {
         }
     }
 
+    /// The same shards under another connection's settings.
+    pub fn with_settings(&self, settings: DbSettings) -> DbTopology {
+        DbTopology {
+            settings,
+            ..self.clone()
+        }
+    }
+
     pub fn shard_of_slot(&self, slot: u16) -> usize {
         self.slot_owner[slot as usize]
     }

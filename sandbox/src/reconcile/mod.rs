@@ -1,6 +1,7 @@
 //! Makes running processes match the state: one `redis-server` per shard, one proxy per bound
 //! (node, database) on the node's internal and external address at the database port.
 
+mod moving;
 mod shard_process;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -16,7 +17,7 @@ use crate::proxy::{
     self, DatabaseProxy, DbPassword, DbSettings, DbTopology, NodeProxy, NodeView, ShardAddress,
     ShardPassword, ShardView,
 };
-use crate::state::{Bdb, ClusterState, ShardRole};
+use crate::state::{Bdb, ClusterState, Shard, ShardRole};
 pub use shard_process::DownShards;
 use shard_process::{
     ShardLaunch, ShardProcess, backend_addr, can_hold_unix_sockets, free_loopback_port,
@@ -116,26 +117,41 @@ impl Reconciler {
         running.shards.clear();
     }
 
+    /// How shard `shard` of `bdb` runs. Its files live per node (DIR/shards/<uid>/node-<n>), so
+    /// persisted data follows a migration.
     fn launch_for(
         &self,
         bdb: &Bdb,
-        shard_uid: &str,
+        shard: &Shard,
         port: u16,
         replica_of: Option<u16>,
+        alternate_files: bool,
     ) -> ShardLaunch {
+        let shard_uid = &shard.uid;
+        let name = if alternate_files {
+            format!("shard-{shard_uid}.b")
+        } else {
+            format!("shard-{shard_uid}")
+        };
         ShardLaunch {
-            shard_uid: shard_uid.to_string(),
+            shard_uid: shard_uid.clone(),
             redis_server: self.redis_server.clone(),
-            work_dir: self.ctx.dir.join("shards").join(shard_uid),
-            pid_file: run_dir(&self.ctx.dir).join(format!("shard-{shard_uid}.pid")),
+            work_dir: self
+                .ctx
+                .dir
+                .join("shards")
+                .join(shard_uid)
+                .join(format!("node-{}", shard.node_uid)),
+            pid_file: run_dir(&self.ctx.dir).join(format!("{name}.pid")),
             port,
             unix_socket: self
                 .unix_sockets
-                .then(|| run_dir(&self.ctx.dir).join(format!("shard-{shard_uid}.sock")))
+                .then(|| run_dir(&self.ctx.dir).join(format!("{name}.sock")))
                 .and_then(unix_socket_path),
             persistence: bdb.data_persistence,
             replica_of,
             password: self.shard_password.clone(),
+            alternate_files,
         }
     }
 
@@ -152,9 +168,9 @@ impl Reconciler {
                 let Some(bdb) = state.bdb(shard.bdb_uid) else {
                     continue;
                 };
-                let port = match running.shards.get(&shard.uid) {
-                    Some(process) => process.launch.port,
-                    None => free_loopback_port()?,
+                let (port, alternate_files) = match running.shards.get(&shard.uid) {
+                    Some(process) => (process.launch.port, process.launch.alternate_files),
+                    None => (free_loopback_port()?, false),
                 };
                 let replica_of = (role == ShardRole::Slave)
                     .then(|| {
@@ -170,7 +186,7 @@ impl Reconciler {
                     .flatten();
                 wanted.insert(
                     shard.uid.clone(),
-                    self.launch_for(bdb, &shard.uid, port, replica_of),
+                    self.launch_for(bdb, shard, port, replica_of, alternate_files),
                 );
             }
         }

@@ -42,10 +42,15 @@ pub struct ShardLaunch {
     pub replica_of: Option<u16>,
     /// `requirepass` (and `masterauth`), written to redis-server's standard input, never argv.
     pub password: ShardPassword,
+    /// The second set of pid and socket names: used by the server a shard moves to while the
+    /// one it moves from still runs.
+    pub alternate_files: bool,
 }
 
 pub struct ShardProcess {
     pub launch: ShardLaunch,
+    /// What the supervisor restarts after a crash; follows role changes made while running.
+    restart_as: Arc<Mutex<ShardLaunch>>,
     supervisor: JoinHandle<()>,
     down: DownShards,
 }
@@ -140,6 +145,16 @@ fn spawn(launch: &ShardLaunch) -> anyhow::Result<Child> {
         DataPersistence::Aof => ("", "yes"),
     };
     command.args(["--save", save, "--appendonly", appendonly]);
+    // A replica's first sync starts at once (the default waits 5 s for more replicas to come) and
+    // an empty replica loads straight from the socket: the default writes and fsyncs a temporary
+    // file first, which stalls the server for seconds on a busy disk. New replicas and shard moves
+    // are not held up.
+    command.args([
+        "--repl-diskless-sync-delay",
+        "0",
+        "--repl-diskless-load",
+        "on-empty-db",
+    ]);
     if let Some(master_port) = launch.replica_of {
         command.args(["--replicaof", "127.0.0.1", &master_port.to_string()]);
     }
@@ -190,9 +205,11 @@ impl ShardProcess {
     /// Starts the shard and returns once it answers PING.
     pub async fn start(launch: ShardLaunch, down: DownShards) -> anyhow::Result<ShardProcess> {
         let child = spawn(&launch)?;
-        let supervisor = tokio::spawn(supervise(launch.clone(), child, down.clone()));
+        let restart_as = Arc::new(Mutex::new(launch.clone()));
+        let supervisor = tokio::spawn(supervise(restart_as.clone(), child, down.clone()));
         let process = ShardProcess {
             launch,
+            restart_as,
             supervisor,
             down,
         };
@@ -205,6 +222,16 @@ impl ShardProcess {
         }
         process.down.set(&process.launch.shard_uid, false);
         Ok(process)
+    }
+
+    /// Records a role change made on the running server (`REPLICAOF`), so the launch matches
+    /// what the reconciler wants and a crash restarts it in its new role.
+    pub fn set_replica_of(&mut self, master_port: Option<u16>) {
+        self.launch.replica_of = master_port;
+        *self
+            .restart_as
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = self.launch.clone();
     }
 }
 
@@ -221,13 +248,21 @@ async fn answers_within(launch: &ShardLaunch, timeout: Duration) -> bool {
 
 /// Waits for the shard to exit and starts it again on the same port (proxies keep its address);
 /// it is reported down from its death until the new process answers, and while it is alive but
-/// does not answer PING within `HEALTH_TIMEOUT` (stopped, hung).
-async fn supervise(launch: ShardLaunch, mut child: Child, down: DownShards) {
+/// does not answer PING within `HEALTH_TIMEOUT` (stopped, hung). A moved shard restarts as what
+/// `restart_as` says now.
+async fn supervise(restart_as: Arc<Mutex<ShardLaunch>>, mut child: Child, down: DownShards) {
+    let current = || {
+        restart_as
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    };
     loop {
         loop {
             tokio::select! {
                 _ = child.wait() => break,
                 () = tokio::time::sleep(HEALTH_INTERVAL) => {
+                    let launch = current();
                     let answers = tokio::time::timeout(HEALTH_TIMEOUT, answers_ping(launch.port, &launch.password))
                         .await
                         .unwrap_or(false);
@@ -235,6 +270,7 @@ async fn supervise(launch: ShardLaunch, mut child: Child, down: DownShards) {
                 }
             }
         }
+        let launch = current();
         down.set(&launch.shard_uid, true);
         tokio::time::sleep(RESTART_DELAY).await;
         match spawn(&launch) {

@@ -8,6 +8,7 @@ use crate::state::change::{self, ChangeKind, Rejection, RejectionKind};
 use crate::state::{Bdb, BdbStatus, ClusterState, now_rfc3339, render};
 use axum::Json;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 use serde_json::{Map, Value};
 
 pub async fn list(State(control): Control, query: Query) -> Json<Value> {
@@ -205,11 +206,15 @@ pub async fn update(
     State(control): Control,
     Path(uid): Path<String>,
     query: Query,
+    headers: HeaderMap,
     body: String,
 ) -> Result<Json<Value>, ApiError> {
     let uid = parse_uid(&uid)?;
     let body = object_body(&body)?;
     let dry_run = is_dry_run(&query);
+    if body.contains_key("shards_blueprint") {
+        return super::rebalance::apply_blueprint(&control, uid, &body, &headers, dry_run).await;
+    }
     let (before, mut updated) =
         control.modify(!dry_run, |state| update_in(state, uid, &body, dry_run))?;
     if !dry_run {
@@ -231,6 +236,10 @@ fn update_in(
     }
     let before = BdbSnapshot::of(state, current);
     let mut updated = change::apply_body(current, body, ChangeKind::Update)?;
+    if body.contains_key("proxy_policy") {
+        // Applying the policy again binds exactly the proxies it names (cli-grammar.md).
+        state.drifted_proxies.remove(&uid);
+    }
     if !dry_run {
         updated.status = BdbStatus::ActiveChangePending;
     }

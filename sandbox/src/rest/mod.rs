@@ -5,6 +5,8 @@ mod bdbs;
 mod cluster;
 pub mod error;
 mod nodes;
+mod rebalance;
+mod shard_actions;
 mod shards;
 
 use crate::control::{ControlPlane, LoggedRequest};
@@ -14,7 +16,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post, put};
 use base64::Engine;
 use error::ApiError;
 use serde_json::{Map, Value};
@@ -53,6 +55,30 @@ pub fn router(control: Arc<ControlPlane>) -> Router {
             get(bdbs::get_one).put(bdbs::update).delete(bdbs::delete),
         )
         .route("/v1/bdbs/{uid}/shards", get(shards::list_of_bdb))
+        .route(
+            "/v1/bdbs/{uid}/actions/optimize_shards_placement",
+            get(rebalance::optimize_shards_placement),
+        )
+        .route(
+            "/v1/bdbs/{uid}/actions/rebalance",
+            put(rebalance::rebalance),
+        )
+        .route(
+            "/v1/shards/actions/migrate",
+            post(shard_actions::migrate_many),
+        )
+        .route(
+            "/v1/shards/actions/failover",
+            post(shard_actions::failover_many),
+        )
+        .route(
+            "/v1/shards/{uid}/actions/migrate",
+            post(shard_actions::migrate_one),
+        )
+        .route(
+            "/v1/shards/{uid}/actions/failover",
+            post(shard_actions::failover_one),
+        )
         .route("/v1/shards", get(shards::list))
         .route("/v1/shards/{uid}", get(shards::get_one))
         .route("/v1/actions", get(actions::list))

@@ -1,5 +1,6 @@
 //! Derived layout: shard placement, slot ranges and which proxies an endpoint is bound to.
 
+use super::moves::RangePlacement;
 use super::{
     ClusterState, HASH_SLOTS, IpType, ProxyPolicy, Shard, ShardKeyRule, ShardRole, ShardsPlacement,
 };
@@ -36,57 +37,119 @@ pub fn slot_ranges(shard_count: u32) -> Vec<(u32, u32)> {
 }
 
 impl ClusterState {
-    /// Re-derives the shards of bdb `uid` (count, roles, slots, nodes) and its endpoint binding.
-    /// Shard uids of the bdb are kept in order; missing ones get fresh uids. Runs on every
-    /// accepted change, so a new `shards_placement` moves shards at once (a real cluster
-    /// applies it to new shards and needs a rebalance for existing ones).
+    /// Node uids and how many shards each holds, not counting bdb `uid`'s.
+    fn load_without(&self, uid: u32) -> (Vec<u32>, Vec<usize>) {
+        let node_uids: Vec<u32> = self.nodes.iter().map(|node| node.uid).collect();
+        let load = node_uids
+            .iter()
+            .map(|node_uid| {
+                let node_uid = node_uid.to_string();
+                self.shards
+                    .iter()
+                    .filter(|s| s.bdb_uid != uid && s.node_uid == node_uid)
+                    .count()
+            })
+            .collect();
+        (node_uids, load)
+    }
+
+    /// Where `placement` would put all of bdb `uid`'s shards on this cluster, ignoring where they
+    /// are now: the blueprint of `optimize_shards_placement` and `rebalance`.
+    pub fn ideal_placement(&self, uid: u32, placement: ShardsPlacement) -> Vec<RangePlacement> {
+        let Some(bdb) = self.bdb(uid) else {
+            return Vec::new();
+        };
+        let (node_uids, mut load) = self.load_without(uid);
+        slot_ranges(u32::from(bdb.shards_count))
+            .into_iter()
+            .enumerate()
+            .map(|(index, (first, last))| {
+                let master = pick_node(placement, index, None, &mut load);
+                let replica = bdb
+                    .replication
+                    .then(|| pick_node(placement, index + 1, Some(master), &mut load));
+                RangePlacement {
+                    slot_range: format!("{first}-{last}"),
+                    master_node: node_uids[master],
+                    replica_node: replica.map(|replica| node_uids[replica]),
+                }
+            })
+            .collect()
+    }
+
+    /// Re-derives the shards of bdb `uid` (count, roles, slots) and its endpoint binding. Existing
+    /// shards stay on their nodes (design.md §5: `shards_placement` decides where *new* shards go;
+    /// only a rebalance, a migration or a failover moves a shard): the i-th master (in slot
+    /// order) keeps its uid and node, likewise the i-th replica unless it would sit with its
+    /// master. New shards get fresh uids and nodes by `shards_placement`.
     pub(super) fn relayout(&mut self, uid: u32) {
         let Some(bdb) = self.bdb(uid).cloned() else {
             return;
         };
-        let mut reusable_uids: Vec<String> =
-            self.shards_of(uid).map(|shard| shard.uid.clone()).collect();
-        reusable_uids.reverse();
+        let existing = |role: ShardRole| {
+            let mut shards: Vec<Shard> = self
+                .shards_of(uid)
+                .filter(|shard| shard.role == role)
+                .cloned()
+                .collect();
+            shards.sort_by_key(|shard| first_slot(&shard.assigned_slots));
+            shards
+        };
+        let (masters, replicas) = (existing(ShardRole::Master), existing(ShardRole::Slave));
+        let (node_uids, mut load) = self.load_without(uid);
         self.shards.retain(|shard| shard.bdb_uid != uid);
-
-        let node_uids: Vec<u32> = self.nodes.iter().map(|node| node.uid).collect();
-        let mut load: Vec<usize> = node_uids
-            .iter()
-            .map(|node_uid| {
-                self.shards
-                    .iter()
-                    .filter(|s| s.node_uid == node_uid.to_string())
-                    .count()
-            })
-            .collect();
+        let node_index = |shard: &Shard| {
+            node_uids
+                .iter()
+                .position(|node_uid| node_uid.to_string() == shard.node_uid)
+        };
         let mut new_shards = Vec::new();
         for (index, (first, last)) in slot_ranges(u32::from(bdb.shards_count))
             .into_iter()
             .enumerate()
         {
-            let slots = format!("{first}-{last}");
-            let master_node = pick_node(bdb.shards_placement, index, None, &mut load);
-            let replica_node = bdb.replication.then(|| {
-                pick_node(
-                    bdb.shards_placement,
-                    index + 1,
-                    Some(master_node),
-                    &mut load,
-                )
-            });
-            let placements = std::iter::once((ShardRole::Master, master_node))
-                .chain(replica_node.map(|node| (ShardRole::Slave, node)));
-            for (role, node_index) in placements {
-                let shard_uid = reusable_uids.pop().unwrap_or_else(|| {
-                    self.last_shard_uid += 1;
-                    self.last_shard_uid.to_string()
-                });
+            let kept_master = masters
+                .get(index)
+                .and_then(|shard| Some((shard, node_index(shard)?)));
+            let (master_uid, master_node) = match kept_master {
+                Some((shard, node)) => {
+                    load[node] += 1;
+                    (shard.uid.clone(), node)
+                }
+                None => (
+                    self.fresh_shard_uid(),
+                    pick_node(bdb.shards_placement, index, None, &mut load),
+                ),
+            };
+            let mut placements = vec![(master_uid, ShardRole::Master, master_node)];
+            if bdb.replication {
+                let kept_replica = replicas
+                    .get(index)
+                    .and_then(|shard| Some((shard, node_index(shard)?)));
+                let replica = match kept_replica {
+                    Some((shard, node)) if node != master_node || node_uids.len() == 1 => {
+                        load[node] += 1;
+                        (shard.uid.clone(), node)
+                    }
+                    kept => (
+                        kept.map_or_else(|| self.fresh_shard_uid(), |(shard, _)| shard.uid.clone()),
+                        pick_node(
+                            bdb.shards_placement,
+                            index + 1,
+                            Some(master_node),
+                            &mut load,
+                        ),
+                    ),
+                };
+                placements.push((replica.0, ShardRole::Slave, replica.1));
+            }
+            for (shard_uid, role, node) in placements {
                 new_shards.push(Shard {
                     uid: shard_uid,
                     bdb_uid: uid,
-                    node_uid: node_uids[node_index].to_string(),
+                    node_uid: node_uids[node].to_string(),
                     role,
-                    assigned_slots: slots.clone(),
+                    assigned_slots: format!("{first}-{last}"),
                 });
             }
         }
@@ -94,8 +157,13 @@ impl ClusterState {
         self.bind_endpoint(uid);
     }
 
+    fn fresh_shard_uid(&mut self) -> String {
+        self.last_shard_uid += 1;
+        self.last_shard_uid.to_string()
+    }
+
     /// Sets the endpoint's policy fields from the bdb and lists the nodes whose proxy serves it.
-    fn bind_endpoint(&mut self, uid: u32) {
+    pub(super) fn bind_endpoint(&mut self, uid: u32) {
         let bound_node_uids = self.bound_node_uids(uid);
         let addresses: Vec<String> = self
             .nodes
@@ -118,7 +186,7 @@ impl ClusterState {
     }
 
     /// Node uids whose proxy is bound to bdb `uid`'s endpoint: by proxy policy (single = node of
-    /// the first master shard), then `include_proxies` added and `exclude_proxies` removed.
+    /// the first master shard), keeping proxies bound before a move (`drifted_proxies`), then `include_proxies` added and `exclude_proxies` removed.
     /// Proxy uid = node uid (one proxy per node).
     pub fn bound_node_uids(&self, uid: u32) -> BTreeSet<u32> {
         let Some(bdb) = self.bdb(uid) else {
@@ -128,9 +196,16 @@ impl ClusterState {
             .shards_of(uid)
             .filter(|shard| shard.role == ShardRole::Master)
             .filter_map(|shard| shard.node_uid.parse::<u32>().ok());
+        let kept = self.drifted_proxies.get(&uid);
         let mut bound: BTreeSet<u32> = match bdb.proxy_policy {
-            ProxyPolicy::Single => master_nodes.take(1).collect(),
-            ProxyPolicy::AllMasterShards => master_nodes.collect(),
+            // The single proxy stays where it was bound when its shard moves away.
+            ProxyPolicy::Single => match kept.and_then(|kept| kept.first()) {
+                Some(node_uid) => BTreeSet::from([*node_uid]),
+                None => master_nodes.take(1).collect(),
+            },
+            ProxyPolicy::AllMasterShards => master_nodes
+                .chain(kept.into_iter().flatten().copied())
+                .collect(),
             ProxyPolicy::AllNodes => self.nodes.iter().map(|node| node.uid).collect(),
         };
         if let Some(endpoint) = bdb.endpoints.first() {
@@ -141,6 +216,15 @@ impl ClusterState {
         }
         bound
     }
+}
+
+/// First slot of an `assigned_slots` text ("0-5460" -> 0), for ordering shards.
+pub(super) fn first_slot(assigned_slots: &str) -> u32 {
+    assigned_slots
+        .split(['-', ','])
+        .next()
+        .and_then(|first| first.trim().parse().ok())
+        .unwrap_or(u32::MAX)
 }
 
 /// Index of the node that takes shard number `index` (masters) or `index + 1` (replicas).
@@ -217,6 +301,75 @@ mod tests {
             .map(|(node, _)| node)
             .collect();
         assert_eq!(nodes, ["1", "2", "3"]);
+    }
+
+    #[test]
+    fn a_placement_change_keeps_shards_and_new_shards_follow_it() {
+        let mut state = ClusterState::new(0, 3);
+        let mut bdb = Bdb::with_defaults(1, "db".into(), 0, "2025-01-01T00:00:00Z");
+        (bdb.sharding, bdb.shards_count) = (true, 3);
+        state.insert_bdb(bdb.clone(), 12000);
+        bdb.shards_placement = ShardsPlacement::Sparse;
+        state.replace_bdb(bdb.clone());
+        let nodes = |state: &ClusterState| -> Vec<(String, String)> {
+            state
+                .shards
+                .iter()
+                .map(|shard| (shard.uid.clone(), shard.node_uid.clone()))
+                .collect()
+        };
+        let kept =
+            [("1", "1"), ("2", "1"), ("3", "1")].map(|(u, n)| (u.to_string(), n.to_string()));
+        assert_eq!(nodes(&state), kept);
+        bdb.replication = true;
+        state.replace_bdb(bdb);
+        let with_replicas = [
+            ("1", "1"),
+            ("4", "2"),
+            ("2", "1"),
+            ("5", "3"),
+            ("3", "1"),
+            ("6", "2"),
+        ]
+        .map(|(u, n)| (u.to_string(), n.to_string()));
+        assert_eq!(
+            nodes(&state),
+            with_replicas,
+            "new replicas are placed sparse"
+        );
+    }
+
+    #[test]
+    fn the_ideal_placement_is_reached_by_failovers_and_migrations() {
+        use crate::state::moves::MoveStep;
+        let mut state = ClusterState::new(0, 3);
+        let mut bdb = Bdb::with_defaults(1, "db".into(), 0, "2025-01-01T00:00:00Z");
+        (bdb.sharding, bdb.shards_count, bdb.replication) = (true, 3, true);
+        state.insert_bdb(bdb, 12000);
+        let ideal = state.ideal_placement(1, ShardsPlacement::Sparse);
+        let steps = state.plan_towards(1, &ideal).unwrap();
+        let migrate = |shard: &str, node| MoveStep::Migrate {
+            shard_uid: shard.into(),
+            target_node: node,
+        };
+        // Dense: masters 1,3,5 on node 1, replicas 2,4,6 on node 2. Sparse wants masters on
+        // 1,2,3 and replicas on 2,3,1: range 2 swaps roles, range 3 moves both shards.
+        assert_eq!(
+            steps,
+            vec![
+                MoveStep::Failover {
+                    shard_uid: "3".into()
+                },
+                migrate("3", 3),
+                migrate("5", 3),
+                migrate("6", 1),
+            ]
+        );
+        for step in &steps {
+            state.record_move(step).unwrap();
+        }
+        assert_eq!(state.current_placement(1), ideal);
+        assert!(state.plan_towards(1, &ideal).unwrap().is_empty());
     }
 
     #[test]

@@ -6,13 +6,14 @@
 
 pub mod change;
 mod layout;
+pub mod moves;
 mod persist;
 pub mod render;
 mod timestamp;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub use layout::{STANDARD_SHARD_KEY_REGEX, slot_ranges};
 pub use persist::{load, save};
@@ -31,6 +32,19 @@ pub struct ClusterState {
     pub last_bdb_uid: u32,
     /// Highest shard uid ever assigned.
     pub last_shard_uid: u32,
+    /// Incremented by every accepted change: the `cluster-state-id` header a `shards_blueprint`
+    /// update must match (optimize_shards_placement.md).
+    #[serde(default)]
+    pub cluster_state_id: u64,
+    /// Accepted shard moves not finished yet, resumed after a restart.
+    #[serde(default)]
+    pub moves: Vec<moves::MoveAction>,
+    /// bdb uid -> nodes whose proxy stays bound after the bdb's master shards moved away: the
+    /// cluster "avoids disconnecting clients, so bindings may drift" until the policy is applied
+    /// again (cli-grammar.md, proxy-policy.md); a PUT with `proxy_policy` clears them. With the
+    /// `single` policy the endpoint stays on its node.
+    #[serde(default)]
+    pub drifted_proxies: BTreeMap<u32, BTreeSet<u32>>,
     /// Fields changed with `PUT /v1/cluster/policy`, over the documented defaults.
     #[serde(default)]
     pub cluster_policy: Map<String, Value>,
@@ -278,6 +292,9 @@ impl ClusterState {
             shards: Vec::new(),
             last_bdb_uid: 0,
             last_shard_uid: 0,
+            cluster_state_id: 1,
+            moves: Vec::new(),
+            drifted_proxies: BTreeMap::new(),
             cluster_policy: Map::new(),
             proxy_settings: BTreeMap::new(),
         }
@@ -375,6 +392,7 @@ impl ClusterState {
     pub fn remove_bdb(&mut self, uid: u32) {
         self.bdbs.retain(|bdb| bdb.uid != uid);
         self.shards.retain(|shard| shard.bdb_uid != uid);
+        self.drifted_proxies.remove(&uid);
     }
 }
 

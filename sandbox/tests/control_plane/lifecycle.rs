@@ -38,9 +38,18 @@ fn api_from_env_file(dir: &Path) -> Api {
 
 /// Starts `up` in the foreground and waits until it wrote its pid file (it is ready then).
 fn spawn_foreground(dir: &Path) -> Child {
+    spawn_foreground_with_delay(dir, Duration::ZERO)
+}
+
+/// `spawn_foreground` with every change held `delay` before it is applied.
+fn spawn_foreground_with_delay(dir: &Path, delay: Duration) -> Child {
     let mut child = Command::new(BINARY)
         .args(["up", "--api-port", "0", "--dir"])
         .arg(dir)
+        .env(
+            rsadmin_sandbox::handle::CHANGE_DELAY_ENV,
+            delay.as_millis().to_string(),
+        )
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -190,6 +199,46 @@ fn a_change_that_cannot_be_saved_is_refused_and_a_restart_finds_the_old_state() 
     assert_eq!(api.get("/v1/bdbs/1").1["shards_placement"], "sparse");
     assert!(sandbox_command(&["down"], &dir.0).status.success());
     third.wait().expect("reap");
+}
+
+#[test]
+fn a_rebalance_stopped_by_sigkill_between_two_moves_finishes_after_restart() {
+    let dir = ScratchDir::new("sigkill-moves");
+    let mut first = spawn_foreground_with_delay(&dir.0, Duration::from_millis(1500));
+    let api = api_from_env_file(&dir.0);
+    let (status, _) = api.put("/v1/bdbs/1", r#"{"shards_placement": "sparse"}"#);
+    assert_eq!(status, 200);
+    api.wait_for_status(1, "active");
+    let (status, answer) = api.put("/v1/bdbs/1/actions/rebalance", "");
+    assert_eq!(status, 200, "{answer}");
+    let action = answer["action_uid"]
+        .as_str()
+        .expect("action_uid")
+        .to_string();
+    let node_of =
+        |api: &Api, shard: &str| api.get(&format!("/v1/shards/{shard}")).1["node_uid"].clone();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while node_of(&api, "2") != "2" {
+        assert!(Instant::now() < deadline, "the first move never finished");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    first.kill().expect("SIGKILL");
+    first.wait().expect("reap");
+    assert!(sandbox_command(&["down"], &dir.0).status.success());
+
+    let mut second = spawn_foreground(&dir.0);
+    let api = api_from_env_file(&dir.0);
+    assert_eq!(node_of(&api, "2"), "2", "the finished move stays done");
+    let resumed = api.wait_for_action(&action);
+    assert_eq!(resumed["status"], "completed", "{resumed}");
+    api.wait_for_status(1, "active");
+    assert_eq!(
+        node_of(&api, "3"),
+        "3",
+        "the second move ran after the restart"
+    );
+    assert!(sandbox_command(&["down"], &dir.0).status.success());
+    second.wait().expect("reap");
 }
 
 #[test]

@@ -8,5 +8,6 @@ mod common;
 mod conformance;
 mod lifecycle;
 mod limits;
+mod moves;
 mod rest_api;
 mod support;

@@ -264,11 +264,21 @@ fn oss_cluster_prerequisites_placement_and_proxy_binding() {
     );
     assert_eq!(
         endpoint(&sparse)["addr"],
-        json!(["127.0.1.1", "127.0.1.2", "127.0.1.3"])
+        json!(["127.0.1.1"]),
+        "a placement change moves no shard (issue 11 point 9), so no proxy binds elsewhere"
     );
     assert_eq!(
         endpoint(&sparse)["oss_cluster_api_preferred_ip_type"],
         "external"
+    );
+    api.wait_for_status(1, "active");
+    let (status, rebalance) = api.put("/v1/bdbs/1/actions/rebalance", "");
+    assert_eq!(status, 200, "{rebalance}");
+    api.wait_for_action(rebalance["action_uid"].as_str().expect("action_uid"));
+    let (_, spread) = api.get("/v1/bdbs/1");
+    assert_eq!(
+        endpoint(&spread)["addr"],
+        json!(["127.0.1.1", "127.0.1.2", "127.0.1.3"])
     );
     assert_layout_when_active(
         &api,

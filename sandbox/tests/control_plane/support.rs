@@ -97,14 +97,62 @@ impl Api {
         body: &str,
         content_type: Option<&str>,
     ) -> (StatusCode, Value) {
+        self.put_with_headers(
+            path,
+            body,
+            content_type.map(|ct| ("Content-Type", ct)).as_slice(),
+        )
+    }
+
+    pub fn put_with_headers(
+        &self,
+        path: &str,
+        body: &str,
+        headers: &[(&str, &str)],
+    ) -> (StatusCode, Value) {
         let mut request = self
             .client
             .put(format!("{}{path}", self.url))
             .body(body.to_string());
-        if let Some(content_type) = content_type {
-            request = request.header("Content-Type", content_type);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
         }
         self.send(request)
+    }
+
+    /// GET, and the value of response header `name`.
+    pub fn get_with_header(&self, path: &str, name: &str) -> (StatusCode, Value, Option<String>) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.url))
+            .basic_auth(&self.user, Some(&self.password))
+            .send()
+            .expect("request");
+        let header = response
+            .headers()
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_string);
+        let status = response.status();
+        (status, response.json().expect("JSON body"), header)
+    }
+
+    /// Polls GET /v1/actions/{uid} until the action ended; returns it.
+    pub fn wait_for_action(&self, uid: &str) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let (status, action) = self.get(&format!("/v1/actions/{uid}"));
+            if status == StatusCode::OK
+                && (action["status"] == "completed" || action["status"] == "failed")
+            {
+                return action;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "action {uid} never ended: {status} {action}"
+            );
+            std::thread::sleep(Duration::from_millis(25));
+        }
     }
 
     pub fn post(&self, path: &str, body: &str) -> (StatusCode, Value) {

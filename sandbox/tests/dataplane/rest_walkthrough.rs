@@ -50,7 +50,12 @@ impl Api {
 
     /// PUT /v1/bdbs/1, then waits until the change is applied (status back to active).
     fn update(&self, change: &str) {
-        let url = format!("{}/v1/bdbs/1", self.sandbox.url());
+        self.put("/v1/bdbs/1", change);
+    }
+
+    /// PUT `path` with `change`, then waits until db:1 is active again.
+    fn put(&self, path: &str, change: &str) {
+        let url = format!("{}{path}", self.sandbox.url());
         let response = self
             .client
             .put(url)
@@ -88,6 +93,8 @@ fn oss_cluster_enabled_through_rest_serves_redis_py_cluster_and_follows_ip_type(
         .collect();
 
     api.update(r#"{"shards_placement": "sparse", "proxy_policy": "all-master-shards"}"#);
+    // Placement decides where new shards go; a rebalance moves the existing ones.
+    api.put("/v1/bdbs/1/actions/rebalance", "");
     let disabled = client_script("redis_py_cluster.py", &[&seeds[0], &seeds[1], &seeds[2]]);
     assert!(
         stdout(&disabled).contains("Cluster mode is not enabled on this node"),

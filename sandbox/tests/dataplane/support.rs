@@ -69,7 +69,13 @@ impl DataPlane {
             state,
             dir,
         };
-        plane.change(configure);
+        // Created with its configuration: shards are placed when they are created (a later
+        // placement change moves none).
+        let mut bdb = plane.state.bdb(1).unwrap().clone();
+        configure(&mut bdb);
+        plane.state.shards.clear();
+        plane.state.last_shard_uid = 0;
+        plane.change(|current| *current = bdb);
         plane
     }
 

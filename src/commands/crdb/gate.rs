@@ -32,6 +32,7 @@ pub fn check(config: &Map<String, Value>, origin: Origin, subject: &str) -> CliR
     let findings = checks::oss_cluster_prerequisites(&CheckInput {
         bdb: &bdb,
         nodes: &[],
+        shards: &[],
         cluster_version: None,
         origin,
     });

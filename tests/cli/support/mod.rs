@@ -2,6 +2,7 @@
 
 use std::io::Write;
 use std::net::{TcpListener, TcpStream};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -116,8 +117,22 @@ impl Sandbox {
         self.rsadmin_with(args, &[])
     }
 
+    /// Runs `rladmin ARGS` (rsadmin through an `rladmin` link) as a script does: no terminal,
+    /// standard input from /dev/null, the connection in the environment.
+    pub fn rladmin(&self, args: &[&str]) -> Run {
+        let link = self._dir.path().join("rladmin");
+        if !link.exists() {
+            std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_rsadmin"), &link).expect("rladmin link");
+        }
+        self.run_with(&link, args, &[])
+    }
+
     /// Like `rsadmin`, with extra environment (or overrides such as a wrong password).
     pub fn rsadmin_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        self.run_with(Path::new(env!("CARGO_BIN_EXE_rsadmin")), args, env)
+    }
+
+    fn run_with(&self, program: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         let url = self.handle.url();
         let ca = self.handle.ca_cert_path();
         let password = self.handle.password();
@@ -130,11 +145,23 @@ impl Sandbox {
         ];
         base.retain(|(key, _)| !env.iter().any(|(override_key, _)| override_key == key));
         base.extend_from_slice(env);
-        run_rsadmin(args, &base)
+        let mut command = Command::new(program);
+        command.args(args).envs(base.iter().copied());
+        run_command(command, None)
     }
 
     pub fn requests(&self) -> Vec<LoggedRequest> {
         self.handle.requests()
+    }
+
+    /// Every request that can change something (PUT, POST, PATCH, DELETE) since the last
+    /// `clear_requests`: method, path, body.
+    pub fn changes_sent(&self) -> Vec<(String, String, String)> {
+        self.requests()
+            .into_iter()
+            .filter(|request| request.method != "GET")
+            .map(|request| (request.method, request.path, request.body))
+            .collect()
     }
 
     /// Every PUT the sandbox received since the last `clear_requests`.
