@@ -64,6 +64,11 @@ fn run_dir(dir: &Path) -> PathBuf {
     dir.join("run")
 }
 
+/// DIR/run/shard-<uid>.pid: the pid of the server a shard runs on (tests and `down` read it).
+fn pid_file(dir: &Path, shard_uid: &str) -> PathBuf {
+    run_dir(dir).join(format!("shard-{shard_uid}.pid"))
+}
+
 impl Reconciler {
     pub async fn start(ctx: ReconcileContext) -> anyhow::Result<Reconciler> {
         let redis_server = ctx
@@ -128,10 +133,10 @@ impl Reconciler {
         alternate_files: bool,
     ) -> ShardLaunch {
         let shard_uid = &shard.uid;
-        let name = if alternate_files {
-            format!("shard-{shard_uid}.b")
+        let socket_name = if alternate_files {
+            format!("shard-{shard_uid}.b.sock")
         } else {
-            format!("shard-{shard_uid}")
+            format!("shard-{shard_uid}.sock")
         };
         ShardLaunch {
             shard_uid: shard_uid.clone(),
@@ -142,11 +147,11 @@ impl Reconciler {
                 .join("shards")
                 .join(shard_uid)
                 .join(format!("node-{}", shard.node_uid)),
-            pid_file: run_dir(&self.ctx.dir).join(format!("{name}.pid")),
+            pid_file: pid_file(&self.ctx.dir, shard_uid),
             port,
             unix_socket: self
                 .unix_sockets
-                .then(|| run_dir(&self.ctx.dir).join(format!("{name}.sock")))
+                .then(|| run_dir(&self.ctx.dir).join(socket_name))
                 .and_then(unix_socket_path),
             persistence: bdb.data_persistence,
             replica_of,

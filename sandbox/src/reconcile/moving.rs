@@ -167,17 +167,22 @@ impl Reconciler {
             (ShardRole::Slave, Some(master)) => port_of(&running, &master.uid)?,
             _ => source_port,
         };
-        let launch = self.launch_for(
+        let mut launch = self.launch_for(
             bdb,
             shard,
             free_loopback_port()?,
             Some(master_port),
             alternate_files,
         );
+        // Its own pid file while the server it replaces runs; the usual name afterwards.
+        let usual_pid_file = launch.pid_file.clone();
+        launch.pid_file = usual_pid_file.with_extension("moving.pid");
         let target_port = launch.port;
         let mut moved = ShardProcess::start(launch, self.down_shards.clone()).await?;
         initial_sync(target_port).await?;
         if shard.role == ShardRole::Slave {
+            drop(running.shards.remove(uid));
+            moved.adopt_pid_file(usual_pid_file)?;
             running.shards.insert(uid.to_string(), moved);
             return Ok(());
         }
@@ -197,6 +202,9 @@ impl Reconciler {
         drop(gate);
         let held = held.elapsed();
         drop(source);
+        if let Some(process) = running.shards.get_mut(uid) {
+            process.adopt_pid_file(usual_pid_file)?;
+        }
         eprintln!(
             "rsadmin-sandbox: shard {uid} moved to node {} in {:?} (requests held {held:?})",
             shard.node_uid,

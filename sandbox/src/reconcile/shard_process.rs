@@ -42,8 +42,8 @@ pub struct ShardLaunch {
     pub replica_of: Option<u16>,
     /// `requirepass` (and `masterauth`), written to redis-server's standard input, never argv.
     pub password: ShardPassword,
-    /// The second set of pid and socket names: used by the server a shard moves to while the
-    /// one it moves from still runs.
+    /// The second socket name: used by the server a shard moves to while the one it moves from
+    /// still runs (and kept afterwards: the proxies connect to it).
     pub alternate_files: bool,
 }
 
@@ -227,7 +227,18 @@ impl ShardProcess {
     /// Records a role change made on the running server (`REPLICAOF`), so the launch matches
     /// what the reconciler wants and a crash restarts it in its new role.
     pub fn set_replica_of(&mut self, master_port: Option<u16>) {
-        self.launch.replica_of = master_port;
+        self.relaunch_as(|launch| launch.replica_of = master_port);
+    }
+
+    /// Moves the pid file to `path` (the shard's usual name, once the server it replaced is gone).
+    pub fn adopt_pid_file(&mut self, path: PathBuf) -> std::io::Result<()> {
+        std::fs::rename(&self.launch.pid_file, &path)?;
+        self.relaunch_as(|launch| launch.pid_file = path);
+        Ok(())
+    }
+
+    fn relaunch_as(&mut self, change: impl FnOnce(&mut ShardLaunch)) {
+        change(&mut self.launch);
         *self
             .restart_as
             .lock()
