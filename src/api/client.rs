@@ -127,6 +127,16 @@ impl ApiClient {
             .map(str::to_string))
     }
 
+    /// The same update with `dry_run=true`: the cluster validates it and changes nothing.
+    pub fn put_bdb_dry_run(&self, uid: u64, body: &Value) -> CliResult<()> {
+        self.call::<Value>(
+            Method::PUT,
+            &format!("{}?dry_run=true", bdb_path(uid)),
+            Some(body),
+        )
+        .map(drop)
+    }
+
     pub fn put_node(&self, uid: u64, body: &Value) -> CliResult<()> {
         self.put(&node_path(uid), body).map(drop)
     }

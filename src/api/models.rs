@@ -323,9 +323,13 @@ mod tests {
     #[test]
     fn a_bdb_without_the_fields_7_4_lacks_deserializes() {
         // Only the identity fields: whatever an older cluster leaves out reads as absent.
-        let bdb: Bdb = serde_json::from_str(r#"{"uid": 1, "name": "a", "endpoints": [{"uid": "1:1"}]}"#)
-            .unwrap();
-        assert_eq!((bdb.oss_cluster, bdb.endpoints[0].include_proxies.clone()), (None, None));
+        let bdb: Bdb =
+            serde_json::from_str(r#"{"uid": 1, "name": "a", "endpoints": [{"uid": "1:1"}]}"#)
+                .unwrap();
+        assert_eq!(
+            (bdb.oss_cluster, bdb.endpoints[0].include_proxies.clone()),
+            (None, None)
+        );
     }
 
     #[test]
