@@ -187,14 +187,7 @@ fn a_dry_run_the_cluster_refuses_shows_the_plan_and_its_refusal() {
     sandbox.set_change_delay(Duration::from_secs(5));
     sandbox.put_demo_db_without_waiting(&serde_json::json!({"max_connections": 3}));
     sandbox.clear_requests();
-    let run = sandbox.rsadmin(&[
-        "tune",
-        "db",
-        "db:1",
-        "max_connections",
-        "5",
-        "--dry-run",
-    ]);
+    let run = sandbox.rsadmin(&["tune", "db", "db:1", "max_connections", "5", "--dry-run"]);
     assert_eq!(run.code, 6, "{}", run.stderr);
     assert_eq!(
         run.stdout,

@@ -17,6 +17,7 @@ mod plain_http;
 mod profile;
 mod profile_completion;
 mod redirects;
+mod routes;
 mod tls_pinning;
 mod verify;
 mod verify_connection;
