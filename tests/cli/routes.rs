@@ -121,7 +121,11 @@ fn every_route_rsadmin_calls_exists_on_supported_versions() {
     for args in commands {
         // `check` reports unmet prerequisites with a non-zero code; usage errors send nothing.
         let run = sandbox.rsadmin(args);
-        assert!(matches!(run.code, 0 | 1 | 3), "rsadmin {args:?}: {}", run.stderr);
+        assert!(
+            matches!(run.code, 0 | 1 | 3),
+            "rsadmin {args:?}: {}",
+            run.stderr
+        );
     }
     let inventory = inventory();
     let mut used = BTreeSet::new();
