@@ -36,6 +36,8 @@ pub fn router(control: Arc<ControlPlane>) -> Router {
         .route("/v1/cluster/policy", get(cluster::get_policy))
         .route("/v1/proxies", get(cluster::list_proxies))
         .route("/v1/nodes", get(nodes::list))
+        .route("/v1/nodes/status", get(nodes::status_all))
+        .route("/v1/nodes/{uid}/status", get(nodes::status_one))
         .route("/v1/nodes/{uid}", get(nodes::get_one).put(nodes::update))
         .route("/v1/bdbs", get(bdbs::list).post(bdbs::create))
         .route(
