@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use crate::support::Sandbox;
+use crate::support::{ENABLE_OSS_CLUSTER, Sandbox};
 
 const SUPPORTED_VERSIONS: [&str; 5] = ["7.4", "7.8", "7.22", "8.0", "8.2"];
 
@@ -108,15 +108,7 @@ fn every_route_rsadmin_calls_exists_on_supported_versions() {
         &["node", "1", "external_addr", "set", "127.0.2.1"],
         &["crdb", "list"],
         &["task", "list"],
-        &[
-            "tune",
-            "db",
-            "db:1",
-            "oss_cluster",
-            "enabled",
-            "--fix",
-            "-y",
-        ],
+        &ENABLE_OSS_CLUSTER,
     ];
     for args in commands {
         // `check` reports unmet prerequisites with a non-zero code; usage errors send nothing.
