@@ -79,9 +79,17 @@ pub struct MachineFacts {
     pub free_memory: u64,
 }
 
+/// Read once per process: a node's memory then reads the same in every answer (two runs of
+/// `status` print the same table), as the cluster manager's sampled values do between samples.
+static MACHINE: LazyLock<MachineFacts> = LazyLock::new(MachineFacts::read);
+
 impl MachineFacts {
+    pub fn get() -> &'static MachineFacts {
+        &MACHINE
+    }
+
     /// Host name and memory (`MemTotal`, `MemAvailable`) from /proc; 0 where unreadable.
-    pub fn read() -> MachineFacts {
+    fn read() -> MachineFacts {
         let hostname = std::fs::read_to_string("/proc/sys/kernel/hostname")
             .map(|name| name.trim().to_string())
             .ok()
