@@ -502,12 +502,22 @@ pub fn execute(
         return Ok(());
     }
     if args.dry_run {
+        // The plan shows either way; a refusal by the cluster's own check is the outcome.
+        let cluster_check = check_with_cluster(client, plan);
         if ctx.json() {
-            print_json(&report(plan, "dry_run", true));
+            let outcome = if cluster_check.is_ok() {
+                "dry_run"
+            } else {
+                "refused"
+            };
+            print_json(&report(plan, outcome, true));
         } else {
-            print!("{}", render_dry_run(plan));
+            print!("{}", render_plan(plan));
+            if cluster_check.is_ok() {
+                print!("{DRY_RUN_DONE}");
+            }
         }
-        return Ok(());
+        return cluster_check;
     }
     confirm(ctx, plan)?;
     let limit = WaitLimit::from_now(args.timeout);
@@ -566,7 +576,12 @@ fn refusal(plan: &ChangePlan, failing: &[&Finding]) -> CliError {
     CliError::new(ExitKind::Refused, lines.join("\nerror: "))
 }
 
-pub fn render_dry_run(plan: &ChangePlan) -> String {
+/// The last line of a dry run the cluster accepted.
+const DRY_RUN_DONE: &str =
+    "Dry run: the cluster validated the calls (dry_run=true); nothing was changed.\n";
+
+/// The plan: each change, then the REST calls that would make it.
+pub fn render_plan(plan: &ChangePlan) -> String {
     let mut text = format!("Plan for {}:\n", plan.subject);
     for change in plan.steps.iter().flat_map(|step| &step.changes) {
         text.push_str(&format!("  {}\n", change.summary()));
@@ -580,8 +595,33 @@ pub fn render_dry_run(plan: &ChangePlan) -> String {
     {
         text.push_str(&format!("  {call}\n"));
     }
-    text.push_str("Dry run: nothing was sent.\n");
     text
+}
+
+/// Sends the plan to the cluster with `dry_run=true` (rest-api.md §1.8), so its own refusals
+/// show before anything changes. The steps of one database go as one body (later steps rely on
+/// earlier ones, so each alone could be refused): the cluster checks the end state. Node updates
+/// have no dry run and are not sent.
+fn check_with_cluster(client: &ApiClient, plan: &ChangePlan) -> CliResult<()> {
+    let mut bodies: Vec<(u64, Map<String, Value>)> = Vec::new();
+    for step in plan.steps.iter().filter(|step| !step.changes.is_empty()) {
+        let (&Target::Bdb(uid), Value::Object(fields)) = (&step.target, step.body()) else {
+            continue;
+        };
+        match bodies.iter_mut().find(|(bdb_uid, _)| *bdb_uid == uid) {
+            Some((_, body)) => body.extend(fields),
+            None => bodies.push((uid, fields)),
+        }
+    }
+    for (uid, body) in bodies {
+        client
+            .put_bdb_dry_run(uid, &Value::Object(body))
+            .map_err(|err| CliError {
+                message: format!("dry run: {}; nothing was changed", err.message),
+                ..err
+            })?;
+    }
+    Ok(())
 }
 
 /// Whose rule decides whether a disruptive change asks before it is applied. Every command that
@@ -621,10 +661,7 @@ fn confirm(ctx: &Context, plan: &ChangePlan) -> CliResult<()> {
              Re-run with -y to confirm (or --dry-run to see the plan); nothing was sent."
         )));
     }
-    eprint!(
-        "{}",
-        render_dry_run(plan).replace("Dry run: nothing was sent.\n", "")
-    );
+    eprint!("{}", render_plan(plan));
     let accepted = dialoguer::Confirm::new()
         .with_prompt(format!("{what}. Apply?"))
         .default(false)
@@ -857,9 +894,9 @@ mod tests {
             refusal_hint: None,
         };
         assert_eq!(
-            render_dry_run(&plan),
+            render_plan(&plan),
             "Plan for db:1 [a]:\n  oss_cluster: disabled -> enabled\nREST calls:\n  \
-             PUT /v1/bdbs/1 {\"oss_cluster\":true}\nDry run: nothing was sent.\n"
+             PUT /v1/bdbs/1 {\"oss_cluster\":true}\n"
         );
     }
 

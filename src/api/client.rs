@@ -1,6 +1,7 @@
 //! Blocking REST client: Basic auth over verified TLS, with every failure mapped to an exit code
 //! and a message that names the cause and the fix.
 
+use std::collections::BTreeMap;
 use std::error::Error as StdError;
 use std::sync::{Arc, Mutex};
 use std::thread::sleep;
@@ -12,7 +13,7 @@ use reqwest::blocking::{Client, Response};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::models::{ApiErrorBody, Bdb, BlueprintEntry, Cluster, Node, Proxy, Shard};
+use super::models::{ApiErrorBody, Bdb, BlueprintEntry, Cluster, Node, NodeStatus, Proxy, Shard};
 use super::pinning::{CertificatePin, PinnedCertificateVerifier, pin_mismatch};
 use super::tls::{TrustPolicy, client_config, provider};
 use crate::config::ConnectionSettings;
@@ -102,6 +103,18 @@ impl ApiClient {
         self.get("/v1/nodes")
     }
 
+    /// `GET /v1/nodes/status` by node uid; empty where the route is absent (404).
+    pub fn nodes_status(&self) -> CliResult<BTreeMap<u64, NodeStatus>> {
+        match self.get::<BTreeMap<String, NodeStatus>>("/v1/nodes/status") {
+            Ok(statuses) => Ok(statuses
+                .into_iter()
+                .filter_map(|(uid, status)| Some((uid.parse().ok()?, status)))
+                .collect()),
+            Err(err) if err.kind == ExitKind::NotFound => Ok(BTreeMap::new()),
+            Err(err) => Err(err),
+        }
+    }
+
     pub fn node(&self, uid: u64) -> CliResult<Node> {
         self.get(&node_path(uid))
     }
@@ -170,6 +183,16 @@ impl ApiClient {
             .and_then(Value::as_str)
             .filter(|action_uid| !action_uid.is_empty())
             .map(str::to_string))
+    }
+
+    /// The same update with `dry_run=true`: the cluster validates it and changes nothing.
+    pub fn put_bdb_dry_run(&self, uid: u64, body: &Value) -> CliResult<()> {
+        self.call::<Value>(
+            Method::PUT,
+            &format!("{}?dry_run=true", bdb_path(uid)),
+            Some(body),
+        )
+        .map(drop)
     }
 
     pub fn put_node(&self, uid: u64, body: &Value) -> CliResult<()> {

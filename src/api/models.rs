@@ -146,6 +146,19 @@ pub struct Node {
     pub recovery_path: Option<String>,
 }
 
+/// One node's entry of `GET /v1/nodes/status` (keyed by node uid): host name, role and memory.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct NodeStatus {
+    pub hostname: Option<String>,
+    /// `master` or `slave`: which node is the cluster master.
+    pub role: Option<String>,
+    pub free_ram: Option<u64>,
+    pub total_memory: Option<u64>,
+    pub free_provisional_ram: Option<u64>,
+    pub total_provisional_ram: Option<u64>,
+}
+
 /// A shard (`GET /v1/shards`).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(default)]

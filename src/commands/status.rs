@@ -120,6 +120,7 @@ fn snapshot(client: &ApiClient) -> CliResult<ClusterSnapshot> {
         nodes: client.nodes()?,
         bdbs: client.bdbs()?,
         shards: client.shards()?,
+        node_status: client.nodes_status()?,
     })
 }
 

@@ -2,10 +2,10 @@
 //! `SHARDS:`) with rladmin's column names, built from one list per resource type.
 //!
 //! Choices where the REST API does not say what rladmin shows (UNCONFIRMED, see README):
-//! - node ROLE: the REST API does not name the cluster master; the lowest node uid is shown as
-//!   `master`, the others as `slave`;
-//! - HOSTNAME, FREE_RAM, PROVISIONAL_RAM, USED_MEMORY and the extra columns without a REST source
-//!   are blank or `N/A` (blank where rladmin leaves a cell empty, `N/A` for absent values);
+//! - node ROLE, HOSTNAME, FREE_RAM and PROVISIONAL_RAM come from `GET /v1/nodes/status`; where
+//!   the cluster lacks it, ROLE falls back to the lowest uid as `master` and the others read
+//!   `unknown` (one word without `/`, so positional parsers keep their columns);
+//! - USED_MEMORY and the extra columns without a REST source read `N/A`;
 //! - endpoint ROLE with include/exclude lists: the policy then `+<ids>` / `-<ids>` with ids joined
 //!   by commas, so the cell stays one whitespace-separated field.
 
@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::table::Table;
 use super::{enabled_word, or_absent};
-use crate::api::models::{Bdb, Endpoint, Node, Shard};
+use crate::api::models::{Bdb, Endpoint, Node, NodeStatus, Shard};
 use crate::tunables::ABSENT;
 
 /// Which sections to print.
@@ -59,6 +59,25 @@ pub struct ClusterSnapshot {
     pub nodes: Vec<Node>,
     pub bdbs: Vec<Bdb>,
     pub shards: Vec<Shard>,
+    /// `GET /v1/nodes/status` by node uid (empty where the cluster lacks the route).
+    pub node_status: BTreeMap<u64, NodeStatus>,
+}
+
+/// A node cell rladmin fills but the cluster did not report: one word without `/`, so
+/// positional parsers keep their column count and `grep /` still singles out node rows by RAM.
+const UNKNOWN: &str = "unknown";
+
+/// `6.13GB` as rladmin prints sizes.
+fn gigabytes(bytes: u64) -> String {
+    format!("{:.2}GB", bytes as f64 / f64::from(1u32 << 30))
+}
+
+/// `free/total` (rladmin's FREE_RAM and PROVISIONAL_RAM), or [`UNKNOWN`].
+fn free_of_total(free: Option<u64>, total: Option<u64>) -> String {
+    match (free, total) {
+        (Some(free), Some(total)) => format!("{}/{}", gigabytes(free), gigabytes(total)),
+        _ => UNKNOWN.to_string(),
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -123,10 +142,17 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
     }
     columns.push("STATUS");
     let mut table = Table::new(columns);
-    let master_uid = snapshot.nodes.iter().map(|node| node.uid).min();
+    // The master as /v1/nodes/status names it; without that route, the lowest uid (a guess).
+    let master_uid = snapshot
+        .node_status
+        .iter()
+        .find(|(_, status)| status.role.as_deref() == Some("master"))
+        .map(|(uid, _)| *uid)
+        .or_else(|| snapshot.nodes.iter().map(|node| node.uid).min());
     let mut nodes: Vec<&Node> = snapshot.nodes.iter().collect();
     nodes.sort_by_key(|node| node.uid);
     for node in nodes {
+        let status = snapshot.node_status.get(&node.uid);
         let connected = options.connected_host.as_deref().is_some_and(|host| {
             node.addr == host || node.external_addr.iter().any(|addr| addr == host)
         });
@@ -140,7 +166,10 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
             .to_string(),
             node.addr.clone(),
             node.external_addr.join(","),
-            String::new(),
+            status
+                .and_then(|status| status.hostname.clone())
+                .filter(|hostname| !hostname.is_empty())
+                .unwrap_or_else(|| UNKNOWN.to_string()),
         ];
         if options.extra_all {
             let node_uid = node.uid.to_string();
@@ -167,8 +196,14 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
                 or_absent(node.max_redis_servers)
             ),
             or_absent(node.cores),
-            ABSENT.to_string(),
-            ABSENT.to_string(),
+            free_of_total(
+                status.and_then(|status| status.free_ram),
+                status.and_then(|status| status.total_memory),
+            ),
+            free_of_total(
+                status.and_then(|status| status.free_provisional_ram),
+                status.and_then(|status| status.total_provisional_ram),
+            ),
             or_absent(node.software_version.as_ref()),
         ]);
         if options.extra_all {
@@ -408,6 +443,7 @@ mod tests {
             nodes: serde_json::from_str(&fixture("nodes_list.json")).unwrap(),
             bdbs: vec![serde_json::from_str(&fixture("bdb_single.json")).unwrap()],
             shards: serde_json::from_str(&fixture("shards_list.json")).unwrap(),
+            node_status: BTreeMap::new(),
         }
     }
 
@@ -430,7 +466,7 @@ mod tests {
             render_all(&options),
             "CLUSTER NODES:
 NODE:ID ROLE   ADDRESS      EXTERNAL_ADDRESS HOSTNAME SHARDS CORES FREE_RAM PROVISIONAL_RAM VERSION        STATUS
-*node:1 master 192.168.16.2                           1/100  14    N/A      N/A             100.0.21-16135 OK
+*node:1 master 192.168.16.2                  unknown  1/100  14    unknown  unknown         100.0.21-16135 OK
 
 DATABASES:
 DB:ID NAME       TYPE  STATUS SHARDS PLACEMENT REPLICATION PERSISTENCE ENDPOINT

@@ -161,11 +161,19 @@ REST calls:
   GET /v1/bdbs/1/actions/optimize_shards_placement?shards_placement=sparse
   PUT /v1/bdbs/1 {BLUEPRINT} (with the cluster-state-id header of the GET)
   PUT /v1/bdbs/1 {\"oss_cluster\":true}
-Dry run: nothing was sent.
+Dry run: the cluster validated the calls (dry_run=true); nothing was changed.
 "
         .replace("{BLUEPRINT}", BLUEPRINT)
     );
-    assert!(sandbox.puts().is_empty());
+    // The cluster checked the end state of the plan, and was asked for nothing else.
+    assert_eq!(
+        sandbox.puts(),
+        [(
+            "/v1/bdbs/1?dry_run=true".to_string(),
+            r#"{"endpoint":"1:1","oss_cluster":true,"proxy_policy":"all-master-shards","shards_placement":"sparse"}"#
+                .to_string()
+        )]
+    );
     let run = sandbox.rsadmin(&[
         "-o",
         "json",
@@ -183,7 +191,52 @@ Dry run: nothing was sent.
         serde_json::json!({"max_connections": 50})
     );
     assert_eq!(document["requests"][0]["changes"][0]["current"], 0);
-    assert!(sandbox.puts().is_empty());
+    // Only dry runs reached the cluster: one that ignored the parameter never got a real change.
+    let puts = sandbox.puts();
+    assert_eq!(puts.len(), 2);
+    assert!(
+        puts.iter()
+            .all(|(path, _)| path == "/v1/bdbs/1?dry_run=true"),
+        "{puts:?}"
+    );
+    assert_eq!(
+        sandbox
+            .handle
+            .state()
+            .bdb(1)
+            .expect("db:1")
+            .shards_placement,
+        rsadmin_sandbox::state::ShardsPlacement::Dense
+    );
+}
+
+#[test]
+fn a_dry_run_the_cluster_refuses_shows_the_plan_and_its_refusal() {
+    let sandbox = Sandbox::start();
+    // A change in flight: the cluster refuses another one, dry run or not.
+    sandbox.set_change_delay(Duration::from_secs(5));
+    sandbox.put_demo_db_without_waiting(&serde_json::json!({"max_connections": 3}));
+    sandbox.clear_requests();
+    let run = sandbox.rsadmin(&["tune", "db", "db:1", "max_connections", "5", "--dry-run"]);
+    assert_eq!(run.code, 6, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "Plan for db:1 [demo-db]:\n  max_connections: 3 -> 5\nREST calls:\n  \
+         PUT /v1/bdbs/1 {\"max_connections\":5}\n"
+    );
+    assert!(
+        run.stderr.starts_with(
+            "error: dry run: the cluster is busy: PUT /v1/bdbs/1?dry_run=true (HTTP 409 busy)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.ends_with("; nothing was changed\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(sandbox.puts().len(), 1);
 }
 
 #[test]

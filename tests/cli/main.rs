@@ -22,6 +22,7 @@ mod plain_http;
 mod profile;
 mod profile_completion;
 mod redirects;
+mod routes;
 mod secrets;
 mod shard_moves;
 mod tls_pinning;

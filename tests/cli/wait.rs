@@ -10,6 +10,15 @@ fn tune_max_connections(sandbox: &Sandbox) -> Run {
     sandbox.rsadmin(&["tune", "db", "db:1", "max_connections", "7"])
 }
 
+fn assert_finished(run: &Run) {
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "Finished successfully\n"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// The GET paths rsadmin sent, in order.
 fn gets(sandbox: &Sandbox) -> Vec<String> {
     sandbox
@@ -26,13 +35,7 @@ fn the_action_is_followed_until_it_is_gone_then_active_is_confirmed() {
     sandbox.handle.set_action_retention(Duration::ZERO);
     sandbox.set_change_delay(Duration::from_millis(600));
     sandbox.clear_requests();
-    let run = tune_max_connections(&sandbox);
-    assert_eq!(
-        (run.code, run.stdout.as_str()),
-        (0, "Finished successfully\n"),
-        "{}",
-        run.stderr
-    );
+    assert_finished(&tune_max_connections(&sandbox));
     // Ended actions are dropped at once here, so the path comes from the log.
     let gets = gets(&sandbox);
     let action_path = gets
@@ -79,13 +82,7 @@ fn a_cluster_briefly_unavailable_while_waiting_is_retried() {
     let sandbox = Sandbox::start();
     sandbox.set_change_delay(Duration::from_millis(300));
     sandbox.handle.fail_reads_after_next_put(3);
-    let run = tune_max_connections(&sandbox);
-    assert_eq!(
-        (run.code, run.stdout.as_str()),
-        (0, "Finished successfully\n"),
-        "{}",
-        run.stderr
-    );
+    assert_finished(&tune_max_connections(&sandbox));
     assert_eq!(sandbox.puts().len(), 1, "the change is sent once");
 }
 

@@ -48,6 +48,8 @@ pub fn router(control: Arc<ControlPlane>) -> Router {
             get(cluster::get_proxy).put(cluster::update_proxy),
         )
         .route("/v1/nodes", get(nodes::list))
+        .route("/v1/nodes/status", get(nodes::status_all))
+        .route("/v1/nodes/{uid}/status", get(nodes::status_one))
         .route("/v1/nodes/{uid}", get(nodes::get_one).put(nodes::update))
         .route("/v1/bdbs", get(bdbs::list).post(bdbs::create))
         .route(

@@ -30,6 +30,43 @@ pub async fn list(State(control): Control) -> Json<Value> {
     }))
 }
 
+/// `GET /v1/nodes/status`: each node's host name, role and memory, keyed by node uid
+/// (`R:requests/nodes/status.md`).
+pub async fn status_all(State(control): Control) -> Json<Value> {
+    let machine = render::MachineFacts::get();
+    Json(control.read(|state| {
+        Value::Object(
+            state
+                .nodes
+                .iter()
+                .map(|node| {
+                    (
+                        node.uid.to_string(),
+                        render::node_status(state, node, machine),
+                    )
+                })
+                .collect(),
+        )
+    }))
+}
+
+/// `GET /v1/nodes/{uid}/status`.
+pub async fn status_one(
+    State(control): Control,
+    Path(uid): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let node_uid: u32 = uid.parse().map_err(|_| node_not_found(&uid))?;
+    let machine = render::MachineFacts::get();
+    control
+        .read(|state| {
+            state
+                .node(node_uid)
+                .map(|node| render::node_status(state, node, machine))
+        })
+        .map(Json)
+        .ok_or_else(|| node_not_found(&uid))
+}
+
 pub async fn get_one(
     State(control): Control,
     Path(uid): Path<String>,

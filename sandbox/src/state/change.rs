@@ -57,15 +57,38 @@ pub enum ChangeKind {
     Update,
 }
 
-/// Fields a client may never write. Create-only fields are listed in [`CREATE_ONLY_FIELDS`].
-const READ_ONLY_FIELDS: [&str; 8] = [
-    "status",
-    "endpoints",
-    "shard_list",
-    "created_time",
-    "last_changed_time",
-    "version",
+/// Fields a client may never write: every field the bdb object reference marks "(read-only)"
+/// (`R:objects/bdb/_index.md`), plus `shard_list`, `version` and `redis_version`, which the
+/// sandbox derives (UNCONFIRMED: the reference does not mark them read-only; `version` changes
+/// "only during database creation and upgrades"). Create-only fields are in
+/// [`CREATE_ONLY_FIELDS`].
+pub const READ_ONLY_FIELDS: [&str; 25] = [
+    // Marked read-only by the reference:
     "action_uid",
+    "background_op",
+    "backup_failure_reason",
+    "backup_progress",
+    "backup_status",
+    "created_time",
+    "dns_address_master",
+    "endpoint_ip",
+    "endpoint_node",
+    "endpoints",
+    "export_failure_reason",
+    "export_progress",
+    "export_status",
+    "import_failure_reason",
+    "import_progress",
+    "import_status",
+    "last_backup_time",
+    "last_changed_time",
+    "last_export_time",
+    "status",
+    "syncer_mode",
+    "wait_command",
+    // Derived by the sandbox:
+    "shard_list",
+    "version",
     "redis_version",
 ];
 

@@ -72,6 +72,88 @@ pub fn node(state: &ClusterState, node: &Node) -> Value {
     Value::Object(object)
 }
 
+/// What the machine the sandbox runs on reports: every simulated node is on it.
+pub struct MachineFacts {
+    pub hostname: String,
+    pub total_memory: u64,
+    pub free_memory: u64,
+}
+
+/// Read once per process: a node's memory then reads the same in every answer (two runs of
+/// `status` print the same table), as the cluster manager's sampled values do between samples.
+static MACHINE: LazyLock<MachineFacts> = LazyLock::new(MachineFacts::read);
+
+impl MachineFacts {
+    pub fn get() -> &'static MachineFacts {
+        &MACHINE
+    }
+
+    /// Host name and memory (`MemTotal`, `MemAvailable`) from /proc; 0 where unreadable.
+    fn read() -> MachineFacts {
+        let hostname = std::fs::read_to_string("/proc/sys/kernel/hostname")
+            .map(|name| name.trim().to_string())
+            .ok()
+            .filter(|name| !name.is_empty())
+            .unwrap_or_else(|| "localhost".to_string());
+        let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+        let kib = |key: &str| {
+            meminfo
+                .lines()
+                .find_map(|line| line.strip_prefix(key))
+                .and_then(|rest| rest.split_whitespace().next())
+                .and_then(|value| value.parse::<u64>().ok())
+                .map_or(0, |value| value * 1024)
+        };
+        MachineFacts {
+            hostname,
+            total_memory: kib("MemTotal:"),
+            free_memory: kib("MemAvailable:"),
+        }
+    }
+}
+
+/// One entry of `GET /v1/nodes/status`, with the documented fields. The master is the node
+/// whose API answers ([`ClusterState::master_node`]). UNCONFIRMED how a real cluster computes
+/// provisional RAM; the sandbox provisions the whole machine and takes off the memory limit of
+/// each shard on the node (the database's `memory_size` spread over its master shards).
+pub fn node_status(state: &ClusterState, node: &Node, machine: &MachineFacts) -> Value {
+    let node_uid = node.uid.to_string();
+    let shards_here = || {
+        state
+            .shards
+            .iter()
+            .filter(|shard| shard.node_uid == node_uid)
+    };
+    let shard_uids = |role: super::ShardRole| -> Vec<u64> {
+        shards_here()
+            .filter(|shard| shard.role == role)
+            .filter_map(|shard| shard.uid.parse().ok())
+            .collect()
+    };
+    let reserved: u64 = shards_here()
+        .filter_map(|shard| state.bdb(shard.bdb_uid))
+        .map(|bdb| bdb.memory_size / u64::from(bdb.shards_count.max(1)))
+        .sum();
+    let is_master = state
+        .master_node()
+        .is_some_and(|master| master.uid == node.uid);
+    json!({
+        "cores": NODE_DEFAULTS.get("cores").cloned().unwrap_or(json!(1)),
+        "free_provisional_ram": machine.free_memory.saturating_sub(reserved),
+        "free_ram": machine.free_memory,
+        "hostname": machine.hostname,
+        "master_shards": shard_uids(super::ShardRole::Master),
+        "node_overbooking_depth": 0,
+        "node_status": "active",
+        "role": if is_master { "master" } else { "slave" },
+        "slave_shards": shard_uids(super::ShardRole::Slave),
+        "software_version": NODE_DEFAULTS.get("software_version").cloned().unwrap_or(json!("")),
+        "software_version_sha": "",
+        "total_memory": machine.total_memory,
+        "total_provisional_ram": machine.total_memory,
+    })
+}
+
 /// One proxy per node; proxy uid = node uid.
 /// A proxy (one per node, uid = node uid) with the fields changed through `PUT /v1/proxies`.
 pub fn proxy(state: &ClusterState, node: &Node) -> Value {

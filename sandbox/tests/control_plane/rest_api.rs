@@ -539,3 +539,25 @@ fn non_master_nodes_redirect_to_the_master_unless_handle_redirects() {
         (400, &json!("invalid_schema"))
     );
 }
+
+#[test]
+fn every_read_only_field_of_the_reference_is_refused() {
+    let (_dir, sandbox, api) = sandbox_with_api("read-only");
+    let before = sandbox.state();
+    for field in rsadmin_sandbox::state::change::READ_ONLY_FIELDS {
+        let body = json!({ field: "x" }).to_string();
+        let (status, answer) = api.put("/v1/bdbs/1", &body);
+        assert_eq!(
+            (status.as_u16(), answer),
+            (
+                400,
+                error(
+                    "invalid_schema",
+                    &format!("field '{field}' cannot be changed")
+                )
+            ),
+            "{field}"
+        );
+    }
+    assert_eq!(sandbox.state(), before);
+}

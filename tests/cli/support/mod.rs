@@ -192,17 +192,26 @@ impl Sandbox {
         self.handle.set_change_delay(delay);
     }
 
-    /// `PUT /v1/bdbs/1 BODY` with rsadmin's own REST client, for settings no rsadmin command
-    /// changes; returns once the database is active again.
-    pub fn put_demo_db(&self, body: &serde_json::Value) {
-        let client = ApiClient::new(&ConnectionSettings {
+    fn api_client(&self) -> ApiClient {
+        ApiClient::new(&ConnectionSettings {
             url: self.handle.url(),
             user: self.handle.user(),
             password: self.handle.password(),
             ca_cert: Some(self.handle.ca_cert_path()),
             insecure: false,
         })
-        .expect("REST client");
+        .expect("REST client")
+    }
+
+    /// `PUT /v1/bdbs/1 BODY` with rsadmin's own REST client; returns once it is accepted.
+    pub fn put_demo_db_without_waiting(&self, body: &serde_json::Value) {
+        self.api_client().put_bdb(1, body).expect("PUT /v1/bdbs/1");
+    }
+
+    /// `PUT /v1/bdbs/1 BODY` with rsadmin's own REST client, for settings no rsadmin command
+    /// changes; returns once the database is active again.
+    pub fn put_demo_db(&self, body: &serde_json::Value) {
+        let client = self.api_client();
         client.put_bdb(1, body).expect("PUT /v1/bdbs/1");
         wait_until_active(&client);
     }
