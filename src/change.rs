@@ -1,10 +1,8 @@
 //! The change flow every mutating command shares (design §4): a typed plan of field changes,
-//! the prerequisite gate, `--dry-run`, confirmation, one PUT per step, waiting until the database
-//! is `active`, and reading back what the cluster applied.
+//! the prerequisite gate, `--dry-run`, confirmation, one PUT per step, waiting for the action it
+//! starts and until the database is `active`, and reading back what the cluster applied.
 
-use std::io::{IsTerminal, Write};
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::io::IsTerminal;
 
 use serde::Serialize;
 use serde_json::{Map, Value, json};
@@ -18,8 +16,7 @@ use crate::commands::Context;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
 use crate::tunables;
-
-const POLL_INTERVAL: Duration = Duration::from_millis(200);
+use crate::wait::{self, Progress, WaitLimit};
 
 /// Where a changed value lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -314,7 +311,7 @@ pub fn execute(
         return Ok(());
     }
     confirm(ctx, plan)?;
-    let deadline = Instant::now() + Duration::from_secs(args.timeout);
+    let limit = WaitLimit::from_now(args.timeout);
     let steps: Vec<&Step> = plan
         .steps
         .iter()
@@ -325,7 +322,7 @@ pub fn execute(
         if steps.len() > 1 && !ctx.json() {
             eprintln!("Step {}/{}: {}", index + 1, steps.len(), step.summary());
         }
-        apply_step(client, step, deadline, args.timeout)?;
+        apply_step(client, step, limit)?;
     }
     if ctx.json() {
         print_json(&report(plan, "applied", false));
@@ -421,58 +418,41 @@ fn confirm(ctx: &Context, plan: &ChangePlan) -> CliResult<()> {
     }
 }
 
-fn apply_step(
-    client: &ApiClient,
-    step: &Step,
-    deadline: Instant,
-    timeout_secs: u64,
-) -> CliResult<()> {
+fn apply_step(client: &ApiClient, step: &Step, limit: WaitLimit) -> CliResult<()> {
     if step.changes.is_empty() {
         return Ok(());
     }
     let body = step.body();
     let applied = match step.target {
         Target::Bdb(uid) => {
-            client.put_bdb(uid, &body)?;
-            wait_until_active(client, uid, deadline, timeout_secs)?;
-            client.bdb_json(uid)?
+            let action = client.put_bdb(uid, &body)?;
+            wait_for_bdb_change(client, uid, action.as_deref(), limit)?
         }
         Target::Node(uid) => {
             client.put_node(uid, &body)?;
-            client.get(&node_path(uid))?
+            wait::read_retrying(limit, || client.get(&node_path(uid)))
+                .map_err(wait::after_accepted)?
         }
     };
     verify(step, &applied)
 }
 
-/// Polls the database until it leaves `active-change-pending`; a progress line only on a terminal.
-fn wait_until_active(
+/// Follows the action the PUT named (the cluster may not have started the change when the
+/// database still reads `active`), then confirms `active` and reads the database back. Without
+/// an action, or when the cluster never knew it, polls the status alone.
+fn wait_for_bdb_change(
     client: &ApiClient,
     uid: u64,
-    deadline: Instant,
-    timeout_secs: u64,
-) -> CliResult<()> {
+    action_uid: Option<&str>,
+    limit: WaitLimit,
+) -> CliResult<Value> {
     let mut progress = Progress::start("Tuning database");
-    loop {
-        let status = client.bdb_status(uid)?;
-        if status.as_deref() == Some("active") {
-            progress.finish();
-            return Ok(());
-        }
-        if Instant::now() >= deadline {
-            progress.finish();
-            return Err(CliError::new(
-                ExitKind::Timeout,
-                format!(
-                    "db:{uid} is still {} after {timeout_secs} s; the change was sent and may still \
-                     be applied. Check with: rsadmin status databases (or raise --timeout)",
-                    status.as_deref().unwrap_or("in an unknown state")
-                ),
-            ));
-        }
-        progress.tick();
-        sleep(POLL_INTERVAL);
+    if let Some(action_uid) = action_uid {
+        wait::for_action(client, action_uid, limit, &mut progress)?;
     }
+    wait::until_bdb_active(client, uid, limit, &mut progress)?;
+    progress.finish();
+    wait::read_retrying(limit, || client.bdb_json(uid)).map_err(wait::after_accepted)
 }
 
 fn verify(step: &Step, applied: &Value) -> CliResult<()> {
@@ -504,35 +484,6 @@ fn verify(step: &Step, applied: &Value) -> CliResult<()> {
             missing.join("; ")
         ),
     ))
-}
-
-/// rladmin's `Tuning database: ooo` progress, on stderr and only when it is a terminal.
-struct Progress {
-    visible: bool,
-}
-
-impl Progress {
-    fn start(label: &str) -> Self {
-        let visible = std::io::stderr().is_terminal();
-        if visible {
-            eprint!("{label}: ");
-        }
-        Progress { visible }
-    }
-
-    fn tick(&mut self) {
-        if self.visible {
-            eprint!("o");
-            let _ = std::io::stderr().flush();
-        }
-    }
-
-    fn finish(&mut self) {
-        if self.visible {
-            eprintln!();
-            self.visible = false;
-        }
-    }
 }
 
 #[cfg(test)]

@@ -28,6 +28,9 @@ pub enum ExitKind {
 pub struct CliError {
     pub kind: ExitKind,
     pub message: String,
+    /// The cluster may answer differently in a moment (HTTP 5xx, a timeout, a dropped
+    /// connection): a wait may retry the read that failed.
+    pub transient: bool,
 }
 
 impl CliError {
@@ -35,7 +38,14 @@ impl CliError {
         CliError {
             kind,
             message: message.into(),
+            transient: false,
         }
+    }
+
+    /// Marks the error as worth retrying for reads (see [`CliError::transient`]).
+    pub fn into_transient(mut self) -> Self {
+        self.transient = true;
+        self
     }
 
     pub fn usage(message: impl Into<String>) -> Self {

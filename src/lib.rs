@@ -13,6 +13,7 @@ pub mod output;
 pub mod resolve;
 pub mod topology;
 pub mod tunables;
+pub mod wait;
 
 #[cfg(test)]
 mod test_fixtures;

@@ -2,6 +2,7 @@
 //! (`pending`/`active-change-pending`/`delete-pending` -> reconcile -> `active`), the request log
 //! and the fault-injection switches tests use.
 
+use crate::actions::{ActionRegistry, bdb_object_name};
 use crate::crdb::Coordinator;
 use crate::envfile::Credentials;
 use crate::reconcile::Reconciler;
@@ -32,6 +33,25 @@ pub enum PendingChange {
     Delete { before: BdbSnapshot },
 }
 
+impl PendingChange {
+    fn bdb_uid(&self) -> u32 {
+        match self {
+            PendingChange::Create { uid } => *uid,
+            PendingChange::Update { before } | PendingChange::Delete { before } => before.bdb.uid,
+        }
+    }
+
+    /// The state machine a real cluster runs for it (`SMCreateBDB` as captured, `SMUpdateBDB`
+    /// as in the reference's example; `SMDeleteBDB` by analogy, UNCONFIRMED).
+    fn state_machine(&self) -> &'static str {
+        match self {
+            PendingChange::Create { .. } => "SMCreateBDB",
+            PendingChange::Update { .. } => "SMUpdateBDB",
+            PendingChange::Delete { .. } => "SMDeleteBDB",
+        }
+    }
+}
+
 /// A bdb with its shards, as it was before a change.
 #[derive(Debug, Clone)]
 pub struct BdbSnapshot {
@@ -57,12 +77,18 @@ pub struct ControlPlane {
     requests: Mutex<Vec<LoggedRequest>>,
     change_delay_ms: AtomicU64,
     fail_next_change: AtomicBool,
+    /// GET requests to answer 503 after the next PUT (fault injection: a cluster briefly
+    /// unavailable while a change runs), and those still to answer so.
+    unavailable_reads_armed: AtomicU64,
+    unavailable_reads: AtomicU64,
     /// Set by `shutdown`: a change that wakes up afterwards must not start processes again.
     stopping: AtomicBool,
     pub credentials: Credentials,
     pub api_port: u16,
     /// Active-Active coordinator (crdbs and crdb tasks).
     pub crdb: Arc<Coordinator>,
+    /// Long-running operations clients follow with `GET /v1/actions/{uid}`.
+    pub actions: ActionRegistry,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -92,10 +118,13 @@ impl ControlPlane {
             requests: Mutex::new(Vec::new()),
             change_delay_ms: AtomicU64::new(duration_ms(parts.change_delay)),
             fail_next_change: AtomicBool::new(false),
+            unavailable_reads_armed: AtomicU64::new(0),
+            unavailable_reads: AtomicU64::new(0),
             stopping: AtomicBool::new(false),
             credentials: parts.credentials,
             api_port: parts.api_port,
             crdb: parts.crdb,
+            actions: ActionRegistry::default(),
         }
     }
 
@@ -146,13 +175,19 @@ impl ControlPlane {
     }
 
     /// Applies an accepted change in the background: waits the injected delay, runs the
-    /// reconciler, then marks the bdb `active` (or rolls back when the apply fails).
-    pub fn finish_in_background(self: &Arc<Self>, change: PendingChange) {
+    /// reconciler, then marks the bdb `active` (or rolls back when the apply fails). The change
+    /// is tracked as a state machine in [`ControlPlane::actions`]; returns its `action_uid`.
+    pub fn finish_in_background(self: &Arc<Self>, change: PendingChange) -> String {
+        let action = self
+            .actions
+            .begin(change.state_machine(), bdb_object_name(change.bdb_uid()));
         let control = Arc::clone(self);
-        tokio::spawn(async move { control.finish(change).await });
+        let tracked = action.clone();
+        tokio::spawn(async move { control.finish(change, &tracked).await });
+        action
     }
 
-    async fn finish(&self, change: PendingChange) {
+    async fn finish(&self, change: PendingChange, action: &str) {
         tokio::time::sleep(Duration::from_millis(
             self.change_delay_ms.load(Ordering::SeqCst),
         ))
@@ -161,6 +196,7 @@ impl ControlPlane {
         if self.stopping.load(Ordering::SeqCst) {
             return;
         }
+        self.actions.progress(action, 10);
         if let PendingChange::Delete { before } = &change {
             lock(&self.state).remove_bdb(before.bdb.uid);
         }
@@ -170,7 +206,13 @@ impl ControlPlane {
         } else {
             self.reconciler.apply(&self.snapshot()).await
         };
+        let failure = applied.as_ref().err().map(|error| format!("{error:#}"));
         let after = self.settle(&change, applied);
+        // The action ends once the state says so: a client that saw it complete reads the result.
+        match failure {
+            None => self.actions.complete(action),
+            Some(message) => self.actions.fail(action, message),
+        }
         if injected_failure {
             return;
         }
@@ -232,6 +274,28 @@ impl ControlPlane {
 
     pub fn fail_next_change(&self) {
         self.fail_next_change.store(true, Ordering::SeqCst);
+    }
+
+    pub fn fail_reads_after_next_put(&self, count: u64) {
+        self.unavailable_reads_armed.store(count, Ordering::SeqCst);
+    }
+
+    /// Whether this request gets an injected 503: a PUT arms the armed count, a GET takes one.
+    pub fn take_unavailable_read(&self, method: &axum::http::Method) -> bool {
+        if method == axum::http::Method::PUT {
+            let armed = self.unavailable_reads_armed.swap(0, Ordering::SeqCst);
+            if armed > 0 {
+                self.unavailable_reads.store(armed, Ordering::SeqCst);
+            }
+            return false;
+        }
+        method == axum::http::Method::GET
+            && self
+                .unavailable_reads
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |left| {
+                    left.checked_sub(1)
+                })
+                .is_ok()
     }
 }
 

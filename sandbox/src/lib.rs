@@ -1,6 +1,7 @@
 //! rsadmin-sandbox: a local emulation of a small Redis Software cluster (REST control plane,
 //! per-node proxies, real redis-server shards).
 
+pub mod actions;
 pub mod control;
 pub mod crdb;
 mod durable_file;

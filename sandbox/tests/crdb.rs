@@ -58,9 +58,12 @@ impl Api {
     }
 }
 
+/// An instance as crdb-cli sends it without url=: the FQDN on the default REST port.
 fn instance(cluster: &SandboxHandle) -> Value {
+    let fqdn = cluster.state().cluster.name;
     json!({"cluster": {
-        "name": cluster.state().cluster.name,
+        "url": format!("https://{fqdn}:9443"),
+        "name": fqdn,
         "credentials": {"username": cluster.user(), "password": cluster.password()}
     }})
 }
@@ -85,7 +88,7 @@ fn crdb_created_on_one_cluster_is_changed_and_deleted_from_another() {
     );
     let (first, second) = (Api::new(&clusters[0]), Api::new(&clusters[1]));
 
-    // Instances named by FQDN only: the coordinator finds each peer in its group.
+    // Instances at https://<fqdn>:9443: the coordinator finds each peer in its group.
     let body = json!({
         "name": "group-db",
         "default_db_config": {"memory_size": 104857600, "sharding": true, "shards_count": 2},
@@ -101,7 +104,7 @@ fn crdb_created_on_one_cluster_is_changed_and_deleted_from_another() {
         (
             StatusCode::OK,
             &json!("group-db"),
-            &json!(clusters[1].url())
+            &json!("https://cluster6.sandbox.local:9443")
         )
     );
     assert!(clusters[0].crdb().tasks().is_empty());
@@ -118,7 +121,7 @@ fn crdb_created_on_one_cluster_is_changed_and_deleted_from_another() {
     // Cluster 2 knows the crdb too; passwords are never sent back.
     let (status, listed) = second.call(Method::GET, "/v1/crdbs", None);
     assert_eq!(status, StatusCode::OK);
-    let crdb = &listed[0];
+    let crdb = &listed["crdbs"][0];
     assert_eq!(crdb["guid"], guid.as_str());
     assert!(!listed.to_string().contains(&clusters[1].password()));
     assert_eq!(
@@ -287,4 +290,24 @@ fn processes_of(dir: &std::path::Path) -> Vec<String> {
             (cmdline.contains(dir_text) || cwd.starts_with(dir)).then_some(cmdline)
         })
         .collect()
+}
+
+#[test]
+fn an_instance_without_url_is_a_schema_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cluster = SandboxHandle::start(SandboxOptions::new(dir.path())).expect("sandbox starts");
+    let api = Api::new(&cluster);
+    let body = json!({"name": "no-url", "default_db_config": {"name": "no-url", "memory_size": 1000000},
+        "instances": [{"cluster": {"name": "cluster1.sandbox.local",
+            "credentials": {"username": cluster.user(), "password": cluster.password()}}}]});
+    let (status, answer) = api.call(Method::POST, "/v1/crdbs", Some(body));
+    assert_eq!(
+        (status, answer),
+        (
+            StatusCode::BAD_REQUEST,
+            json!({"error_code": "invalid_schema",
+                   "description": "instances[0].cluster.url is required (https://<fqdn>:9443)"})
+        )
+    );
+    assert!(cluster.crdb().tasks().is_empty(), "nothing was started");
 }

@@ -107,23 +107,22 @@ impl ApiClient {
         self.get("/v1/proxies")
     }
 
-    pub fn put_bdb(&self, uid: u64, body: &Value) -> CliResult<()> {
-        self.put(&bdb_path(uid), body)
+    /// Sends a partial update; the `action_uid` that tracks it, when the cluster names one.
+    pub fn put_bdb(&self, uid: u64, body: &Value) -> CliResult<Option<String>> {
+        let answer = self.put(&bdb_path(uid), body)?;
+        Ok(answer
+            .get("action_uid")
+            .and_then(Value::as_str)
+            .filter(|action_uid| !action_uid.is_empty())
+            .map(str::to_string))
     }
 
     pub fn put_node(&self, uid: u64, body: &Value) -> CliResult<()> {
-        self.put(&node_path(uid), body)
+        self.put(&node_path(uid), body).map(drop)
     }
 
     pub fn get<T: DeserializeOwned>(&self, path: &str) -> CliResult<T> {
-        let response = self.send(Method::GET, path, None)?;
-        let response = self.check_status(&Method::GET, path, response)?;
-        response.json().map_err(|err| {
-            CliError::new(
-                ExitKind::Failed,
-                format!("unexpected answer to GET {path}: {err}"),
-            )
-        })
+        self.call(Method::GET, path, None)
     }
 
     /// Any request with an optional JSON body; decodes the JSON answer (crdb calls use POST,
@@ -136,16 +135,12 @@ impl ApiClient {
     ) -> CliResult<T> {
         let response = self.send(method.clone(), path, body)?;
         let response = self.check_status(&method, path, response)?;
-        response.json().map_err(|err| {
-            CliError::new(
-                ExitKind::Failed,
-                format!("unexpected answer to {method} {path}: {err}"),
-            )
-        })
+        decode(&method, path, response)
     }
 
-    /// PUT with retries while the cluster answers 409 (busy with another change).
-    fn put(&self, path: &str, body: &Value) -> CliResult<()> {
+    /// PUT with retries while the cluster answers 409 (busy with another change); the answer's
+    /// JSON (`null` when the body is empty).
+    fn put(&self, path: &str, body: &Value) -> CliResult<Value> {
         let mut delays = BUSY_RETRY_DELAYS_MS.iter();
         loop {
             let response = self.send(Method::PUT, path, Some(body))?;
@@ -155,8 +150,8 @@ impl ApiClient {
                 sleep(Duration::from_millis(*delay));
                 continue;
             }
-            self.check_status(&Method::PUT, path, response)?;
-            return Ok(());
+            let response = self.check_status(&Method::PUT, path, response)?;
+            return decode(&Method::PUT, path, response);
         }
     }
 
@@ -189,6 +184,25 @@ impl ApiClient {
             &body,
         ))
     }
+}
+
+/// Decodes a 2xx answer. An empty body is success too (task cancel answers only a status code):
+/// it reads as JSON `null`, which `()`, `Option` and `Value` accept.
+fn decode<T: DeserializeOwned>(method: &Method, path: &str, response: Response) -> CliResult<T> {
+    let unexpected = |detail: String| {
+        CliError::new(
+            ExitKind::Failed,
+            format!("unexpected answer to {method} {path}: {detail}"),
+        )
+    };
+    let text = response
+        .text()
+        .map_err(|err| unexpected(err.to_string()).into_transient())?;
+    if text.trim().is_empty() {
+        return serde_json::from_value(Value::Null)
+            .map_err(|_| unexpected("an empty body where a JSON object was expected".into()));
+    }
+    serde_json::from_str(&text).map_err(|err| unexpected(err.to_string()))
 }
 
 pub fn bdb_path(uid: u64) -> String {
@@ -249,6 +263,11 @@ fn status_error(
             ExitKind::Refused,
             format!("the cluster refused {request} (HTTP 406{code}){detail}"),
         ),
+        _ if status.is_server_error() => CliError::new(
+            ExitKind::Failed,
+            format!("{request} failed (HTTP {http}{code}){detail}"),
+        )
+        .into_transient(),
         _ => CliError::new(
             ExitKind::Failed,
             format!("{request} failed (HTTP {http}{code}){detail}"),
@@ -274,6 +293,8 @@ fn transport_error(base_url: &str, err: &reqwest::Error) -> CliError {
             other => format!("cannot connect to {base_url}: TLS failure: {other}"),
         });
     }
+    // Past TLS, a failure may pass (a node restarting, a slow answer): a wait retries it.
+    let connect = |text: String| connect(text).into_transient();
     if find_io_error_kind(err) == Some(std::io::ErrorKind::ConnectionRefused) {
         return connect(format!(
             "cannot connect to {base_url}: connection refused. Is the cluster URL right?"
@@ -345,6 +366,7 @@ mod tests {
         assert_eq!(error_for(406, "").kind, ExitKind::Refused);
         assert_eq!(error_for(500, "").kind, ExitKind::Failed);
         assert_eq!(error_for(400, "").kind, ExitKind::Failed);
+        assert!(error_for(503, "").transient && !error_for(400, "").transient);
     }
 
     #[test]

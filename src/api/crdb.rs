@@ -3,11 +3,12 @@
 //! are strings.
 
 use reqwest::Method;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::ApiClient;
-use crate::error::CliResult;
+use crate::error::{CliError, CliResult, ExitKind};
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(default)]
@@ -80,6 +81,50 @@ pub struct CrdbTaskError {
     pub description: Option<String>,
 }
 
+/// A list answered either bare or wrapped in an object under its collection name.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum ListOrWrapped<T> {
+    Bare(Vec<T>),
+    Wrapped(Map<String, Value>),
+}
+
+impl<T: DeserializeOwned> ListOrWrapped<T> {
+    /// The list, from the object's `key` when wrapped.
+    fn into_list(self, key: &str) -> Result<Vec<T>, String> {
+        match self {
+            ListOrWrapped::Bare(list) => Ok(list),
+            ListOrWrapped::Wrapped(mut object) => {
+                let list = object
+                    .remove(key)
+                    .ok_or_else(|| format!("no \"{key}\" list in the object"))?;
+                serde_json::from_value(list).map_err(|err| err.to_string())
+            }
+        }
+    }
+}
+
+/// A `GET /v1/crdbs` answer, either shape.
+pub fn parse_crdb_list(text: &str) -> Result<Vec<Crdb>, String> {
+    serde_json::from_str::<ListOrWrapped<Crdb>>(text)
+        .map_err(|err| err.to_string())?
+        .into_list("crdbs")
+}
+
+impl ApiClient {
+    /// GET of a collection `key` at `path`, bare or wrapped.
+    fn get_list<T: DeserializeOwned>(&self, path: &str, key: &str) -> CliResult<Vec<T>> {
+        self.get::<ListOrWrapped<T>>(path)?
+            .into_list(key)
+            .map_err(|detail| {
+                CliError::new(
+                    ExitKind::Failed,
+                    format!("unexpected answer to GET {path}: {detail}"),
+                )
+            })
+    }
+}
+
 pub fn crdb_path(guid: &str) -> String {
     format!("/v1/crdbs/{guid}")
 }
@@ -89,8 +134,10 @@ pub fn task_path(id: &str) -> String {
 }
 
 impl ApiClient {
+    /// Real clusters wrap the list (`{"crdbs": [...]}`, captured); the reference shows a bare
+    /// array. Both are read.
     pub fn crdbs(&self) -> CliResult<Vec<Crdb>> {
-        self.get("/v1/crdbs")
+        self.get_list("/v1/crdbs", "crdbs")
     }
 
     pub fn crdb(&self, guid: &str) -> CliResult<Crdb> {
@@ -109,8 +156,9 @@ impl ApiClient {
         self.call(Method::DELETE, &crdb_path(guid), None)
     }
 
+    /// Read like [`ApiClient::crdbs`]: `{"crdb_tasks": [...]}` or a bare array.
     pub fn crdb_tasks(&self) -> CliResult<Vec<CrdbTask>> {
-        self.get("/v1/crdb_tasks")
+        self.get_list("/v1/crdb_tasks", "crdb_tasks")
     }
 
     pub fn crdb_task(&self, id: &str, verbose: bool) -> CliResult<CrdbTask> {
@@ -118,12 +166,32 @@ impl ApiClient {
         self.get(&format!("{}{query}", task_path(id)))
     }
 
-    pub fn cancel_crdb_task(&self, id: &str) -> CliResult<CrdbTask> {
+    /// The reference answers only a status code; a body, if any, is ignored.
+    pub fn cancel_crdb_task(&self, id: &str) -> CliResult<()> {
         // An empty JSON object: the API requires Content-Type: application/json on every POST.
-        self.call(
+        self.call::<Value>(
             Method::POST,
             &format!("{}/actions/cancel", task_path(id)),
             Some(&Value::Object(Map::new())),
         )
+        .map(drop)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crdb_lists_read_bare_or_wrapped() {
+        let crdb = r#"{"guid": "g", "name": "a", "unknown": 1}"#;
+        let bare = parse_crdb_list(&format!("[{crdb}]")).unwrap();
+        let wrapped = parse_crdb_list(&format!(r#"{{"crdbs": [{crdb}]}}"#)).unwrap();
+        assert_eq!(bare[0].guid, "g");
+        assert_eq!(bare, wrapped);
+        assert_eq!(
+            parse_crdb_list(r#"{"items": []}"#).unwrap_err(),
+            "no \"crdbs\" list in the object"
+        );
     }
 }

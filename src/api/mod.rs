@@ -1,5 +1,6 @@
 //! The Redis Software REST API: typed models and the blocking client.
 
+pub mod actions;
 pub mod client;
 pub mod crdb;
 pub mod models;

@@ -52,7 +52,13 @@ impl Context {
     pub fn client(&self) -> CliResult<ApiClient> {
         let resolved = config::resolve(&self.connection)?;
         let settings = &resolved.settings;
-        if settings.insecure {
+        if settings.insecure && settings.url.starts_with("http://") {
+            eprintln!(
+                "warning: --insecure: {} is plain HTTP; the user name and password travel in \
+                 clear text, readable by anyone on the path. Prefer https://<node>:9443.",
+                settings.url
+            );
+        } else if settings.insecure {
             eprintln!(
                 "warning: --insecure: the certificate of {} is not verified; anyone on the path \
                  can read the password. Prefer --ca-cert PATH.",

@@ -77,9 +77,17 @@ pub fn resolve(input: &ConnectionInput) -> CliResult<ResolvedConnection> {
                  (for a sandbox: set -a; . DIR/sandbox.env; set +a)",
             )
         })?;
-    if !url.starts_with("https://") {
+    // Redis Software can serve the API over plain HTTP (port 8080); credentials then travel in
+    // clear text, so only --insecure accepts it (and says so on stderr).
+    let plain_http_allowed = url.starts_with("http://") && input.insecure;
+    if !url.starts_with("https://") && !plain_http_allowed {
+        let hint = if url.starts_with("http://") {
+            ", or pass --insecure to send the credentials in clear text over HTTP"
+        } else {
+            ""
+        };
         return Err(CliError::usage(format!(
-            "cluster URL {url} must start with https:// (the REST API is served over HTTPS, port 9443)"
+            "cluster URL {url} must start with https:// (the REST API is served over HTTPS, port 9443){hint}"
         )));
     }
     let user = input

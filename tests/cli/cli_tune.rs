@@ -263,10 +263,14 @@ fn disruptive_change_without_terminal_or_yes_exits_2() {
 fn waiting_times_out_with_exit_7() {
     let sandbox = Sandbox::start();
     let run = tune_that_times_out(&sandbox, Duration::from_secs(3));
+    // The wait follows the action the PUT named, so the timeout names it.
+    let action_uid = sandbox.action_uid_of_last_put();
     assert_eq!(
         run.stderr,
-        "error: db:1 is still active-change-pending after 1 s; the change was sent and may still be applied. \
-         Check with: rsadmin status databases (or raise --timeout)\n"
+        format!(
+            "error: SMUpdateBDB on bdb:1 (action {action_uid}) is still pending (0%) after 1 s; the change \
+             was sent and may still be applied (raise --timeout to wait longer)\n"
+        )
     );
 }
 
@@ -276,10 +280,14 @@ fn a_change_the_cluster_did_not_apply_exits_1() {
     sandbox.handle.fail_next_change();
     let run = sandbox.rsadmin(&["tune", "db", "db:1", "max_connections", "7"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
+    let action_uid = sandbox.action_uid_of_last_put();
     assert_eq!(
         run.stderr,
-        "error: the cluster did not apply the change: max_connections reads 0 instead of 7. \
-         Check the cluster's event log, then retry.\n"
+        format!(
+            "error: the cluster did not apply the change: SMUpdateBDB on bdb:1 (action {action_uid}) \
+             failed (internal_error): injected failure (fail_next_change). Check the cluster's event \
+             log, then retry.\n"
+        )
     );
 }
 

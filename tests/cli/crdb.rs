@@ -246,7 +246,8 @@ fn seed_create_update_list_get_delete_against_two_clusters() {
             "Instance:\n  Id: {id}\n  Cluster:\n    FQDN: cluster{id}.sandbox.local\n    URL: {}\n    \
              Replication-Endpoint: <Default>\n    Replication TLS SNI: <Default>\n  Compression: 3\n  \
              DB-Config:\n{db_config_none}",
-            pair.clusters[id - 1].url()
+            // The seed gives no url=: crdb-cli's default, the FQDN on port 9443, is sent.
+            format_args!("https://cluster{id}.sandbox.local:9443")
         )
     };
     assert_run(

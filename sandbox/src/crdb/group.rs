@@ -58,6 +58,17 @@ impl PeerGroup {
             .cloned()
     }
 
+    /// Where a participant URL leads. Sandbox FQDNs are in no DNS, so a URL naming a member by
+    /// its FQDN on the default REST port (`https://<fqdn>:9443`, crdb-cli's default) reaches
+    /// that member's REST API; any other URL is used as given.
+    pub(crate) fn resolve(&self, url: &str) -> String {
+        let host = url
+            .strip_prefix("https://")
+            .and_then(|rest| rest.trim_end_matches('/').strip_suffix(":9443"));
+        host.and_then(|fqdn| self.member(fqdn))
+            .map_or_else(|| url.to_string(), |member| member.url)
+    }
+
     pub(crate) fn ca_pems(&self) -> Vec<String> {
         self.lock()
             .iter()

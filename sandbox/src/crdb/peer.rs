@@ -45,12 +45,13 @@ pub struct PeerApi {
 }
 
 impl PeerApi {
-    pub fn new(http: &reqwest::Client, instance: &Instance) -> PeerApi {
+    /// `url` is the instance's URL as the peer group resolves it ([`super::PeerGroup::resolve`]).
+    pub fn new(http: &reqwest::Client, instance: &Instance, url: &str) -> PeerApi {
         let credentials = instance.cluster.credentials.clone();
         PeerApi {
             http: http.clone(),
             fqdn: instance.cluster.name.clone(),
-            url: instance.cluster.url.trim_end_matches('/').to_string(),
+            url: url.trim_end_matches('/').to_string(),
             username: credentials
                 .as_ref()
                 .map(|c| c.username.clone())

@@ -19,10 +19,6 @@ use std::sync::Arc;
 
 type Control = State<Arc<ControlPlane>>;
 
-/// The port a participant's REST API is assumed on when a request gives only its FQDN and the
-/// FQDN is not in the peer group (crdb-cli's default `url`).
-const DEFAULT_REST_PORT: u16 = 9443;
-
 /// Top-level fields a PATCH may change (rest-api.md §6.3; instances only for credentials and
 /// compression: adding or removing instances goes through `POST .../updates`).
 const PATCHABLE_FIELDS: [&str; 4] = [
@@ -98,16 +94,17 @@ fn idle(coordinator: &Coordinator, guid: &str) -> Result<Crdb, ApiError> {
     Ok(crdb)
 }
 
+/// `{"crdbs": [...]}`: real clusters wrap the list (captured `crdbs_list.json`), although the
+/// reference shows a bare array.
 async fn list(State(control): Control) -> Json<Value> {
     let coordinator = &control.crdb;
-    Json(Value::Array(
-        coordinator
-            .store
-            .list()
-            .iter()
-            .map(|crdb| crdb.render(&coordinator.fqdn))
-            .collect(),
-    ))
+    let crdbs: Vec<Value> = coordinator
+        .store
+        .list()
+        .iter()
+        .map(|crdb| crdb.render(&coordinator.fqdn))
+        .collect();
+    Json(serde_json::json!({ "crdbs": crdbs }))
 }
 
 async fn get_one(
@@ -141,7 +138,7 @@ async fn create(
     check_credential_kinds(&body)?;
     let request: CreateRequest = serde_json::from_value(Value::Object(body))
         .map_err(|error| invalid(format!("invalid crdb object: {error}")))?;
-    let crdb = new_crdb(&control.crdb, request)?;
+    let crdb = new_crdb(request)?;
     if is_dry_run(&query) {
         return Ok(Json(crdb.render(&control.crdb.fqdn)));
     }
@@ -174,7 +171,7 @@ fn check_credential_kinds(body: &Map<String, Value>) -> Result<(), ApiError> {
     Ok(())
 }
 
-fn new_crdb(coordinator: &Coordinator, request: CreateRequest) -> Result<Crdb, ApiError> {
+fn new_crdb(request: CreateRequest) -> Result<Crdb, ApiError> {
     if request.name.is_empty() {
         return Err(invalid("'name' is required"));
     }
@@ -188,14 +185,11 @@ fn new_crdb(coordinator: &Coordinator, request: CreateRequest) -> Result<Crdb, A
         if instance.id == 0 {
             instance.id = u32::try_from(index + 1).unwrap_or(u32::MAX);
         }
+        // The reference marks `cluster.url` required; refused like other schema errors.
         if instance.cluster.url.is_empty() {
-            instance.cluster.url = coordinator
-                .group
-                .member(&instance.cluster.name)
-                .map_or_else(
-                    || format!("https://{}:{DEFAULT_REST_PORT}", instance.cluster.name),
-                    |member| member.url,
-                );
+            return Err(invalid(format!(
+                "instances[{index}].cluster.url is required (https://<fqdn>:9443)"
+            )));
         }
     }
     for (index, instance) in instances.iter().enumerate() {
@@ -326,6 +320,8 @@ async fn delete(
     Ok(task_json(&control.crdb.submit(Operation::Delete(crdb))))
 }
 
+/// A bare array, as the reference shows and the vendor's client (which reads the `crdbs`
+/// wrapper) expects here; no capture says otherwise.
 async fn list_tasks(State(control): Control) -> Json<Value> {
     Json(serde_json::to_value(control.crdb.tasks.list()).unwrap_or_default())
 }
@@ -342,12 +338,10 @@ async fn get_task(
     Ok(task_json(&task))
 }
 
-async fn cancel_task(
-    State(control): Control,
-    Path(id): Path<String>,
-) -> Result<Json<Value>, ApiError> {
+/// 200 with no body: the reference says the cancel "returns a status code".
+async fn cancel_task(State(control): Control, Path(id): Path<String>) -> Result<(), ApiError> {
     match control.crdb.tasks.cancel(&id, &control.crdb.fqdn) {
-        Ok(task) => Ok(task_json(&task)),
+        Ok(()) => Ok(()),
         Err(CancelRefusal::NotFound) => Err(task_not_found(&id)),
         Err(CancelRefusal::NotQueued(status)) => Err(ApiError::new(
             StatusCode::NOT_ACCEPTABLE,

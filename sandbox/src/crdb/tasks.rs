@@ -111,7 +111,7 @@ impl TaskTable {
 
     /// Cancels a task that has not started: it ends `failed` with a `canceled` error.
     /// UNCONFIRMED: a real cluster can also cancel a started task before its commit phase.
-    pub fn cancel(&self, id: &str, cluster_name: &str) -> Result<CrdbTask, CancelRefusal> {
+    pub fn cancel(&self, id: &str, cluster_name: &str) -> Result<(), CancelRefusal> {
         let mut entries = self.lock();
         let entry = entries
             .iter_mut()
@@ -128,6 +128,6 @@ impl TaskTable {
         }];
         entry.task.ended = Some(now_rfc3339());
         entry.ended_at = Some(Instant::now());
-        Ok(entry.task.clone())
+        Ok(())
     }
 }

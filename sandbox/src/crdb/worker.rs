@@ -78,7 +78,9 @@ impl Coordinator {
         Ok(crdb
             .instances
             .iter()
-            .map(|instance| PeerApi::new(&http, instance))
+            .map(|instance| {
+                PeerApi::new(&http, instance, &self.group.resolve(&instance.cluster.url))
+            })
             .collect())
     }
 

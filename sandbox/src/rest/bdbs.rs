@@ -68,9 +68,10 @@ pub async fn create(
 ) -> Result<Json<Value>, ApiError> {
     let body = object_body(&body)?;
     let dry_run = is_dry_run(&query);
-    let (uid, created) = control.modify(!dry_run, |state| create_in(state, &body, dry_run))?;
+    let (uid, mut created) = control.modify(!dry_run, |state| create_in(state, &body, dry_run))?;
     if !dry_run {
-        control.finish_in_background(PendingChange::Create { uid });
+        let action_uid = control.finish_in_background(PendingChange::Create { uid });
+        created["action_uid"] = Value::String(action_uid);
     }
     Ok(Json(created))
 }
@@ -161,8 +162,9 @@ fn endpoint_port(state: &ClusterState, requested: u16) -> Result<u16, Rejection>
     Ok(requested)
 }
 
-/// Partial update. UNCONFIRMED: the body of a `dry_run` answer is undocumented; the sandbox
-/// returns the bdb as it would be (status unchanged) and changes nothing.
+/// Partial update; the answer is the bdb with the `action_uid` of the `SMUpdateBDB` that applies
+/// it. UNCONFIRMED: the body of a `dry_run` answer is undocumented; the sandbox returns the bdb
+/// as it would be (status unchanged, no `action_uid`) and changes nothing.
 pub async fn update(
     State(control): Control,
     Path(uid): Path<String>,
@@ -172,10 +174,11 @@ pub async fn update(
     let uid = parse_uid(&uid)?;
     let body = object_body(&body)?;
     let dry_run = is_dry_run(&query);
-    let (before, updated) =
+    let (before, mut updated) =
         control.modify(!dry_run, |state| update_in(state, uid, &body, dry_run))?;
     if !dry_run {
-        control.finish_in_background(PendingChange::Update { before });
+        let action_uid = control.finish_in_background(PendingChange::Update { before });
+        updated["action_uid"] = Value::String(action_uid);
     }
     Ok(Json(updated))
 }
@@ -213,6 +216,7 @@ pub async fn delete(State(control): Control, Path(uid): Path<String>) -> Result<
         }
         Ok(before)
     })?;
+    // The reference documents no body for DELETE; the action is still tracked.
     control.finish_in_background(PendingChange::Delete { before });
     Ok(())
 }

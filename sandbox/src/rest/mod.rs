@@ -1,5 +1,6 @@
 //! The Cluster Manager REST API (routes of rest-api.md) over HTTPS with Basic auth.
 
+mod actions;
 mod bdbs;
 mod cluster;
 pub mod error;
@@ -41,9 +42,16 @@ pub fn router(control: Arc<ControlPlane>) -> Router {
         .route("/v1/bdbs/{uid}/shards", get(shards::list_of_bdb))
         .route("/v1/shards", get(shards::list))
         .route("/v1/shards/{uid}", get(shards::get_one))
+        .route("/v1/actions", get(actions::list))
+        .route("/v1/actions/{uid}", get(actions::get_one))
+        .route("/v1/actions/bdb/{uid}", get(actions::of_bdb))
         .merge(crate::crdb::routes())
         .fallback(not_found)
         .layer(middleware::from_fn(require_json_content_type))
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&control),
+            inject_unavailable_reads,
+        ))
         .layer(middleware::from_fn_with_state(
             Arc::clone(&control),
             require_basic_auth,
@@ -114,6 +122,23 @@ fn is_authorized(headers: &HeaderMap, control: &ControlPlane) -> bool {
         control.credentials.user, control.credentials.password
     );
     decoded == expected.as_bytes()
+}
+
+/// Fault injection (`SandboxHandle::fail_reads_after_next_put`): an authenticated GET answers 503.
+async fn inject_unavailable_reads(
+    State(control): Control,
+    request: Request,
+    next: Next,
+) -> Response {
+    if control.take_unavailable_read(request.method()) {
+        return ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "service_unavailable",
+            "the cluster manager is not available (injected)",
+        )
+        .into_response();
+    }
+    next.run(request).await
 }
 
 /// Redis Software requires `Content-Type: application/json` on PUT and POST (400 otherwise).

@@ -247,9 +247,10 @@ fn oss_cluster_prerequisites_placement_and_proxy_binding() {
     assert_eq!(status, 200, "{updated}");
     assert_eq!(
         updated.as_object().map(|o| o.len()),
-        demo.as_object().map(|o| o.len()),
-        "PUT returns the full bdb"
+        demo.as_object().map(|o| o.len() + 1),
+        "PUT returns the full bdb and the action_uid that applies the change"
     );
+    assert!(updated["action_uid"].is_string(), "{updated}");
     assert_eq!(
         (&updated["oss_cluster"], &updated["status"]),
         (&json!(true), &json!("active-change-pending"))

@@ -141,6 +141,9 @@ fn shard_key_regex(raw: &str) -> CliResult<Value> {
     Ok(json!([{ "regex": raw }]))
 }
 
+/// The REST API port of a participant given without `url=` (crdb-cli's default).
+const DEFAULT_REST_PORT: u16 = 9443;
+
 /// The `POST /v1/crdbs` body (rest-api.md §6.3), with each instance's password resolved.
 fn request_body(plan: &CreatePlan) -> CliResult<Value> {
     let instances = plan
@@ -150,11 +153,15 @@ fn request_body(plan: &CreatePlan) -> CliResult<Value> {
             let Participant::Fqdn(fqdn) = &spec.participant else {
                 return Err(CliError::usage("--instance needs fqdn="));
             };
-            let mut cluster = json!({ "name": fqdn, "credentials": spec.credentials()? });
-            // Without url= the cluster that coordinates resolves the FQDN (a real cluster
-            // uses https://<fqdn>:9443, crdb-cli's default).
+            // The reference marks `cluster.url` required; without url= it is crdb-cli's
+            // documented form, the FQDN on the default REST port.
+            let url = spec
+                .url
+                .clone()
+                .unwrap_or_else(|| format!("https://{fqdn}:{DEFAULT_REST_PORT}"));
+            let mut cluster =
+                json!({ "name": fqdn, "url": url, "credentials": spec.credentials()? });
             for (key, value) in [
-                ("url", &spec.url),
                 ("replication_endpoint", &spec.replication_endpoint),
                 ("replication_tls_sni", &spec.replication_tls_sni),
             ] {

@@ -95,6 +95,17 @@ impl Sandbox {
         self.handle.clear_requests();
     }
 
+    /// The `action_uid` of the newest state machine (the last accepted bdb change).
+    pub fn action_uid_of_last_put(&self) -> String {
+        let actions = self.handle.actions();
+        actions["state-machines"]
+            .as_array()
+            .and_then(|machines| machines.last())
+            .and_then(|machine| machine["action_uid"].as_str())
+            .expect("a state machine")
+            .to_string()
+    }
+
     pub fn set_change_delay(&self, delay: Duration) {
         self.handle.set_change_delay(delay);
     }
