@@ -15,8 +15,14 @@ use crate::cli::ChangeArgs;
 use crate::commands::Context;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
-use crate::tunables;
+use crate::tunables::{self, Setting};
 use crate::wait::{self, Progress, WaitLimit};
+
+pub const CLUSTER_POLICY_PATH: &str = "/v1/cluster/policy";
+
+pub fn proxy_path(uid: u64) -> String {
+    format!("/v1/proxies/{uid}")
+}
 
 /// Where a changed value lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,14 +33,22 @@ pub enum Location {
     Endpoint { uid: String, field: String },
     /// A node field.
     Node(String),
+    /// A field of the cluster policy or of a proxy, described by its tunables table entry.
+    Setting(&'static Setting),
 }
 
 impl Location {
     pub fn label(&self) -> String {
         match self {
             Location::Bdb(field) => tunables::find_by_field(field)
-                .map(|setting| setting.display_key.to_string())
+                .and_then(|setting| setting.display_key)
+                .map(str::to_string)
                 .unwrap_or_else(|| field.clone()),
+            Location::Setting(setting) => setting
+                .access
+                .tune_key()
+                .unwrap_or(setting.field)
+                .to_string(),
             Location::Endpoint { uid, field } => format!("endpoint:{uid} {field}"),
             Location::Node(field) => field.clone(),
         }
@@ -44,6 +58,7 @@ impl Location {
     pub fn read<'a>(&self, object: &'a Value) -> Option<&'a Value> {
         match self {
             Location::Bdb(field) | Location::Node(field) => object.get(field),
+            Location::Setting(setting) => object.get(setting.field),
             Location::Endpoint { uid, field } => find_endpoint(object, uid)?.get(field),
         }
     }
@@ -54,6 +69,7 @@ impl Location {
             Location::Bdb(field) | Location::Node(field) => {
                 object[field.as_str()] = value;
             }
+            Location::Setting(setting) => object[setting.field] = value,
             Location::Endpoint { uid, field } => {
                 // The endpoint's proxy policy is also the database's (rest-api.md §2.4).
                 if field == "proxy_policy" {
@@ -125,6 +141,7 @@ impl FieldChange {
     fn display(&self, value: &Value) -> String {
         let setting = match &self.location {
             Location::Bdb(field) => tunables::find_by_field(field),
+            Location::Setting(setting) => Some(*setting),
             _ => None,
         };
         match (setting, value) {
@@ -141,6 +158,10 @@ impl FieldChange {
 pub enum Target {
     Bdb(u64),
     Node(u64),
+    /// `PUT /v1/cluster/policy` (R:requests/cluster/policy.md).
+    ClusterPolicy,
+    /// `PUT /v1/proxies/{uid}` with `{"proxy": {...}}` (R:requests/proxies).
+    Proxy(u64),
 }
 
 /// One PUT and the changes it carries; steps run in order, each waited for.
@@ -157,6 +178,8 @@ impl Step {
         match self.target {
             Target::Bdb(uid) => bdb_path(uid),
             Target::Node(uid) => node_path(uid),
+            Target::ClusterPolicy => CLUSTER_POLICY_PATH.to_string(),
+            Target::Proxy(uid) => proxy_path(uid),
         }
     }
 
@@ -177,13 +200,20 @@ impl Step {
                 Location::Bdb(field) | Location::Node(field) => {
                     body.insert(field.clone(), change.wanted.clone());
                 }
+                Location::Setting(setting) => {
+                    body.insert(setting.field.to_string(), change.wanted.clone());
+                }
                 Location::Endpoint { uid, field } => {
                     body.insert("endpoint".to_string(), Value::from(uid.as_str()));
                     body.insert(field.clone(), change.wanted.clone());
                 }
             }
         }
-        Value::Object(body)
+        match self.target {
+            // A proxy update carries the changed fields in a `proxy` object.
+            Target::Proxy(_) => json!({ "proxy": body }),
+            Target::Bdb(_) | Target::Node(_) | Target::ClusterPolicy => Value::Object(body),
+        }
     }
 }
 
@@ -377,7 +407,23 @@ pub fn render_dry_run(plan: &ChangePlan) -> String {
     text
 }
 
+/// Whose rule decides whether a disruptive change asks before it is applied. Every command that
+/// changes the cluster goes through [`execute`], so this one rule covers all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ConfirmationRule {
+    /// rsadmin's own name: ask on a terminal; no terminal and no `-y` is a usage error (exit 2).
+    #[default]
+    AskForDisruptive,
+    /// Invoked as a drop-in (`rladmin`, `crdb-cli`): the real tool applies the commands rsadmin
+    /// implements for it (bind, tune, placement, node external_addr, migrate, failover, crdb
+    /// create/update) without a question, so scripts written for it run unchanged.
+    AsTheToolDoes,
+}
+
 fn confirm(ctx: &Context, plan: &ChangePlan) -> CliResult<()> {
+    if ctx.confirmation == ConfirmationRule::AsTheToolDoes {
+        return Ok(());
+    }
     let disruptive: Vec<String> = plan
         .steps
         .iter()
@@ -432,6 +478,12 @@ fn apply_step(client: &ApiClient, step: &Step, limit: WaitLimit) -> CliResult<()
             client.put_node(uid, &body)?;
             wait::read_retrying(limit, || client.get(&node_path(uid)))
                 .map_err(wait::after_accepted)?
+        }
+        // Both answer once the change is applied (a proxy update waits for the proxy's ACK).
+        Target::ClusterPolicy | Target::Proxy(_) => {
+            let path = step.path();
+            client.put(&path, &body)?;
+            wait::read_retrying(limit, || client.get(&path)).map_err(wait::after_accepted)?
         }
     };
     verify(step, &applied)

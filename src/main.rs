@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use clap::FromArgMatches;
 
+use rsadmin::change::ConfirmationRule;
 use rsadmin::cli::Cli;
 use rsadmin::config::PASSWORD_ENV;
 use rsadmin::dropin::{self, DropInName, Invocation, Translated};
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
     let Some(name) = args.first().and_then(|argv0| DropInName::from_argv0(argv0)) else {
         // `RSADMIN_COMPLETE=<shell> rsadmin ...` is the shell asking for completions: answer and exit.
         rsadmin::cli::completion::answer_if_requested();
-        return ExitCode::from(run(args));
+        return ExitCode::from(run(args, ConfirmationRule::AskForDisruptive));
     };
     // Invoked as rladmin or crdb-cli: their grammar, mapped onto rsadmin's commands.
     let code = match dropin::translate(name, args) {
@@ -58,11 +59,11 @@ fn run_translated(translated: Translated) -> u8 {
         // password leaves argv here and is read where every other password is read.
         unsafe { std::env::set_var(PASSWORD_ENV, password) };
     }
-    run(translated.argv)
+    run(translated.argv, translated.confirmation)
 }
 
 /// Parses and runs one rsadmin command line; returns the exit code.
-fn run(args: Vec<OsString>) -> u8 {
+fn run(args: Vec<OsString>, confirmation: ConfirmationRule) -> u8 {
     let parsed = rsadmin::cli::command()
         .try_get_matches_from(args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
@@ -79,7 +80,7 @@ fn run(args: Vec<OsString>) -> u8 {
             return code;
         }
     };
-    match rsadmin::commands::run(cli) {
+    match rsadmin::commands::run(cli, confirmation) {
         Ok(()) => 0,
         Err(err) => {
             eprintln!("error: {}", err.message);

@@ -140,7 +140,7 @@ impl ApiClient {
 
     /// PUT with retries while the cluster answers 409 (busy with another change); the answer's
     /// JSON (`null` when the body is empty).
-    fn put(&self, path: &str, body: &Value) -> CliResult<Value> {
+    pub fn put(&self, path: &str, body: &Value) -> CliResult<Value> {
         let mut delays = BUSY_RETRY_DELAYS_MS.iter();
         loop {
             let response = self.send(Method::PUT, path, Some(body))?;

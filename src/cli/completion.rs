@@ -75,7 +75,7 @@ impl ValueCompleter for TunePairs {
                 .map(|value| CompletionCandidate::new(*value))
                 .collect(),
             None => tunables()
-                .filter_map(|setting| setting.tune_key.map(|key| (key, setting.help)))
+                .filter_map(|setting| setting.access.tune_key().map(|key| (key, setting.help)))
                 .filter(|(key, _)| key.starts_with(prefix.as_ref()))
                 .map(|(key, help)| CompletionCandidate::new(key).help(Some(help.into())))
                 .collect(),

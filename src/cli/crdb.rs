@@ -27,6 +27,15 @@ const EVICTION_POLICIES: [&str; 8] = [
     "volatile-ttl",
 ];
 
+/// crdb-cli's booleans: `true|false`, and the `yes|no` its examples also use.
+pub fn crdb_bool(raw: &str) -> Result<bool, String> {
+    match raw.to_ascii_lowercase().as_str() {
+        "true" | "yes" => Ok(true),
+        "false" | "no" => Ok(false),
+        _ => Err(format!("expected true|false (or yes|no), got {raw:?}")),
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct CrdbArgs {
     #[command(subcommand)]
@@ -37,9 +46,9 @@ pub struct CrdbArgs {
 pub enum CrdbCommand {
     /// Create an Active-Active database on every participating cluster
     #[command(after_help = INSTANCE_HELP)]
-    Create(CrdbCreateArgs),
+    Create(Box<CrdbCreateArgs>),
     /// Change the configuration of every instance (PATCH)
-    Update(CrdbUpdateArgs),
+    Update(Box<CrdbUpdateArgs>),
     /// One row per instance of every Active-Active database
     List(CrdbListArgs),
     /// Show one Active-Active database
@@ -77,7 +86,7 @@ pub struct CrdbCreateArgs {
     #[arg(long)]
     pub port: Option<u16>,
     /// Shard the database (cannot be changed later; default true)
-    #[arg(long, action = ArgAction::Set, value_name = "true|false")]
+    #[arg(long, action = ArgAction::Set, value_name = "true|false", value_parser = crdb_bool)]
     pub sharding: Option<bool>,
     /// Master shards per instance
     #[arg(long, value_name = "N")]
@@ -86,11 +95,26 @@ pub struct CrdbCreateArgs {
     #[arg(long, value_name = "REGEX")]
     pub shard_key_regex: Option<String>,
     /// Replica shards (default false)
-    #[arg(long, action = ArgAction::Set, value_name = "true|false")]
+    #[arg(long, action = ArgAction::Set, value_name = "true|false", value_parser = crdb_bool)]
     pub replication: Option<bool>,
     /// Proxy policy of every instance
     #[arg(long, value_parser = ["all-nodes", "all-master-shards", "single"])]
     pub proxy_policy: Option<String>,
+    /// Database password: works, but shows it in the process list and history (see --password-env)
+    #[arg(long, value_name = "PASSWORD", conflicts_with = "password_env")]
+    pub password: Option<String>,
+    /// Read the database password from environment variable VAR
+    #[arg(long, value_name = "VAR")]
+    pub password_env: Option<String>,
+    /// Hash keys as OSS Redis Cluster does instead of by regex rules
+    #[arg(long, action = ArgAction::Set, value_name = "true|false", value_parser = crdb_bool)]
+    pub oss_sharding: Option<bool>,
+    /// Auto Tiering (the cluster decides whether it can)
+    #[arg(long, action = ArgAction::Set, value_name = "true|false", value_parser = crdb_bool)]
+    pub bigstore: Option<bool>,
+    /// A module for every instance: name=<module>,version=<version>,args=<module args> (repeatable)
+    #[arg(long = "with-module", value_name = "name=...,version=...,args=...")]
+    pub with_modules: Vec<String>,
     #[command(flatten)]
     pub settings: CrdbSettingsArgs,
     #[command(flatten)]
@@ -103,20 +127,23 @@ pub struct CrdbCreateArgs {
 #[derive(Debug, Clone, Args)]
 pub struct CrdbSettingsArgs {
     /// Enable or disable the OSS Cluster API on every instance (create's default: false)
-    #[arg(long, action = ArgAction::Set, value_name = "true|false")]
+    #[arg(long, action = ArgAction::Set, value_name = "true|false", value_parser = crdb_bool)]
     pub oss_cluster: Option<bool>,
     /// Eviction policy (create's default: noeviction)
     #[arg(long, value_parser = EVICTION_POLICIES)]
     pub eviction_policy: Option<String>,
     /// Encrypt traffic between the clusters (create's default: false)
-    #[arg(long, action = ArgAction::Set, value_name = "true|false")]
+    #[arg(long, action = ArgAction::Set, value_name = "true|false", value_parser = crdb_bool)]
     pub encryption: Option<bool>,
     /// Causal consistency (create's default: false)
-    #[arg(long, action = ArgAction::Set, value_name = "true|false")]
+    #[arg(long, action = ArgAction::Set, value_name = "true|false", value_parser = crdb_bool)]
     pub causal_consistency: Option<bool>,
     /// Compression of replication traffic, 0-6 (create's default: 3)
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=6))]
     pub compression: Option<u8>,
+    /// RAM part of an Auto Tiering database per instance: bytes, or with a unit
+    #[arg(long, value_name = "SIZE")]
+    pub bigstore_ram_size: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -145,9 +172,49 @@ pub struct CrdbUpdateArgs {
     #[arg(long)]
     pub force: bool,
     #[command(flatten)]
+    pub not_implemented: NotImplementedUpdateFlags,
+    #[command(flatten)]
     pub config: DefaultDbConfigArgs,
     #[command(flatten)]
     pub wait: WaitArgs,
+}
+
+/// crdb-cli's documented `crdb update` flags that rsadmin does not implement. The parser accepts
+/// them (hidden) so that the command names them in its refusal instead of clap's "unexpected
+/// argument" (exit 2 either way, nothing sent).
+#[derive(Debug, Clone, Args)]
+pub struct NotImplementedUpdateFlags {
+    #[arg(long, hide = true, value_name = "true|false")]
+    pub featureset_version: Option<String>,
+    #[arg(long, hide = true, value_name = "name=...,featureset_version=...")]
+    pub update_module: Vec<String>,
+    #[arg(long, hide = true, value_name = "true|false")]
+    pub update_db_config_modules: Option<String>,
+}
+
+impl NotImplementedUpdateFlags {
+    /// The first such flag given, and what it does.
+    pub fn first(&self) -> Option<(&'static str, &'static str)> {
+        [
+            (
+                self.featureset_version.is_some(),
+                "--featureset-version",
+                "it upgrades the Active-Active feature set version",
+            ),
+            (
+                !self.update_module.is_empty(),
+                "--update-module",
+                "it upgrades a module's feature set on every instance",
+            ),
+            (
+                self.update_db_config_modules.is_some(),
+                "--update-db-config-modules",
+                "it refreshes the module information of default_db_config",
+            ),
+        ]
+        .into_iter()
+        .find_map(|(given, flag, what)| given.then_some((flag, what)))
+    }
 }
 
 #[derive(Debug, Args)]

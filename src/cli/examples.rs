@@ -29,6 +29,7 @@ rsadmin -o json info db db:1",
     ),
     ("info cluster", "rsadmin info cluster"),
     ("info node", "rsadmin info node all\nrsadmin info node 2"),
+    ("info proxy", "rsadmin info proxy all\nrsadmin info proxy 2 | grep scale_threshold"),
     (
         "status",
         "rsadmin status
@@ -46,7 +47,23 @@ rsadmin tune db db:1 oss_cluster enabled -y",
         "rsadmin tune db db:1 oss_cluster enabled --fix --dry-run
 rsadmin tune db db:1 oss_cluster enabled --fix -y
 rsadmin tune db db:1 oss_cluster_api_preferred_ip_type external
-rsadmin tune db demo-db shards_placement sparse",
+rsadmin tune db demo-db shards_placement sparse
+rsadmin tune db db:1 repl_backlog 64 slave_buffer 1024:512:60",
+    ),
+    (
+        "tune cluster",
+        "rsadmin tune cluster default_sharded_proxy_policy all-master-shards
+rsadmin tune cluster default_shards_placement sparse",
+    ),
+    (
+        "tune proxy",
+        "rsadmin tune proxy all max_threads 12
+rsadmin tune proxy 2 scale_threshold 75",
+    ),
+    (
+        "tune node",
+        "rsadmin tune node 3 max_redis_servers 120
+rsadmin tune node all max_listeners 200",
     ),
     (
         "bind",

@@ -20,4 +20,9 @@ pub enum InfoTarget {
         #[arg(value_name = "ID")]
         id: Option<String>,
     },
+    /// Settings of one proxy (its node's id), or of all (`all` or nothing)
+    Proxy {
+        #[arg(value_name = "ID")]
+        id: Option<String>,
+    },
 }

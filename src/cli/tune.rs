@@ -16,6 +16,15 @@ pub enum TuneTarget {
     /// Change database settings: tune db <db> <key> <value> [<key> <value> ...]
     #[command(after_help = tunables::tune_keys_help())]
     Db(TuneDbArgs),
+    /// Change the cluster's defaults for new databases (PUT /v1/cluster/policy)
+    #[command(after_help = tunables::keys_help(tunables::CLUSTER_POLICY_SETTINGS))]
+    Cluster(TunePairsArgs),
+    /// Change proxy settings: tune proxy <id>|all <key> <value> [<key> <value> ...]
+    #[command(after_help = tunables::keys_help(tunables::PROXY_SETTINGS))]
+    Proxy(TuneObjectArgs),
+    /// Change node settings: tune node <id>|all <key> <value> [<key> <value> ...]
+    #[command(after_help = tunables::keys_help(tunables::NODE_SETTINGS))]
+    Node(TuneObjectArgs),
 }
 
 #[derive(Debug, Args)]
@@ -34,6 +43,29 @@ pub struct TuneDbArgs {
     /// (proxy policy, placement), each waited for, then enable
     #[arg(long)]
     pub fix: bool,
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
+/// `tune cluster <key> <value> ...`.
+#[derive(Debug, Args)]
+pub struct TunePairsArgs {
+    /// <key> <value> pairs (keys below)
+    #[arg(value_name = "KEY VALUE", required = true)]
+    pub pairs: Vec<String>,
+    #[command(flatten)]
+    pub change: ChangeArgs,
+}
+
+/// `tune proxy|node <id>|all <key> <value> ...`.
+#[derive(Debug, Args)]
+pub struct TuneObjectArgs {
+    /// The id (a number) or `all`
+    #[arg(value_name = "ID|all")]
+    pub id: String,
+    /// <key> <value> pairs (keys below)
+    #[arg(value_name = "KEY VALUE", required = true)]
+    pub pairs: Vec<String>,
     #[command(flatten)]
     pub change: ChangeArgs,
 }

@@ -3,7 +3,9 @@
 use serde_json::Value;
 
 use crate::api::ApiClient;
+use crate::api::client::node_path;
 use crate::api::models::{Bdb, Node};
+use crate::change::{CLUSTER_POLICY_PATH, proxy_path};
 use crate::cli::info::{InfoArgs, InfoTarget};
 use crate::commands::Context;
 use crate::error::{CliError, CliResult, ExitKind};
@@ -14,15 +16,18 @@ pub fn run(ctx: &Context, args: InfoArgs) -> CliResult<()> {
     match args.target {
         InfoTarget::Db { db } => info_db(ctx, db.as_deref()),
         InfoTarget::Cluster => {
-            let cluster = ctx.client()?.cluster()?;
+            let client = ctx.client()?;
             if ctx.json() {
-                print_json(&cluster);
+                print_json(&client.cluster()?);
             } else {
-                print!("{}", info::cluster_block(&cluster));
+                let cluster: Value = client.get("/v1/cluster")?;
+                let policy: Value = client.get(CLUSTER_POLICY_PATH)?;
+                print!("{}", info::cluster_block(&cluster, &policy));
             }
             Ok(())
         }
         InfoTarget::Node { id } => info_node(ctx, id.as_deref()),
+        InfoTarget::Proxy { id } => info_proxy(ctx, id.as_deref()),
     }
 }
 
@@ -38,17 +43,7 @@ fn info_db(ctx: &Context, db: Option<&str>) -> CliResult<()> {
     };
     if ctx.json() {
         // The typed model carries no credentials, unlike the raw REST object.
-        let typed = bdbs
-            .into_iter()
-            .map(serde_json::from_value::<Bdb>)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|err| {
-                CliError::new(
-                    ExitKind::Failed,
-                    format!("unexpected database object: {err}"),
-                )
-            })?;
-        print_json(&typed);
+        print_json(&typed::<Bdb>(bdbs, "database")?);
     } else {
         for bdb in &bdbs {
             print!("{}", info::db_block(bdb));
@@ -57,28 +52,69 @@ fn info_db(ctx: &Context, db: Option<&str>) -> CliResult<()> {
     Ok(())
 }
 
-fn info_node(ctx: &Context, id: Option<&str>) -> CliResult<()> {
-    let uid = match id {
-        None | Some("all") => None,
-        Some(raw) => Some(raw.parse::<u64>().map_err(|_| {
+/// `<id>`, `all` or nothing (all).
+fn id_or_all(id: Option<&str>, what: &str) -> CliResult<Option<u64>> {
+    match id {
+        None | Some("all") => Ok(None),
+        Some(raw) => raw.parse::<u64>().map(Some).map_err(|_| {
             CliError::usage(format!(
-                "invalid node id {raw:?}: expected a number or `all`"
+                "invalid {what} id {raw:?}: expected a number or `all`"
             ))
-        })?),
-    };
+        }),
+    }
+}
+
+fn info_node(ctx: &Context, id: Option<&str>) -> CliResult<()> {
+    let uid = id_or_all(id, "node")?;
     let client = ctx.client()?;
-    let nodes = match uid {
-        Some(uid) => vec![fetch_node(&client, uid)?],
-        None => client.nodes()?,
+    let nodes: Vec<Value> = match uid {
+        Some(uid) => vec![not_found_says(client.get(&node_path(uid)), "node", uid)?],
+        None => client.get("/v1/nodes")?,
     };
     if ctx.json() {
-        print_json(&nodes);
+        print_json(&typed::<Node>(nodes, "node")?);
     } else {
         for node in &nodes {
             print!("{}", info::node_block(node));
         }
     }
     Ok(())
+}
+
+fn info_proxy(ctx: &Context, id: Option<&str>) -> CliResult<()> {
+    let uid = id_or_all(id, "proxy")?;
+    let client = ctx.client()?;
+    let proxies: Vec<Value> = match uid {
+        Some(uid) => vec![not_found_says(client.get(&proxy_path(uid)), "proxy", uid)?],
+        None => client.get("/v1/proxies")?,
+    };
+    if ctx.json() {
+        print_json(&proxies);
+    } else {
+        for proxy in &proxies {
+            print!("{}", info::proxy_block(proxy));
+        }
+    }
+    Ok(())
+}
+
+fn typed<T: serde::de::DeserializeOwned>(objects: Vec<Value>, what: &str) -> CliResult<Vec<T>> {
+    objects
+        .into_iter()
+        .map(serde_json::from_value)
+        .collect::<Result<Vec<T>, _>>()
+        .map_err(|err| CliError::new(ExitKind::Failed, format!("unexpected {what} object: {err}")))
+}
+
+/// A 404 says where to look (one proxy per node, with the node's uid).
+fn not_found_says<T>(result: CliResult<T>, what: &str, uid: u64) -> CliResult<T> {
+    result.map_err(|err| match err.kind {
+        ExitKind::NotFound => CliError::new(
+            ExitKind::NotFound,
+            format!("{what} {uid} not found. `rsadmin status nodes` lists the nodes."),
+        ),
+        _ => err,
+    })
 }
 
 /// One node, with a not-found message that says where to look.

@@ -15,9 +15,11 @@ pub mod profile;
 pub mod status;
 pub mod task;
 pub mod tune;
+pub mod tune_objects;
 pub mod verify;
 
 use crate::api::ApiClient;
+use crate::change::ConfirmationRule;
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::config::{self, ConnectionInput};
 use crate::error::CliResult;
@@ -27,14 +29,17 @@ use crate::output::OutputFormat;
 pub struct Context {
     pub output: OutputFormat,
     pub assume_yes: bool,
+    /// rsadmin's own rule, or the drop-in tool's (no question where the real tool asks none).
+    pub confirmation: ConfirmationRule,
     connection: ConnectionInput,
 }
 
 impl Context {
-    pub fn new(global: &GlobalArgs) -> Self {
+    pub fn new(global: &GlobalArgs, confirmation: ConfirmationRule) -> Self {
         Context {
             output: global.output,
             assume_yes: global.yes,
+            confirmation,
             connection: global.connection_input(),
         }
     }
@@ -69,8 +74,8 @@ impl Context {
     }
 }
 
-pub fn run(cli: Cli) -> CliResult<()> {
-    let ctx = Context::new(&cli.global);
+pub fn run(cli: Cli, confirmation: ConfirmationRule) -> CliResult<()> {
+    let ctx = Context::new(&cli.global, confirmation);
     match cli.command {
         Command::Info(args) => info::run(&ctx, args),
         Command::Status(args) => status::run(&ctx, args),

@@ -6,10 +6,10 @@ use crate::api::ApiClient;
 use crate::change::{self, ChangePlan, FieldChange, Location, Step, Target, project};
 use crate::checks::{Finding, FixChange, Origin, Severity};
 use crate::cli::tune::{TuneArgs, TuneDbArgs, TuneTarget};
-use crate::commands::Context;
+use crate::commands::{Context, tune_objects};
 use crate::error::{CliError, CliResult};
 use crate::resolve::{DbRef, ResolvedDb, resolve_db};
-use crate::tunables::{self, Setting};
+use crate::tunables::{self, SETTINGS, Setting};
 
 /// Fields the OSS Cluster API rules look at: a plan touching one of them on a database that
 /// would serve the API is checked.
@@ -27,44 +27,17 @@ const PREREQUISITE_FIELDS: [&str; 6] = [
 pub struct TuneRequest {
     pub db: DbRef,
     pub settings: Vec<(&'static Setting, Value)>,
+    /// Said on stderr: keys accepted for rladmin's sake that change nothing here.
+    pub notes: Vec<&'static str>,
     pub fix: bool,
-}
-
-fn unknown_key(key: &str) -> CliError {
-    let valid: Vec<&str> = tunables::tunables()
-        .filter_map(|setting| setting.tune_key)
-        .collect();
-    let hint = if key == "proxy_policy" {
-        " (the proxy policy is changed with: rsadmin bind db <db> endpoint <db>:1 policy <policy>)"
-    } else {
-        ""
-    };
-    CliError::usage(format!(
-        "unknown key {key:?} for tune db{hint}. Valid keys: {}",
-        valid.join(", ")
-    ))
 }
 
 pub fn parse(args: &TuneDbArgs) -> CliResult<TuneRequest> {
     let db = DbRef::parse(&args.db)?;
-    let mut settings: Vec<(&'static Setting, Value)> = Vec::new();
-    for pair in args.pairs.chunks(2) {
-        let key = pair[0].as_str();
-        let setting = tunables::find_tunable(key).ok_or_else(|| unknown_key(key))?;
-        let raw = pair.get(1).ok_or_else(|| {
-            CliError::usage(format!(
-                "key {key:?} has no value: expected {key} {}. \
-                 Usage: rsadmin tune db <db> <key> <value> [<key> <value> ...]",
-                setting.value_synopsis()
-            ))
-        })?;
-        let value = setting.parse(raw).map_err(CliError::usage)?;
-        if settings.iter().any(|(seen, _)| seen == &setting) {
-            return Err(CliError::usage(format!("key {key:?} is given twice")));
-        }
-        settings.push((setting, value));
-    }
-    let enables_oss = settings
+    let parsed = tunables::parse_pairs(SETTINGS, &args.pairs, &format!("tune db {}", args.db))
+        .map_err(CliError::usage)?;
+    let enables_oss = parsed
+        .settings
         .iter()
         .any(|(setting, value)| setting.field == "oss_cluster" && *value == Value::Bool(true));
     if args.fix && !enables_oss {
@@ -74,7 +47,8 @@ pub fn parse(args: &TuneDbArgs) -> CliResult<TuneRequest> {
     }
     Ok(TuneRequest {
         db,
-        settings,
+        settings: parsed.settings,
+        notes: parsed.notes,
         fix: args.fix,
     })
 }
@@ -85,6 +59,7 @@ pub fn gate(client: &ApiClient, bdb: &Value, changes: &[FieldChange]) -> CliResu
         Location::Bdb(field) | Location::Endpoint { field, .. } | Location::Node(field) => {
             PREREQUISITE_FIELDS.contains(&field.as_str())
         }
+        Location::Setting(_) => false,
     });
     if !touches_prerequisites {
         return Ok(Vec::new());
@@ -194,8 +169,14 @@ pub fn plan_settings(
 }
 
 pub fn run(ctx: &Context, args: TuneArgs) -> CliResult<()> {
-    let TuneTarget::Db(args) = args.target;
+    let args = match args.target {
+        TuneTarget::Db(args) => args,
+        TuneTarget::Cluster(args) => return tune_objects::run_cluster(ctx, args),
+        TuneTarget::Proxy(args) => return tune_objects::run_proxy(ctx, args),
+        TuneTarget::Node(args) => return tune_objects::run_node(ctx, args),
+    };
     let request = parse(&args)?;
+    print_notes(&request.notes);
     let client = ctx.client()?;
     let db = resolve_db(&client, &request.db)?;
     let plan = plan_settings(
@@ -206,6 +187,13 @@ pub fn run(ctx: &Context, args: TuneArgs) -> CliResult<()> {
         "Finished successfully",
     )?;
     change::execute(ctx, &client, &plan, &args.change)
+}
+
+/// Notes about accepted keys that change nothing, on stderr (stdout stays rladmin's).
+pub fn print_notes(notes: &[&str]) {
+    for note in notes {
+        eprintln!("note: {note}");
+    }
 }
 
 #[cfg(test)]
@@ -242,9 +230,14 @@ mod tests {
     fn rejects_bad_input_with_the_valid_choices() {
         let err = parse(&args(&["bogus", "1"], false)).unwrap_err();
         assert_eq!(err.kind, ExitKind::Usage);
-        assert!(err.message.starts_with(
-            "unknown key \"bogus\" for tune db. Valid keys: master_persistence, maxclients"
-        ));
+        assert!(
+            err.message.starts_with(
+                "unknown key \"bogus\" for tune db. Valid keys: slave_buffer, repl_backlog, \
+                 master_persistence, maxclients"
+            ),
+            "{}",
+            err.message
+        );
         let err = parse(&args(&["oss_cluster", "yes"], false)).unwrap_err();
         assert_eq!(
             err.message,

@@ -12,6 +12,7 @@ use std::path::Path;
 
 use clap::CommandFactory;
 
+use crate::change::ConfirmationRule;
 use crate::cli::Cli;
 use crate::error::{CliError, CliResult};
 
@@ -61,6 +62,8 @@ pub enum Invocation {
 pub struct Translated {
     pub argv: Vec<OsString>,
     pub password: Option<String>,
+    /// Always the drop-in tool's rule: no question where the real tool asks none.
+    pub confirmation: ConfirmationRule,
 }
 
 impl Translated {
@@ -71,6 +74,7 @@ impl Translated {
                 .map(OsString::from)
                 .collect(),
             password: None,
+            confirmation: ConfirmationRule::AsTheToolDoes,
         }
     }
 }
@@ -202,9 +206,10 @@ mod tests {
             None
         );
         assert_eq!(unsupported_path(&["status", "extra", "all"]), None);
+        assert_eq!(unsupported_path(&["tune", "proxy", "all"]), None);
         assert_eq!(
-            unsupported_path(&["tune", "proxy", "all"]),
-            Some(vec!["tune", "proxy"])
+            unsupported_path(&["tune", "bogus", "all"]),
+            Some(vec!["tune", "bogus"])
         );
         assert_eq!(
             unsupported_path(&["node", "3", "enslave"]),

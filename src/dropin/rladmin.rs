@@ -28,7 +28,10 @@ pub fn translate(words: Vec<String>) -> CliResult<Invocation> {
     if first == "help" || first == "?" {
         return Ok(Invocation::Run(help(&command[1..])));
     }
-    let path = if SUPPORTED.contains(&first) {
+    let path = if command.starts_with(&["status", "modules"]) {
+        // A word of `status`'s own grammar, not a subcommand clap knows.
+        Some(vec!["status", "modules"])
+    } else if SUPPORTED.contains(&first) {
         unsupported_path(&command)
     } else {
         Some(vec![first])
@@ -120,7 +123,8 @@ mod tests {
         for (words, path) in [
             (&["failover", "shard", "3"][..], "failover"),
             (&["verify", "rack_aware"], "verify"),
-            (&["tune", "cluster", "x", "1"], "tune cluster"),
+            (&["suffix", "list"], "suffix"),
+            (&["status", "modules"], "status modules"),
             (&["node", "1", "enslave"], "node 1 enslave"),
             (&["check", "db", "db:1"], "check"),
         ] {

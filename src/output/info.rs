@@ -6,9 +6,9 @@
 
 use serde_json::Value;
 
-use super::{enabled_word, or_absent};
-use crate::api::models::{Cluster, Node};
-use crate::tunables::{ABSENT, SETTINGS};
+use crate::tunables::{
+    ABSENT, CLUSTER_POLICY_SETTINGS, NODE_SETTINGS, PROXY_SETTINGS, SETTINGS, Setting,
+};
 
 pub const INDENT: &str = "  ";
 
@@ -26,62 +26,80 @@ pub fn db_block(bdb: &Value) -> String {
     let name = bdb.get("name").and_then(Value::as_str).unwrap_or_default();
     let lines: Vec<(&str, String)> = SETTINGS
         .iter()
-        .map(|setting| (setting.display_key, setting.display(bdb.get(setting.field))))
+        .filter_map(|setting| {
+            Some((
+                setting.display_key?,
+                setting.display(bdb.get(setting.field)),
+            ))
+        })
         .collect();
     block(&format!("db:{uid} [{name}]:"), &lines)
 }
 
-pub fn cluster_block(cluster: &Cluster) -> String {
+/// The `key: value` lines of `table` read from `object`, in table order.
+fn table_lines(table: &'static [Setting], object: &Value) -> Vec<(&'static str, String)> {
+    table
+        .iter()
+        .filter_map(|setting| {
+            Some((
+                setting.display_key?,
+                setting.display(object.get(setting.field)),
+            ))
+        })
+        .collect()
+}
+
+/// `Cluster configuration:` then rladmin's keys, from the cluster object merged with the
+/// cluster policy (the policy's fields win where both carry one).
+pub fn cluster_block(cluster: &Value, policy: &Value) -> String {
+    let mut merged = cluster.clone();
+    if let (Value::Object(merged), Value::Object(policy)) = (&mut merged, policy) {
+        merged.extend(policy.clone());
+    }
     block(
         "Cluster configuration:",
-        &[
-            ("name", cluster.name.clone()),
-            ("created_time", or_absent(cluster.created_time.as_ref())),
-            ("rack_aware", enabled_word(cluster.rack_aware)),
-            ("http support", enabled_word(cluster.http_support)),
-            ("handle_redirects", enabled_word(cluster.handle_redirects)),
-            ("upgrade mode", enabled_word(cluster.upgrade_mode)),
-            (
-                "cm_session_timeout_minutes",
-                or_absent(cluster.cm_session_timeout_minutes.as_ref()),
-            ),
-            ("cm_port", or_absent(cluster.cm_port.as_ref())),
-            ("cnm_http_port", or_absent(cluster.cnm_http_port.as_ref())),
-            ("cnm_https_port", or_absent(cluster.cnm_https_port.as_ref())),
-            (
-                "bigstore_driver",
-                or_absent(cluster.bigstore_driver.as_ref()),
-            ),
-        ],
+        &table_lines(CLUSTER_POLICY_SETTINGS, &merged),
     )
 }
 
-/// `node:<uid>` then rladmin's node keys. rladmin's sample prefixes the header with
-/// `Command Output: `; scripts look for the `node:N` line, so we print it bare.
-pub fn node_block(node: &Node) -> String {
-    let external = if node.external_addr.is_empty() {
+/// `node:<uid>` then rladmin's node keys (RL/info.md), then the ones rsadmin adds. rladmin's
+/// sample prefixes the header with `Command Output: `; scripts look for the `node:N` line, so we
+/// print it bare.
+pub fn node_block(node: &Value) -> String {
+    let text = |field: &str| {
+        node.get(field)
+            .and_then(Value::as_str)
+            .filter(|text| !text.is_empty())
+            .map_or_else(|| ABSENT.to_string(), str::to_string)
+    };
+    let external: Vec<&str> = node
+        .get("external_addr")
+        .and_then(Value::as_array)
+        .map(|addresses| addresses.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let external = if external.is_empty() {
         ABSENT.to_string()
     } else {
-        node.external_addr.join(",")
+        external.join(",")
     };
-    block(
-        &format!("node:{}", node.uid),
-        &[
-            ("address", node.addr.clone()),
-            ("external addresses", external),
-            ("recovery path", or_absent(node.recovery_path.as_ref())),
-            (
-                "max redis servers",
-                or_absent(node.max_redis_servers.as_ref()),
-            ),
-            ("max listeners", or_absent(node.max_listeners.as_ref())),
-            (
-                "software version",
-                or_absent(node.software_version.as_ref()),
-            ),
-            ("status", or_absent(node.status.as_ref())),
-        ],
-    )
+    let mut lines = vec![
+        ("address", text("addr")),
+        ("external addresses", external),
+        ("recovery path", text("recovery_path")),
+    ];
+    lines.extend(table_lines(NODE_SETTINGS, node));
+    lines.extend([
+        ("software version", text("software_version")),
+        ("status", text("status")),
+    ]);
+    let uid = node.get("uid").map(Value::to_string).unwrap_or_default();
+    block(&format!("node:{uid}"), &lines)
+}
+
+/// `proxy:<uid>` then rladmin's proxy keys (RL/info.md), from the proxy object.
+pub fn proxy_block(proxy: &Value) -> String {
+    let uid = proxy.get("uid").map(Value::to_string).unwrap_or_default();
+    block(&format!("proxy:{uid}"), &table_lines(PROXY_SETTINGS, proxy))
 }
 
 #[cfg(test)]
@@ -95,18 +113,33 @@ mod tests {
         assert_eq!(
             db_block(&bdb),
             "db:1 [default-db]:
+  client_buffer_limits: N/A
+  slave_buffer: auto
+  pubsub_buffer_limits: N/A
+  proxy_client_buffer_limits: N/A
+  proxy_slave_buffer_limits: N/A
+  proxy_pubsub_buffer_limits: N/A
+  repl_backlog: auto
+  repl_timeout: N/A
+  repl_diskless: N/A
   master_persistence: disabled
   maxclients: 10000
   conns: 5
   conns_type: per-thread
   sched_policy: cmp
+  max_aof_file_size: 300GB
   max_aof_load_time: 3600 seconds
+  dedicated_replicaof_threads: 5
   max_client_pipeline: 200
   max_shard_pipeline: 2000
   max_connections: 0
   oss_cluster: disabled
   oss_cluster_api_preferred_ip_type: internal
-  oss_cluster_api_preferred_endpoint_type: ip
+  gradual_src_mode: disabled
+  gradual_src_max_sources: 1
+  gradual_sync_mode: auto
+  gradual_sync_max_shards_per_source: 1
+  slave_ha: disabled (database)
   mkms: enabled
   oss_sharding: disabled
   mtls_allow_weak_hashing: disabled
@@ -115,10 +148,15 @@ mod tests {
   proxy_policy: single
   db_conns_auditing: disabled
   syncer_mode: distributed
+  oss_cluster_api_preferred_endpoint_type: ip
   shards_placement: dense
   resp3: enabled
   tracking_table_max_keys: 1000000
   metrics_export_all: disabled
+  slave_ha_priority: 0
+  skip_import_analyze: disabled
+  crdt_repl_backlog: auto
+  crdt_xadd_id_uniqueness_mode: strict
   sharding: disabled
   shards_count: 1
   hash_slots_policy: 16k
@@ -127,24 +165,99 @@ mod tests {
         );
     }
 
+    /// rladmin's documented `info db` keys (RL/info.md), in its order, come first.
+    #[test]
+    fn rladmin_keys_come_first_in_rladmins_order() {
+        const RLADMIN_INFO_DB_KEYS: [&str; 35] = [
+            "client_buffer_limits",
+            "slave_buffer",
+            "pubsub_buffer_limits",
+            "proxy_client_buffer_limits",
+            "proxy_slave_buffer_limits",
+            "proxy_pubsub_buffer_limits",
+            "repl_backlog",
+            "repl_timeout",
+            "repl_diskless",
+            "master_persistence",
+            "maxclients",
+            "conns",
+            "conns_type",
+            "sched_policy",
+            "max_aof_file_size",
+            "max_aof_load_time",
+            "dedicated_replicaof_threads",
+            "max_client_pipeline",
+            "max_shard_pipeline",
+            "max_connections",
+            "oss_cluster",
+            "oss_cluster_api_preferred_ip_type",
+            "gradual_src_mode",
+            "gradual_src_max_sources",
+            "gradual_sync_mode",
+            "gradual_sync_max_shards_per_source",
+            "slave_ha",
+            "mkms",
+            "oss_sharding",
+            "mtls_allow_weak_hashing",
+            "mtls_allow_outdated_certs",
+            "data_internode_encryption",
+            "proxy_policy",
+            "db_conns_auditing",
+            "syncer_mode",
+        ];
+        let keys: Vec<&str> = SETTINGS.iter().filter_map(|s| s.display_key).collect();
+        assert_eq!(keys[..RLADMIN_INFO_DB_KEYS.len()], RLADMIN_INFO_DB_KEYS);
+    }
+
     #[test]
     fn renders_info_node_and_cluster_from_fixtures() {
-        let nodes: Vec<Node> = serde_json::from_str(&fixture("nodes_list.json")).unwrap();
+        let nodes: Vec<Value> = serde_json::from_str(&fixture("nodes_list.json")).unwrap();
         assert_eq!(
             node_block(&nodes[0]),
             "node:1
   address: 192.168.16.2
   external addresses: N/A
   recovery path: N/A
+  quorum only: N/A
   max redis servers: 100
   max listeners: 100
+  max redis forks: -1
+  max slave full syncs: -1
   software version: 100.0.21-16135
   status: active
 "
         );
-        let cluster: Cluster = serde_json::from_str(&fixture("cluster_trimmed.json")).unwrap();
+        let cluster: Value = serde_json::from_str(&fixture("cluster_trimmed.json")).unwrap();
+        let policy = serde_json::json!({"default_shards_placement": "dense", "slave_ha": false});
+        let text = cluster_block(&cluster, &policy);
         assert!(
-            cluster_block(&cluster).starts_with("Cluster configuration:\n  name: docker-cluster\n")
+            text.starts_with("Cluster configuration:\n  repl_diskless: N/A\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n  default_shards_placement: dense\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n  slave_ha: disabled\n"),
+            "the policy wins: {text}"
+        );
+        assert!(text.contains("\n  http support: "), "{text}");
+        assert!(text.contains("\n  name: docker-cluster\n"), "{text}");
+        let proxies: Vec<Value> = serde_json::from_str(&fixture("proxies_list.json")).unwrap();
+        assert_eq!(
+            proxy_block(&proxies[0]),
+            "proxy:1
+  mode: dynamic
+  scale_threshold: 80 (%)
+  scale_duration: 30 (seconds)
+  max_threads: 8
+  threads: 3
+  client_eviction: false
+  incoming_connections_capacity: 0
+  incoming_connections_min_capacity: 10
+  incoming_connections_rate_limit: 0
+"
         );
     }
 }

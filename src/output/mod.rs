@@ -2,6 +2,7 @@
 
 pub mod info;
 pub mod status;
+pub mod status_view;
 pub mod table;
 
 use serde::Serialize;

@@ -92,16 +92,8 @@ pub fn section_table(
 }
 
 /// A section as printed: title, column header, rows.
-pub fn render_section(
-    section: Section,
-    snapshot: &ClusterSnapshot,
-    options: &StatusOptions,
-) -> String {
-    format!(
-        "{}\n{}",
-        section.title(),
-        section_table(section, snapshot, options).render()
-    )
+pub fn render_section(section: Section, table: &Table) -> String {
+    format!("{}\n{}", section.title(), table.render())
 }
 
 fn without_healthy_rows(mut table: Table, status_column: &str) -> Table {
@@ -397,20 +389,11 @@ fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
     table
 }
 
-/// `-o json`: each requested section as an array of objects keyed by column title.
-pub fn sections_json(
-    sections: &[Section],
-    snapshot: &ClusterSnapshot,
-    options: &StatusOptions,
-) -> Value {
-    sections
+/// `-o json`: each section as an array of objects keyed by column title.
+pub fn sections_json(tables: &[(Section, Table)]) -> Value {
+    tables
         .iter()
-        .map(|section| {
-            (
-                section.json_key().to_string(),
-                section_table(*section, snapshot, options).to_json(),
-            )
-        })
+        .map(|(section, table)| (section.json_key().to_string(), table.to_json()))
         .collect::<serde_json::Map<_, _>>()
         .into()
 }
@@ -432,7 +415,7 @@ mod tests {
         let snapshot = fixture_snapshot();
         Section::ALL
             .iter()
-            .map(|section| render_section(*section, &snapshot, options))
+            .map(|section| render_section(*section, &section_table(*section, &snapshot, options)))
             .collect::<Vec<_>>()
             .join("\n")
     }

@@ -5,18 +5,33 @@ use crate::support;
 use support::Sandbox;
 
 const DEMO_INFO_DB: &str = "db:1 [demo-db]:
+  client_buffer_limits: N/A
+  slave_buffer: auto
+  pubsub_buffer_limits: N/A
+  proxy_client_buffer_limits: N/A
+  proxy_slave_buffer_limits: N/A
+  proxy_pubsub_buffer_limits: N/A
+  repl_backlog: auto
+  repl_timeout: N/A
+  repl_diskless: N/A
   master_persistence: disabled
   maxclients: 10000
   conns: 5
   conns_type: per-thread
   sched_policy: cmp
+  max_aof_file_size: 300GB
   max_aof_load_time: 3600 seconds
+  dedicated_replicaof_threads: 5
   max_client_pipeline: 200
   max_shard_pipeline: 2000
   max_connections: 0
   oss_cluster: disabled
   oss_cluster_api_preferred_ip_type: internal
-  oss_cluster_api_preferred_endpoint_type: ip
+  gradual_src_mode: disabled
+  gradual_src_max_sources: 1
+  gradual_sync_mode: auto
+  gradual_sync_max_shards_per_source: 1
+  slave_ha: disabled (database)
   mkms: enabled
   oss_sharding: disabled
   mtls_allow_weak_hashing: disabled
@@ -25,10 +40,15 @@ const DEMO_INFO_DB: &str = "db:1 [demo-db]:
   proxy_policy: single
   db_conns_auditing: disabled
   syncer_mode: distributed
+  oss_cluster_api_preferred_endpoint_type: ip
   shards_placement: dense
   resp3: enabled
   tracking_table_max_keys: 1000000
   metrics_export_all: disabled
+  slave_ha_priority: 0
+  skip_import_analyze: disabled
+  crdt_repl_backlog: auto
+  crdt_xadd_id_uniqueness_mode: strict
   sharding: enabled
   shards_count: 3
   hash_slots_policy: 16k
@@ -96,15 +116,24 @@ fn info_node_and_cluster() {
   address: 127.0.1.2
   external addresses: 127.0.2.2
   recovery path: N/A
+  quorum only: N/A
   max redis servers: 100
   max listeners: 100
+  max redis forks: -1
+  max slave full syncs: -1
   software version: 100.0.21-sandbox
   status: active
 "
     );
     let run = sandbox.rsadmin(&["info", "cluster"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.starts_with("Cluster configuration:\n  name: "));
+    assert!(
+        run.stdout
+            .starts_with("Cluster configuration:\n  repl_diskless: "),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("\n  name: cluster1.sandbox.local\n"));
 }
 
 /// The endpoint cell (`redis-<port>.<cluster>:<port>`), whose port is ephemeral.

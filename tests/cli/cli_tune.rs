@@ -196,7 +196,8 @@ fn bad_keys_and_values_exit_2_and_send_nothing() {
     let run = sandbox.rsadmin(&["tune", "db", "db:1", "oss_clusterr", "enabled"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.starts_with(
-        "error: unknown key \"oss_clusterr\" for tune db. Valid keys: master_persistence, maxclients, conns,"
+        "error: unknown key \"oss_clusterr\" for tune db. Valid keys: slave_buffer, repl_backlog, \
+         master_persistence, maxclients, conns,"
     ));
     assert!(
         run.stderr

@@ -573,11 +573,12 @@ fn failures_give_each_clusters_error_and_the_documented_exit_codes() {
             "1g",
             "--instance",
             &first,
+            "--with-module",
+            "version=2.8.9",
         ]),
         2,
         "",
-        "error: an Active-Active database needs at least two --instance values, one per \
-         participating cluster\n",
+        "error: invalid --with-module \"version=2.8.9\": name=<module> is required\n",
     );
 
     // profile=NAME: the user, URL and keyring password of a saved profile; no secret in argv.

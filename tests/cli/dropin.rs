@@ -190,7 +190,7 @@ fn unsupported_rladmin_commands_exit_2_and_piped_failures_set_the_exit_code() {
     );
     assert_eq!(
         drop_in
-            .rladmin(&["tune", "proxy", "all", "max_threads", "8"], None)
+            .rladmin(&["tune", "suffix", "all", "max_threads", "8"], None)
             .code,
         2
     );

@@ -14,6 +14,7 @@ mod crdb;
 mod doctor;
 mod dropin;
 mod plain_http;
+mod dropin_scripts;
 mod profile;
 mod profile_completion;
 mod tls_pinning;

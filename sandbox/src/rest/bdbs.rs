@@ -115,7 +115,8 @@ fn create_in(
         ));
     }
     let template = Bdb::with_defaults(uid, String::new(), 0, &now_rfc3339());
-    let mut bdb = change::apply_body(&template, body, ChangeKind::Create)?;
+    let body = with_policy_defaults(&render::cluster_policy(state), body);
+    let mut bdb = change::apply_body(&template, &body, ChangeKind::Create)?;
     let port = endpoint_port(state, bdb.port)?;
     if !dry_run {
         bdb.status = BdbStatus::Pending;
@@ -124,6 +125,41 @@ fn create_in(
     state.insert_bdb(bdb, port);
     let created = validate_and_render(state, uid, ChangeKind::Create)?;
     Ok((uid, created))
+}
+
+/// A new database takes the cluster policy's defaults for what its body leaves out
+/// (R:objects/cluster_settings.md: "default ... for new databases").
+fn with_policy_defaults(policy: &Value, body: &Map<String, Value>) -> Map<String, Value> {
+    let mut body = body.clone();
+    let sharded = body
+        .get("sharding")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let proxy_policy_default = if sharded {
+        "default_sharded_proxy_policy"
+    } else {
+        "default_non_sharded_proxy_policy"
+    };
+    for (field, policy_field) in [
+        ("proxy_policy", proxy_policy_default),
+        ("shards_placement", "default_shards_placement"),
+        ("oss_cluster", "default_oss_cluster"),
+        (
+            "oss_cluster_api_preferred_ip_type",
+            "oss_cluster_api_preferred_ip_type",
+        ),
+        (
+            "oss_cluster_api_preferred_endpoint_type",
+            "oss_cluster_api_preferred_endpoint_type",
+        ),
+    ] {
+        if !body.contains_key(field)
+            && let Some(value) = policy.get(policy_field)
+        {
+            body.insert(field.to_string(), value.clone());
+        }
+    }
+    body
 }
 
 /// Checks the candidate state holding the changed db:`uid`; the bdb as the reply shows it.

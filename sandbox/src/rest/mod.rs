@@ -30,8 +30,18 @@ const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 pub fn router(control: Arc<ControlPlane>) -> Router {
     Router::new()
         .route("/v1/cluster", get(cluster::get_cluster))
-        .route("/v1/cluster/policy", get(cluster::get_policy))
-        .route("/v1/proxies", get(cluster::list_proxies))
+        .route(
+            "/v1/cluster/policy",
+            get(cluster::get_policy).put(cluster::update_policy),
+        )
+        .route(
+            "/v1/proxies",
+            get(cluster::list_proxies).put(cluster::update_all_proxies),
+        )
+        .route(
+            "/v1/proxies/{uid}",
+            get(cluster::get_proxy).put(cluster::update_proxy),
+        )
         .route("/v1/nodes", get(nodes::list))
         .route("/v1/nodes/{uid}", get(nodes::get_one).put(nodes::update))
         .route("/v1/bdbs", get(bdbs::list).post(bdbs::create))

@@ -41,8 +41,9 @@ pub async fn get_one(
         .ok_or_else(|| node_not_found(&uid))
 }
 
-/// Only `external_addr` can change in the sandbox; `addr` needs an offline node (406
-/// `node_not_offline`, as documented), anything else is refused with 400. Empty 200 body.
+/// `external_addr` and the limits in [`NODE_LIMITS`] can change in the sandbox; `addr` needs an
+/// offline node (406 `node_not_offline`, as documented), anything else is refused with 400.
+/// Empty 200 body.
 pub async fn update(
     State(control): Control,
     Path(uid): Path<String>,
@@ -51,6 +52,7 @@ pub async fn update(
     let node_uid: u32 = uid.parse().map_err(|_| node_not_found(&uid))?;
     let body = object_body(&body)?;
     let external_addr = parse_external_addr(&body)?;
+    let limits = parse_limits(&body)?;
     control.modify(true, |state| {
         let node = state
             .nodes
@@ -66,16 +68,39 @@ pub async fn update(
         if let Some(external_addr) = external_addr {
             node.external_addr = external_addr;
         }
+        node.limits.extend(limits);
         Ok(())
     })?;
     control.reconcile_in_background();
     Ok(())
 }
 
+/// Node limits a PUT may change (rest-api.md §4) and their lowest value (-1: the cluster's setting).
+const NODE_LIMITS: [(&str, i64); 4] = [
+    ("max_listeners", 0),
+    ("max_redis_forks", -1),
+    ("max_redis_servers", 0),
+    ("max_slave_full_syncs", -1),
+];
+
+fn parse_limits(body: &Map<String, Value>) -> Result<Map<String, Value>, ApiError> {
+    NODE_LIMITS
+        .iter()
+        .filter_map(|(key, min)| Some((*key, *min, body.get(*key)?)))
+        .map(|(key, min, value)| match value.as_i64() {
+            Some(number) if number >= min => Ok((key.to_string(), value.clone())),
+            _ => Err(ApiError::bad_request(format!(
+                "{key} must be an integer >= {min}, got {value}"
+            ))),
+        })
+        .collect()
+}
+
 fn parse_external_addr(body: &Map<String, Value>) -> Result<Option<Vec<String>>, ApiError> {
     for key in body.keys() {
         match key.as_str() {
             "external_addr" => {}
+            key if NODE_LIMITS.iter().any(|(limit, _)| *limit == key) => {}
             "addr" => {
                 return Err(ApiError::new(
                     StatusCode::NOT_ACCEPTABLE,

@@ -11,7 +11,7 @@ pub mod render;
 mod timestamp;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 pub use layout::{STANDARD_SHARD_KEY_REGEX, slot_ranges};
@@ -31,6 +31,12 @@ pub struct ClusterState {
     pub last_bdb_uid: u32,
     /// Highest shard uid ever assigned.
     pub last_shard_uid: u32,
+    /// Fields changed with `PUT /v1/cluster/policy`, over the documented defaults.
+    #[serde(default)]
+    pub cluster_policy: Map<String, Value>,
+    /// Per proxy uid (= node uid), fields changed with `PUT /v1/proxies[/{uid}]`.
+    #[serde(default)]
+    pub proxy_settings: BTreeMap<u32, Map<String, Value>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -49,6 +55,9 @@ pub struct Node {
     pub addr: String,
     /// External addresses; settable with `PUT /v1/nodes/{uid}`.
     pub external_addr: Vec<String>,
+    /// Limits changed with `PUT /v1/nodes/{uid}` (`max_listeners`, ...), over the defaults.
+    #[serde(flatten, default)]
+    pub limits: Map<String, Value>,
 }
 
 impl Node {
@@ -250,6 +259,7 @@ impl ClusterState {
                 uid,
                 addr: Node::internal_addr(cluster_index, uid),
                 external_addr: vec![Node::external_addr(cluster_index, uid)],
+                limits: Map::new(),
             })
             .collect();
         ClusterState {
@@ -263,6 +273,8 @@ impl ClusterState {
             shards: Vec::new(),
             last_bdb_uid: 0,
             last_shard_uid: 0,
+            cluster_policy: Map::new(),
+            proxy_settings: BTreeMap::new(),
         }
     }
 

@@ -73,8 +73,13 @@ pub fn node(state: &ClusterState, node: &Node) -> Value {
 }
 
 /// One proxy per node; proxy uid = node uid.
-pub fn proxy(node: &Node) -> Value {
-    Value::Object(overlay(&PROXY_DEFAULTS, json!({ "uid": node.uid })))
+/// A proxy (one per node, uid = node uid) with the fields changed through `PUT /v1/proxies`.
+pub fn proxy(state: &ClusterState, node: &Node) -> Value {
+    let mut object = overlay(&PROXY_DEFAULTS, json!({ "uid": node.uid }));
+    if let Some(changed) = state.proxy_settings.get(&node.uid) {
+        object.extend(changed.clone());
+    }
+    Value::Object(object)
 }
 
 /// `down`: its redis-server died and the restart does not answer yet. INFERRED: the shard stays
@@ -97,10 +102,19 @@ pub fn cluster(state: &ClusterState, api_port: u16) -> Value {
     Value::Object(overlay(&CLUSTER_DEFAULTS, typed))
 }
 
-/// `GET /v1/cluster/policy`: the defaults new databases get (rest-api.md §8.2).
+/// `GET /v1/cluster/policy`: the defaults new databases get (rest-api.md §8.2), with the fields
+/// changed through `PUT /v1/cluster/policy`.
+pub fn cluster_policy(state: &ClusterState) -> Value {
+    let mut policy = default_cluster_policy();
+    if let Value::Object(fields) = &mut policy {
+        fields.extend(state.cluster_policy.clone());
+    }
+    policy
+}
+
 /// CONFLICT in the docs on `default_sharded_proxy_policy`; the sandbox follows the policy
 /// example and rladmin (`single`), which is also what new sandbox databases get.
-pub fn cluster_policy() -> Value {
+fn default_cluster_policy() -> Value {
     json!({
         "default_non_sharded_proxy_policy": "single",
         "default_sharded_proxy_policy": "single",

@@ -22,9 +22,13 @@ const SIZE_UNITS: [(&str, u64); 9] = [
 ];
 
 pub fn parse_memory_size(raw: &str) -> CliResult<u64> {
+    parse_size_flag("--memory-size", raw)
+}
+
+fn parse_size_flag(flag: &str, raw: &str) -> CliResult<u64> {
     let invalid = || {
         CliError::usage(format!(
-            "invalid --memory-size {raw:?}: give bytes or a number with a unit, e.g. 100mb, 1GB, 10g"
+            "invalid {flag} {raw:?}: give bytes or a number with a unit, e.g. 100mb, 1GB, 10g"
         ))
     };
     let text = raw.trim().to_ascii_lowercase();
@@ -84,13 +88,27 @@ pub fn set_flag(config: &mut Map<String, Value>, key: &str, flag: Option<Value>)
 
 /// The database settings `crdb create` and `crdb update` both take as flags; the others
 /// (encryption, causal consistency, compression) are crdb-level, not database config.
-pub fn set_settings_flags(config: &mut Map<String, Value>, settings: &CrdbSettingsArgs) {
+pub fn set_settings_flags(
+    config: &mut Map<String, Value>,
+    settings: &CrdbSettingsArgs,
+) -> CliResult<()> {
     set_flag(config, "oss_cluster", settings.oss_cluster.map(Value::Bool));
     set_flag(
         config,
         "eviction_policy",
         settings.eviction_policy.clone().map(Value::String),
     );
+    let bigstore_ram_size = settings
+        .bigstore_ram_size
+        .as_deref()
+        .map(|raw| parse_size_flag("--bigstore-ram-size", raw))
+        .transpose()?;
+    set_flag(
+        config,
+        "bigstore_ram_size",
+        bigstore_ram_size.map(Value::from),
+    );
+    Ok(())
 }
 
 #[cfg(test)]

@@ -47,17 +47,13 @@ pub fn run(ctx: &Context, args: &CrdbCreateArgs) -> CliResult<()> {
 }
 
 fn plan(args: &CrdbCreateArgs) -> CliResult<CreatePlan> {
+    // One --instance is accepted as crdb-cli accepts it (the grammar sets no minimum; more
+    // clusters join later with add-instance): the cluster decides.
     let instances = args
         .instances
         .iter()
         .map(|raw| instance::parse(raw, SpecFlag::Instance))
         .collect::<CliResult<Vec<_>>>()?;
-    if instances.len() < 2 {
-        return Err(CliError::usage(
-            "an Active-Active database needs at least two --instance values, one per \
-             participating cluster",
-        ));
-    }
     let mut config = default_db_config(&args.config)?;
     config.insert("name".into(), json!(args.name));
     config.insert(
@@ -81,7 +77,26 @@ fn plan(args: &CrdbCreateArgs) -> CliResult<CreatePlan> {
         "proxy_policy",
         args.proxy_policy.clone().map(Value::String),
     );
-    set_settings_flags(&mut config, &args.settings);
+    set_settings_flags(&mut config, &args.settings)?;
+    set_flag(
+        &mut config,
+        "oss_sharding",
+        args.oss_sharding.map(Value::Bool),
+    );
+    set_flag(&mut config, "bigstore", args.bigstore.map(Value::Bool));
+    set_flag(
+        &mut config,
+        "authentication_redis_pass",
+        database_password(args)?.map(Value::String),
+    );
+    if !args.with_modules.is_empty() {
+        let modules = args
+            .with_modules
+            .iter()
+            .map(|raw| with_module(raw))
+            .collect::<CliResult<Vec<_>>>()?;
+        config.insert("module_list".into(), Value::Array(modules));
+    }
     let regex = args
         .shard_key_regex
         .as_deref()
@@ -107,6 +122,58 @@ fn plan(args: &CrdbCreateArgs) -> CliResult<CreatePlan> {
         encryption: args.settings.encryption.unwrap_or(false),
         causal_consistency: args.settings.causal_consistency.unwrap_or(false),
     })
+}
+
+/// `--password` (discouraged on stderr, like `password=`) or `--password-env VAR`.
+fn database_password(args: &CrdbCreateArgs) -> CliResult<Option<String>> {
+    if args.password.is_some() {
+        eprintln!(
+            "warning: --password puts the database password in the process list and shell \
+             history; prefer --password-env VAR"
+        );
+        return Ok(args.password.clone());
+    }
+    args.password_env
+        .as_deref()
+        .map(|variable| {
+            std::env::var(variable).map_err(|_| {
+                CliError::usage(format!(
+                    "--password-env {variable}: the environment variable {variable} is not set \
+                     (it should hold the database password)"
+                ))
+            })
+        })
+        .transpose()
+}
+
+/// `--with-module name=<module>,version=<version>,args=<args>`: a `module_list` entry of the
+/// crdb's database_config (R:objects/crdb/database_config.md). `args=` comes last and keeps its
+/// commas, since module arguments may hold them.
+fn with_module(raw: &str) -> CliResult<Value> {
+    let (head, args) = match raw.find("args=") {
+        Some(index) => (raw[..index].trim_end_matches(','), Some(&raw[index + 5..])),
+        None => (raw, None),
+    };
+    let mut module = Map::new();
+    for item in head.split(',').filter(|item| !item.is_empty()) {
+        let field = match item.split_once('=') {
+            Some(("name", value)) => ("module_name", value),
+            Some(("version", value)) => ("semantic_version", value),
+            _ => {
+                return Err(CliError::usage(format!(
+                    "invalid --with-module {raw:?}: expected name=<module>[,version=<version>][,args=<args>]"
+                )));
+            }
+        };
+        module.insert(field.0.into(), json!(field.1));
+    }
+    if !module.contains_key("module_name") {
+        return Err(CliError::usage(format!(
+            "invalid --with-module {raw:?}: name=<module> is required"
+        )));
+    }
+    module.insert("module_args".into(), json!(args.unwrap_or_default()));
+    Ok(Value::Object(module))
 }
 
 fn standard_shard_key_regex() -> Value {
@@ -179,4 +246,33 @@ fn request_body(plan: &CreatePlan) -> CliResult<Value> {
         "default_db_config": plan.default_db_config,
         "instances": instances,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn with_module_keeps_commas_in_args() {
+        assert_eq!(
+            with_module("name=search,version=2.8.9,args=PARTITIONS AUTO,x").unwrap(),
+            json!({"module_name": "search", "semantic_version": "2.8.9",
+                   "module_args": "PARTITIONS AUTO,x"})
+        );
+        assert_eq!(
+            with_module("name=ReJSON").unwrap(),
+            json!({"module_name": "ReJSON", "module_args": ""})
+        );
+        assert!(with_module("version=1").is_err());
+        assert!(with_module("name=x,bogus=1").is_err());
+    }
+
+    #[test]
+    fn crdb_booleans_take_crdb_clis_words() {
+        use crate::cli::crdb::crdb_bool;
+        assert_eq!(crdb_bool("yes"), Ok(true));
+        assert_eq!(crdb_bool("No"), Ok(false));
+        assert_eq!(crdb_bool("true"), Ok(true));
+        assert!(crdb_bool("maybe").is_err());
+    }
 }

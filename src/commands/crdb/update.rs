@@ -97,8 +97,14 @@ fn instance_after(
 }
 
 fn plan(args: &CrdbUpdateArgs) -> CliResult<UpdatePlan> {
+    if let Some((flag, what)) = args.not_implemented.first() {
+        return Err(CliError::usage(format!(
+            "crdb update {flag} is not supported by rsadmin ({what}); run it with crdb-cli on a \
+             cluster node. Nothing was sent."
+        )));
+    }
     let mut config_changes = default_db_config(&args.config)?;
-    set_settings_flags(&mut config_changes, &args.settings);
+    set_settings_flags(&mut config_changes, &args.settings)?;
     let memory_size = args
         .memory_size
         .as_deref()
