@@ -160,7 +160,11 @@ impl ApiClient {
     /// `remove_instances`, `force_remove`): the only way to add or remove instances
     /// (R:requests/crdbs/updates.md, R:objects/crdb/modify_request.md); answers a crdb_task.
     pub fn modify_crdb(&self, guid: &str, body: &Value) -> CliResult<CrdbTask> {
-        self.call(Method::POST, &format!("{}/updates", crdb_path(guid)), Some(body))
+        self.call(
+            Method::POST,
+            &format!("{}/updates", crdb_path(guid)),
+            Some(body),
+        )
     }
 
     /// `PUT /v1/crdbs/{guid}/flush` (R:requests/crdbs/flush.md: no body; `{}` carries the
@@ -176,7 +180,11 @@ impl ApiClient {
     /// `PUT /v1/crdbs/{guid}/purge` with `{"instances": [ids]}`, on the removed instance's own
     /// cluster (R:requests/crdbs/purge.md); answers a crdb_task.
     pub fn purge_crdb(&self, guid: &str, body: &Value) -> CliResult<CrdbTask> {
-        self.call(Method::PUT, &format!("{}/purge", crdb_path(guid)), Some(body))
+        self.call(
+            Method::PUT,
+            &format!("{}/purge", crdb_path(guid)),
+            Some(body),
+        )
     }
 
     /// `GET /v1/crdbs/{guid}/health_report`: a JSON array of CRDB health report objects

@@ -32,13 +32,22 @@ impl Coordinator {
     pub(super) async fn health_report(&self, crdb: &Crdb, only: Option<u32>) -> Vec<Value> {
         let peers = match self.peers(crdb) {
             Ok(peers) => peers,
-            Err(errors) => return errors.iter().map(|error| unreachable(crdb, error)).collect(),
+            Err(errors) => {
+                return errors
+                    .iter()
+                    .map(|error| unreachable(crdb, error))
+                    .collect();
+            }
         };
         let mut probes = Vec::new();
         for (peer, instance) in peers.iter().zip(&crdb.instances) {
             let uid = instance.db_uid.clone().unwrap_or_default();
             let probe = match peer
-                .call(Method::GET, &format!("/v1/bdbs/{uid}?fields=uid,status"), None)
+                .call(
+                    Method::GET,
+                    &format!("/v1/bdbs/{uid}?fields=uid,status"),
+                    None,
+                )
                 .await
             {
                 Ok(bdb) => Probe::Answered(bdb["status"].as_str().map(str::to_string)),

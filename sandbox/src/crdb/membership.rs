@@ -18,7 +18,11 @@ impl Coordinator {
         let peers = self.peers(&crdb)?;
         let is_added = |instance: &Instance| added.contains(&instance.id);
         let mut errors = Vec::new();
-        for (peer, _) in peers.iter().zip(&crdb.instances).filter(|(_, i)| is_added(i)) {
+        for (peer, _) in peers
+            .iter()
+            .zip(&crdb.instances)
+            .filter(|(_, i)| is_added(i))
+        {
             if let Err(error) = peer.call(Method::GET, "/v1/cluster", None).await {
                 errors.push(error);
             }
@@ -46,7 +50,10 @@ impl Coordinator {
                 continue;
             }
             let body = Value::Object(instance_bdb(&crdb, &crdb.instances[index], port));
-            let uid = match peers[index].call(Method::POST, "/v1/bdbs", Some(&body)).await {
+            let uid = match peers[index]
+                .call(Method::POST, "/v1/bdbs", Some(&body))
+                .await
+            {
                 Ok(bdb) => bdb["uid"].as_u64().map(|uid| uid.to_string()),
                 Err(error) => return Err(self.roll_back(&peers, &crdb, &created, error).await),
             };

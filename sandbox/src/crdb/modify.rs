@@ -5,9 +5,7 @@
 //! participating cluster can refuse fails the task.
 
 use super::model::{Crdb, Instance};
-use super::routes::{
-    Control, check_credential_kinds, existing, idle, invalid, object, task_json,
-};
+use super::routes::{Control, check_credential_kinds, existing, idle, invalid, object, task_json};
 use super::worker::Operation;
 use crate::rest::error::ApiError;
 use crate::rest::is_dry_run;
@@ -42,7 +40,11 @@ fn instance_ids(body: &Map<String, Value>, field: &str) -> Result<Vec<u64>, ApiE
     body.get(field)
         .and_then(Value::as_array)
         .filter(|ids| !ids.is_empty())
-        .ok_or_else(|| invalid(format!("'{field}' must be a non-empty array of instance ids")))?
+        .ok_or_else(|| {
+            invalid(format!(
+                "'{field}' must be a non-empty array of instance ids"
+            ))
+        })?
         .iter()
         .map(|id| {
             id.as_u64()
@@ -60,7 +62,10 @@ pub(super) async fn updates(
     let coordinator = &control.crdb;
     let crdb = idle(coordinator, &guid)?;
     let body = object(&body)?;
-    if let Some(key) = body.keys().find(|key| !MODIFY_FIELDS.contains(&key.as_str())) {
+    if let Some(key) = body
+        .keys()
+        .find(|key| !MODIFY_FIELDS.contains(&key.as_str()))
+    {
         return Err(invalid(format!("unknown modify_request field '{key}'")));
     }
     if body.contains_key("crdb") {
@@ -93,10 +98,7 @@ pub(super) async fn updates(
 
 /// The crdb with the new instances (next free ids), checked like a create's.
 fn add(mut crdb: Crdb, body: &Map<String, Value>) -> Result<Operation, ApiError> {
-    let listed = Map::from_iter([(
-        "instances".to_string(),
-        body["add_instances"].clone(),
-    )]);
+    let listed = Map::from_iter([("instances".to_string(), body["add_instances"].clone())]);
     check_credential_kinds(&listed)?;
     let new: Vec<Instance> = serde_json::from_value(body["add_instances"].clone())
         .map_err(|error| invalid(format!("invalid add_instances: {error}")))?;
@@ -201,7 +203,11 @@ pub(super) async fn purge(
             .iter()
             .find(|instance| u64::from(instance.id) == id)
             .ok_or_else(|| instance_not_found(&crdb, id))?;
-        if !instance.cluster.name.eq_ignore_ascii_case(&coordinator.fqdn) {
+        if !instance
+            .cluster
+            .name
+            .eq_ignore_ascii_case(&coordinator.fqdn)
+        {
             return Err(invalid(format!(
                 "instance {id} is on {}, not on this cluster ({}); purge runs on the removed \
                  instance's own cluster",

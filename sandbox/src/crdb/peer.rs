@@ -234,7 +234,9 @@ async fn resp_command(stream: &mut tokio::net::TcpStream, words: &[&str]) -> Res
     let mut reply = Vec::new();
     let mut byte = [0u8; 1];
     while !reply.ends_with(b"\r\n") {
-        if reply.len() >= REPLY_LIMIT || stream.read(&mut byte).await.map_err(|e| e.to_string())? == 0 {
+        if reply.len() >= REPLY_LIMIT
+            || stream.read(&mut byte).await.map_err(|e| e.to_string())? == 0
+        {
             return Err("connection closed before a reply".into());
         }
         reply.push(byte[0]);

@@ -1,10 +1,10 @@
 //! `/v1/crdbs` and `/v1/crdb_tasks` (rest-api.md §6.3, §6.4). Requests are checked here, at
 //! once; what only a participating cluster can refuse fails the task instead.
 
-use super::{Coordinator, modify};
 use super::model::{Crdb, Credentials, Instance};
 use super::tasks::CancelRefusal;
 use super::worker::Operation;
+use super::{Coordinator, modify};
 use crate::control::ControlPlane;
 use crate::rest::error::ApiError;
 use crate::rest::is_dry_run;

@@ -19,7 +19,10 @@ pub enum Operation {
     },
     Delete(Crdb),
     /// `POST .../updates` with `add_instances`: `crdb` lists them already (no `db_uid` yet).
-    AddInstances { crdb: Crdb, added: Vec<u32> },
+    AddInstances {
+        crdb: Crdb,
+        added: Vec<u32>,
+    },
     /// `POST .../updates` with `remove_instances`: `crdb` is what stays, `removed` what goes;
     /// `force` leaves the removed clusters untouched (their bdb and data stay until a purge).
     RemoveInstances {
@@ -29,7 +32,10 @@ pub enum Operation {
     },
     Flush(Crdb),
     /// `PUT .../purge` on the cluster of a force-removed instance: its local instances go.
-    Purge { crdb: Crdb, instances: Vec<u32> },
+    Purge {
+        crdb: Crdb,
+        instances: Vec<u32>,
+    },
 }
 
 impl Operation {
@@ -237,7 +243,11 @@ impl Coordinator {
 
 /// The `POST /v1/bdbs` body of one instance: `default_db_config` with the instance's
 /// `db_config` over it, the database_config defaults, and the crdt fields.
-pub(super) fn instance_bdb(crdb: &Crdb, instance: &Instance, port: Option<u64>) -> Map<String, Value> {
+pub(super) fn instance_bdb(
+    crdb: &Crdb,
+    instance: &Instance,
+    port: Option<u64>,
+) -> Map<String, Value> {
     let mut body = crdb.default_db_config.clone();
     body.extend(instance.db_config.clone());
     // The shards' Redis version is the sandbox's; a bdb refuses it as read-only.

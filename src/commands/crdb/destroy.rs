@@ -137,7 +137,7 @@ pub fn flush(ctx: &Context, args: &CrdbFlushArgs) -> CliResult<()> {
     let plan = Destruction {
         subject: subject(&crdb),
         what: format!(
-            "flushing {} deletes every key of its {} instances, irreversibly",
+            "flushing {} deletes every key of its {} instances",
             subject(&crdb),
             crdb.instances.len()
         ),

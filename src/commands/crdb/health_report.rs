@@ -49,7 +49,11 @@ fn crdb_cli_json(value: &Value, indent: usize, out: &mut String) {
                 out.push_str(&Value::String(key.clone()).to_string());
                 out.push(':');
                 crdb_cli_json(field, indent + 2, out);
-                out.push_str(if index + 1 < fields.len() { ",\n" } else { "\n" });
+                out.push_str(if index + 1 < fields.len() {
+                    ",\n"
+                } else {
+                    "\n"
+                });
             }
             out.push_str(&pad(indent));
             out.push('}');
@@ -64,7 +68,8 @@ mod tests {
 
     #[test]
     fn layout_is_crdb_clis() {
-        let value = serde_json::json!([{"a": {"url": "https://c1:9443"}, "b": [], "c": null, "d": 1}]);
+        let value =
+            serde_json::json!([{"a": {"url": "https://c1:9443"}, "b": [], "c": null, "d": 1}]);
         let mut text = String::new();
         crdb_cli_json(&value, 0, &mut text);
         assert_eq!(
