@@ -416,7 +416,8 @@ pub enum ConfirmationRule {
     AskForDisruptive,
     /// Invoked as a drop-in (`rladmin`, `crdb-cli`): the real tool applies the commands rsadmin
     /// implements for it (bind, tune, placement, node external_addr, migrate, failover, crdb
-    /// create/update) without a question, so scripts written for it run unchanged.
+    /// create/update/flush/add-, remove- and purge-instance) without a question, so scripts
+    /// written for it run unchanged.
     AsTheToolDoes,
 }
 

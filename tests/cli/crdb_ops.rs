@@ -13,6 +13,9 @@ use crate::support;
 use std::path::Path;
 use std::process::Command;
 
+use reqwest::Method;
+use rsadmin::api::ApiClient;
+use rsadmin::config::ConnectionSettings;
 use rsadmin_sandbox::crdb::PeerGroup;
 use rsadmin_sandbox::state::Bdb;
 use rsadmin_sandbox::{SandboxHandle, SandboxOptions};
@@ -589,4 +592,73 @@ fn purge_instance_after_a_stopped_cluster_is_removed_by_force() {
     assert_eq!(on_third.stdout.lines().count(), 1, "{on_third:#?}");
     assert_eq!(trio.instances(0).len(), 1);
     assert_eq!(trio.instances(1).len(), 1);
+}
+
+#[test]
+fn add_instance_checks_the_crdbs_config_and_sends_nothing_when_it_fails() {
+    let trio = Trio::start(10);
+    // A crdb made elsewhere (REST, one instance) with the OSS Cluster API on and the proxy
+    // policy only in its instance's db_config: a new instance gets default_db_config alone.
+    let first = trio.cluster(0);
+    let client = ApiClient::new(&ConnectionSettings {
+        url: first.url(),
+        user: first.user(),
+        password: first.password(),
+        ca_cert: Some(first.ca_cert_path()),
+        insecure: false,
+    })
+    .expect("REST client");
+    let task: Value = client
+        .call(
+            Method::POST,
+            "/v1/crdbs",
+            Some(&json!({
+                "name": "loose-db",
+                "default_db_config": {"name": "loose-db", "memory_size": 104857600,
+                                      "sharding": true, "shards_count": 2, "oss_cluster": true},
+                "instances": [{"cluster": {
+                    "name": trio.fqdn(0),
+                    "url": format!("https://{}:9443", trio.fqdn(0)),
+                    "credentials": {"username": first.user(), "password": first.password()}},
+                    "db_config": {"proxy_policy": "all-master-shards"}}]
+            })),
+        )
+        .expect("create accepted");
+    let task_id = task["id"].as_str().expect("task id").to_string();
+    let guid = loop {
+        let task: Value = client
+            .get(&format!("/v1/crdb_tasks/{task_id}"))
+            .expect("task");
+        match task["status"].as_str() {
+            Some("finished") => break task["crdb_guid"].as_str().expect("guid").to_string(),
+            Some("failed") => panic!("{task}"),
+            _ => std::thread::sleep(std::time::Duration::from_millis(100)),
+        }
+    };
+    trio.clear_requests();
+    let refused = trio.rsadmin(
+        0,
+        &[
+            "crdb",
+            "add-instance",
+            "--crdb-guid",
+            &guid,
+            "--instance",
+            &trio.instance(1),
+        ],
+    );
+    assert_run(
+        &refused,
+        3,
+        "",
+        &format!(
+            "error: crdb {guid} (the new instance takes its default_db_config) does not meet the \
+             OSS Cluster API prerequisites; nothing was sent:\n  FAIL proxy_policy: crdb {guid} \
+             (the new instance takes its default_db_config) uses proxy policy \"unknown\"; the \
+             OSS Cluster API needs \"all-master-shards\" or \"all-nodes\"\n    Fix: rsadmin crdb \
+             update --crdb-guid {guid} --default-db-config '{{\"proxy_policy\": \"all-master-shards\"}}'\n"
+        ),
+    );
+    assert_eq!(trio.sent(0, "POST"), []);
+    assert!(trio.instances(1).is_empty());
 }
