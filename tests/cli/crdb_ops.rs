@@ -459,6 +459,31 @@ fn add_instance_flush_and_remove_instance_across_three_clusters() {
             "error: crdb {guid} has no instance 9 (its instances: 1, 2, 3); see: rsadmin crdb list\n"
         ),
     );
+    let dry = trio.rsadmin(
+        0,
+        &[
+            "-o",
+            "json",
+            "crdb",
+            "remove-instance",
+            "--crdb-guid",
+            &guid,
+            "--instance-id",
+            "3",
+            "--dry-run",
+        ],
+    );
+    let dry: Value = serde_json::from_str(&dry.stdout).expect("one JSON document");
+    assert_eq!(
+        (&dry["outcome"], &dry["deletes"], &dry["requests"]),
+        (
+            &json!("dry_run"),
+            &json!([format!("instance 3 on {} (db:{})", trio.fqdn(2), db_uid(2))]),
+            &json!([{"method": "POST", "path": format!("/v1/crdbs/{guid}/updates"),
+                     "body": {"remove_instances": [3]}}])
+        )
+    );
+    assert_eq!(trio.sent(0, "POST"), []);
     let remove = trio.rsadmin(
         0,
         &[
