@@ -121,7 +121,7 @@ fn execute(
                 "requests": [{ "method": plan.method(), "path": plan.path, "body": plan.body }],
             }));
         } else {
-            print!("{}Dry run: nothing was sent.\n", plan.render());
+            println!("{}Dry run: nothing was sent.", plan.render());
         }
         return Ok(());
     }
