@@ -99,7 +99,7 @@ impl Pair {
     }
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
         .expect("free port")
@@ -107,7 +107,7 @@ fn free_port() -> u16 {
 }
 
 /// The word after `prefix` on the line that starts with it.
-fn word_after<'a>(text: &'a str, prefix: &str) -> &'a str {
+pub(crate) fn word_after<'a>(text: &'a str, prefix: &str) -> &'a str {
     text.lines()
         .find_map(|line| line.strip_prefix(prefix))
         .and_then(|rest| rest.split_whitespace().next())
@@ -127,7 +127,7 @@ fn redis_py_cluster(address: &str) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn assert_run(run: &Run, code: i32, stdout: &str, stderr: &str) {
+pub(crate) fn assert_run(run: &Run, code: i32, stdout: &str, stderr: &str) {
     assert_eq!(
         (run.code, run.stdout.as_str(), run.stderr.as_str()),
         (code, stdout, stderr),
@@ -135,7 +135,7 @@ fn assert_run(run: &Run, code: i32, stdout: &str, stderr: &str) {
     );
 }
 
-fn finished_update(run: &Run) -> String {
+pub(crate) fn finished_update(run: &Run) -> String {
     format!(
         "Task {} created\n  ---> Status changed: queued -> started\n  ---> Status changed: started -> finished\n",
         word_after(&run.stdout, "Task ")

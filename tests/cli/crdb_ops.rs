@@ -8,6 +8,7 @@
 //! proxies and shards stop; its state directory stays) and starting it again from the same
 //! directory, with the same cluster index (so the same FQDN) and peer group.
 
+use crate::crdb::{assert_run, finished_update, free_port, word_after};
 use crate::support;
 
 use std::path::Path;
@@ -116,6 +117,11 @@ impl Trio {
         env
     }
 
+    /// `rsadmin` with the words of `line`, against `cluster`.
+    fn line(&self, cluster: usize, line: &str) -> Run {
+        self.rsadmin(cluster, &line.split_whitespace().collect::<Vec<_>>())
+    }
+
     /// The rsadmin binary, against `cluster`, without a terminal.
     fn rsadmin(&self, cluster: usize, args: &[&str]) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_rsadmin"));
@@ -166,36 +172,6 @@ impl Trio {
             handle.clear_requests();
         }
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .expect("free port")
-        .port()
-}
-
-fn word_after<'a>(text: &'a str, prefix: &str) -> &'a str {
-    text.lines()
-        .find_map(|line| line.strip_prefix(prefix))
-        .and_then(|rest| rest.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no line starting {prefix:?} in:\n{text}"))
-}
-
-fn assert_run(run: &Run, code: i32, stdout: &str, stderr: &str) {
-    assert_eq!(
-        (run.code, run.stdout.as_str(), run.stderr.as_str()),
-        (code, stdout, stderr),
-        "{run:#?}"
-    );
-}
-
-/// crdb-cli's three lines of a task that finished.
-fn finished(run: &Run) -> String {
-    format!(
-        "Task {} created\n  ---> Status changed: queued -> started\n  ---> Status changed: started -> finished\n",
-        word_after(&run.stdout, "Task ")
-    )
 }
 
 fn python(script: &str, address: &str) -> String {
@@ -262,7 +238,7 @@ fn add_instance_flush_and_remove_instance_across_three_clusters() {
     assert_run(
         &add,
         0,
-        &finished(&add),
+        &finished_update(&add),
         &format!(
             "warning: password= puts the password of admin@sandbox.local at cluster {} in the \
              process list and shell history; prefer password-env=VAR or RSADMIN_INSTANCE_PASSWORD\n",
@@ -387,7 +363,7 @@ fn add_instance_flush_and_remove_instance_across_three_clusters() {
         assert_eq!(python("redis_py_dbsize.py", address), "201\n");
     }
     let flush = trio.rsadmin(0, &["-y", "crdb", "flush", "--crdb-guid", &guid]);
-    assert_run(&flush, 0, &finished(&flush), "");
+    assert_run(&flush, 0, &finished_update(&flush), "");
     assert_eq!(
         trio.sent(0, "PUT"),
         [(format!("/v1/crdbs/{guid}/flush"), json!({}))]
@@ -439,17 +415,9 @@ fn add_instance_flush_and_remove_instance_across_three_clusters() {
 
     // remove-instance: cluster 3's database goes; the crdb has two instances everywhere.
     trio.clear_requests();
-    let missing = trio.rsadmin(
+    let missing = trio.line(
         0,
-        &[
-            "-y",
-            "crdb",
-            "remove-instance",
-            "--crdb-guid",
-            &guid,
-            "--instance-id",
-            "9",
-        ],
+        &format!("-y crdb remove-instance --crdb-guid {guid} --instance-id 9"),
     );
     assert_run(
         &missing,
@@ -459,19 +427,9 @@ fn add_instance_flush_and_remove_instance_across_three_clusters() {
             "error: crdb {guid} has no instance 9 (its instances: 1, 2, 3); see: rsadmin crdb list\n"
         ),
     );
-    let dry = trio.rsadmin(
+    let dry = trio.line(
         0,
-        &[
-            "-o",
-            "json",
-            "crdb",
-            "remove-instance",
-            "--crdb-guid",
-            &guid,
-            "--instance-id",
-            "3",
-            "--dry-run",
-        ],
+        &format!("-o json crdb remove-instance --crdb-guid {guid} --instance-id 3 --dry-run"),
     );
     let dry: Value = serde_json::from_str(&dry.stdout).expect("one JSON document");
     assert_eq!(
@@ -484,19 +442,11 @@ fn add_instance_flush_and_remove_instance_across_three_clusters() {
         )
     );
     assert_eq!(trio.sent(0, "POST"), []);
-    let remove = trio.rsadmin(
+    let remove = trio.line(
         0,
-        &[
-            "-y",
-            "crdb",
-            "remove-instance",
-            "--crdb-guid",
-            &guid,
-            "--instance-id",
-            "3",
-        ],
+        &format!("-y crdb remove-instance --crdb-guid {guid} --instance-id 3"),
     );
-    assert_run(&remove, 0, &finished(&remove), "");
+    assert_run(&remove, 0, &finished_update(&remove), "");
     assert_eq!(
         trio.sent(0, "POST"),
         [(
@@ -531,17 +481,9 @@ fn purge_instance_after_a_stopped_cluster_is_removed_by_force() {
     assert_eq!(report[0]["connections"][2]["status"], json!("error"));
 
     // Without --force the stopped cluster must answer: the task fails with its error.
-    let safe = trio.rsadmin(
+    let safe = trio.line(
         0,
-        &[
-            "-y",
-            "crdb",
-            "remove-instance",
-            "--crdb-guid",
-            &guid,
-            "--instance-id",
-            "3",
-        ],
+        &format!("-y crdb remove-instance --crdb-guid {guid} --instance-id 3"),
     );
     assert_eq!(safe.code, 1, "{safe:#?}");
     assert!(
@@ -563,7 +505,7 @@ fn purge_instance_after_a_stopped_cluster_is_removed_by_force() {
             "crdb-cli crdb remove-instance --crdb-guid {guid} --instance-id 3 --force </dev/null"
         ),
     );
-    assert_run(&forced, 0, &finished(&forced), "");
+    assert_run(&forced, 0, &finished_update(&forced), "");
     assert_eq!(
         trio.sent(0, "POST"),
         [(
@@ -579,17 +521,9 @@ fn purge_instance_after_a_stopped_cluster_is_removed_by_force() {
     assert_eq!(trio.instances(2).len(), 1);
     // purge runs on the removed instance's own cluster: elsewhere it is refused, nothing sent.
     trio.clear_requests();
-    let elsewhere = trio.rsadmin(
+    let elsewhere = trio.line(
         0,
-        &[
-            "-y",
-            "crdb",
-            "purge-instance",
-            "--crdb-guid",
-            &guid,
-            "--instance-id",
-            "2",
-        ],
+        &format!("-y crdb purge-instance --crdb-guid {guid} --instance-id 2"),
     );
     assert_run(
         &elsewhere,
@@ -607,7 +541,7 @@ fn purge_instance_after_a_stopped_cluster_is_removed_by_force() {
         2,
         &format!("crdb-cli crdb purge-instance --crdb-guid {guid} --instance-id 3 </dev/null"),
     );
-    assert_run(&purge, 0, &finished(&purge), "");
+    assert_run(&purge, 0, &finished_update(&purge), "");
     assert_eq!(
         trio.sent(2, "PUT"),
         [(format!("/v1/crdbs/{guid}/purge"), json!({"instances": [3]}))]
