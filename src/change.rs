@@ -633,21 +633,19 @@ pub enum ConfirmationRule {
     AskForDisruptive,
     /// Invoked as a drop-in (`rladmin`, `crdb-cli`): the real tool applies the commands rsadmin
     /// implements for it (bind, tune, placement, node external_addr, migrate, failover, crdb
-    /// create/update) without a question, so scripts written for it run unchanged.
+    /// create/update/flush/add-, remove- and purge-instance) without a question, so scripts
+    /// written for it run unchanged.
     AsTheToolDoes,
 }
 
 fn confirm(ctx: &Context, plan: &ChangePlan) -> CliResult<()> {
-    if ctx.confirmation == ConfirmationRule::AsTheToolDoes {
-        return Ok(());
-    }
     let disruptive: Vec<String> = plan
         .steps
         .iter()
         .filter(|step| step.disruptive)
         .flat_map(|step| step.changes.iter().map(|change| change.location.label()))
         .collect();
-    if disruptive.is_empty() || ctx.assume_yes {
+    if disruptive.is_empty() {
         return Ok(());
     }
     let what = format!(
@@ -655,13 +653,24 @@ fn confirm(ctx: &Context, plan: &ChangePlan) -> CliResult<()> {
         disruptive.join(", "),
         plan.subject
     );
+    let preview = render_plan(plan);
+    ask(ctx, &what, &preview)
+}
+
+/// The confirmation of one change (`what` says why it needs one, `preview` on stderr shows
+/// it): none under a drop-in name or with `-y`; a question on a terminal (declining refuses,
+/// exit 3); without a terminal a usage error (exit 2) that names `-y` and `--dry-run`.
+pub fn ask(ctx: &Context, what: &str, preview: &str) -> CliResult<()> {
+    if ctx.confirmation == ConfirmationRule::AsTheToolDoes || ctx.assume_yes {
+        return Ok(());
+    }
     if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
         return Err(CliError::usage(format!(
             "{what} and needs confirmation, but there is no terminal to ask on. \
              Re-run with -y to confirm (or --dry-run to see the plan); nothing was sent."
         )));
     }
-    eprint!("{}", render_plan(plan));
+    eprint!("{preview}");
     let accepted = dialoguer::Confirm::new()
         .with_prompt(format!("{what}. Apply?"))
         .default(false)

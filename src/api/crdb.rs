@@ -156,6 +156,43 @@ impl ApiClient {
         self.call(Method::DELETE, &crdb_path(guid), None)
     }
 
+    /// `POST /v1/crdbs/{guid}/updates` with a modify_request (`add_instances`,
+    /// `remove_instances`, `force_remove`): the only way to add or remove instances
+    /// (R:requests/crdbs/updates.md, R:objects/crdb/modify_request.md); answers a crdb_task.
+    pub fn modify_crdb(&self, guid: &str, body: &Value) -> CliResult<CrdbTask> {
+        self.call(
+            Method::POST,
+            &format!("{}/updates", crdb_path(guid)),
+            Some(body),
+        )
+    }
+
+    /// `PUT /v1/crdbs/{guid}/flush` (R:requests/crdbs/flush.md: no body; `{}` carries the
+    /// JSON content type every PUT needs); answers a crdb_task.
+    pub fn flush_crdb(&self, guid: &str) -> CliResult<CrdbTask> {
+        self.call(
+            Method::PUT,
+            &format!("{}/flush", crdb_path(guid)),
+            Some(&Value::Object(Map::new())),
+        )
+    }
+
+    /// `PUT /v1/crdbs/{guid}/purge` with `{"instances": [ids]}`, on the removed instance's own
+    /// cluster (R:requests/crdbs/purge.md); answers a crdb_task.
+    pub fn purge_crdb(&self, guid: &str, body: &Value) -> CliResult<CrdbTask> {
+        self.call(
+            Method::PUT,
+            &format!("{}/purge", crdb_path(guid)),
+            Some(body),
+        )
+    }
+
+    /// `GET /v1/crdbs/{guid}/health_report`: a JSON array of CRDB health report objects
+    /// (R:requests/crdbs/health_report.md), kept as sent.
+    pub fn crdb_health_report(&self, guid: &str) -> CliResult<Value> {
+        self.get(&format!("{}/health_report", crdb_path(guid)))
+    }
+
     /// Read like [`ApiClient::crdbs`]: `{"crdb_tasks": [...]}` or a bare array.
     pub fn crdb_tasks(&self) -> CliResult<Vec<CrdbTask>> {
         self.get_list("/v1/crdb_tasks", "crdb_tasks")

@@ -1,4 +1,5 @@
-//! `crdb create|update|list|get|delete`: crdb-cli's grammar (cli-grammar.md §6).
+//! `crdb create|update|list|get|delete|add-instance|remove-instance|purge-instance|flush|
+//! health-report`: crdb-cli's grammar (cli-grammar.md §6).
 
 use std::path::PathBuf;
 
@@ -55,6 +56,18 @@ pub enum CrdbCommand {
     Get(CrdbGuidArgs),
     /// Delete an Active-Active database and all its instances
     Delete(CrdbDeleteArgs),
+    /// Add a participating cluster: a new instance with the crdb's default_db_config
+    #[command(after_help = INSTANCE_HELP)]
+    AddInstance(CrdbAddInstanceArgs),
+    /// Remove an instance: its database and data are deleted on its cluster (--force: not
+    /// contacted; run purge-instance there later)
+    RemoveInstance(CrdbRemoveInstanceArgs),
+    /// On the cluster of a force-removed instance: delete that instance's database and data
+    PurgeInstance(CrdbPurgeInstanceArgs),
+    /// Delete every key of every instance (irreversible)
+    Flush(CrdbFlushArgs),
+    /// The health report of each participating cluster (crdb-cli's JSON)
+    HealthReport(CrdbGuidArgs),
 }
 
 /// `--wait` (the default) streams the task's status; `--no-wait` prints the task id and returns.
@@ -236,4 +249,61 @@ pub struct CrdbDeleteArgs {
     pub crdb_guid: String,
     #[command(flatten)]
     pub wait: WaitArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CrdbAddInstanceArgs {
+    #[arg(long, value_name = "GUID")]
+    pub crdb_guid: String,
+    /// The new participating cluster: fqdn=...,username=...,password-env=VAR[,url=...] or fqdn=...,profile=NAME
+    #[arg(long = "instance", value_name = "KEY=VALUE,...", required = true)]
+    pub instances: Vec<String>,
+    /// Compression of replication traffic to the new instance, 0-6 (default 3)
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=6))]
+    pub compression: Option<u8>,
+    #[command(flatten)]
+    pub wait: WaitArgs,
+}
+
+/// What the commands that delete data share: `--dry-run` shows what would go.
+#[derive(Debug, Clone, Args)]
+pub struct DestroyArgs {
+    /// Show what would be deleted and the REST call; send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub wait: WaitArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CrdbRemoveInstanceArgs {
+    #[arg(long, value_name = "GUID")]
+    pub crdb_guid: String,
+    /// The instance to remove (REPL-ID in crdb list)
+    #[arg(long, value_name = "ID")]
+    pub instance_id: u64,
+    /// Remove without contacting the instance's cluster (it keeps its data until purge-instance)
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub destroy: DestroyArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CrdbPurgeInstanceArgs {
+    #[arg(long, value_name = "GUID")]
+    pub crdb_guid: String,
+    /// The local instance of the cluster rsadmin talks to
+    #[arg(long, value_name = "ID")]
+    pub instance_id: u64,
+    #[command(flatten)]
+    pub destroy: DestroyArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CrdbFlushArgs {
+    #[arg(long, value_name = "GUID")]
+    pub crdb_guid: String,
+    #[command(flatten)]
+    pub destroy: DestroyArgs,
 }

@@ -152,6 +152,29 @@ rsadmin crdb update --crdb-guid <guid> --oss-cluster true",
     ("crdb list", "rsadmin crdb list"),
     ("crdb get", "rsadmin crdb get --crdb-guid <guid>"),
     ("crdb delete", "rsadmin crdb delete --crdb-guid <guid> --no-wait"),
+    (
+        "crdb add-instance",
+        "PW3=... rsadmin crdb add-instance --crdb-guid <guid> \\
+  --instance fqdn=cluster3.example.com,username=admin@example.com,password-env=PW3",
+    ),
+    (
+        "crdb remove-instance",
+        "rsadmin crdb remove-instance --crdb-guid <guid> --instance-id 3 --dry-run
+rsadmin -y crdb remove-instance --crdb-guid <guid> --instance-id 3 --force",
+    ),
+    (
+        "crdb purge-instance",
+        "rsadmin -y crdb purge-instance --crdb-guid <guid> --instance-id 3",
+    ),
+    (
+        "crdb flush",
+        "rsadmin crdb flush --crdb-guid <guid> --dry-run
+rsadmin -y crdb flush --crdb-guid <guid>",
+    ),
+    (
+        "crdb health-report",
+        "rsadmin crdb health-report --crdb-guid <guid>",
+    ),
     ("task", "rsadmin task list\nrsadmin task status --task-id <task-id>"),
     ("task list", "rsadmin task list"),
     ("task status", "rsadmin task status --task-id <task-id> | grep -x 'Status: finished'"),

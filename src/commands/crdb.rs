@@ -1,12 +1,16 @@
-//! `crdb create|update|list|get|delete`: Active-Active databases, remotely, with crdb-cli's
+//! `crdb create|update|list|get|delete|add-instance|remove-instance|purge-instance|flush|
+//! health-report`: Active-Active databases, remotely, with crdb-cli's
 //! grammar and progress lines. Each subcommand has its own file; what they share (instance
 //! credentials, sizes, the prerequisite gate, following a task) lives beside them.
 
+mod add_instance;
 mod config;
 mod create;
 mod delete;
+mod destroy;
 mod gate;
 mod get;
+mod health_report;
 mod instance;
 mod list;
 pub mod progress;
@@ -23,6 +27,11 @@ pub fn run(ctx: &Context, args: CrdbArgs) -> CliResult<()> {
         CrdbCommand::List(_) => list::run(ctx),
         CrdbCommand::Get(args) => get::run(ctx, &args.crdb_guid),
         CrdbCommand::Delete(args) => delete::run(ctx, &args),
+        CrdbCommand::AddInstance(args) => add_instance::run(ctx, &args),
+        CrdbCommand::RemoveInstance(args) => destroy::remove_instance(ctx, &args),
+        CrdbCommand::PurgeInstance(args) => destroy::purge_instance(ctx, &args),
+        CrdbCommand::Flush(args) => destroy::flush(ctx, &args),
+        CrdbCommand::HealthReport(args) => health_report::run(ctx, &args.crdb_guid),
     }
 }
 

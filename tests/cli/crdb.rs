@@ -100,16 +100,16 @@ impl Pair {
 }
 
 /// A database port for `crdb create --port`: free on every address the two clusters' proxies
-/// bind (internal 127.0.1.x / 127.0.3.x, external 127.0.2.x / 127.0.4.x), not only on
+/// bind (internal 127.0.{1,3,5}.x, external 127.0.{2,4,6}.x: up to three clusters), not only on
 /// 127.0.0.1, so that a port another sandbox on this machine serves is never picked. (The
 /// sandbox binds it a moment later; the window is as small as any database port's.)
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     loop {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|listener| listener.local_addr())
             .expect("free port")
             .port();
-        let held: Result<Vec<_>, _> = (1..=4u8)
+        let held: Result<Vec<_>, _> = (1..=6u8)
             .flat_map(|network| (1..=3u8).map(move |node| (network, node)))
             .map(|(network, node)| {
                 std::net::TcpListener::bind((format!("127.0.{network}.{node}"), port))
@@ -122,7 +122,7 @@ fn free_port() -> u16 {
 }
 
 /// The word after `prefix` on the line that starts with it.
-fn word_after<'a>(text: &'a str, prefix: &str) -> &'a str {
+pub(crate) fn word_after<'a>(text: &'a str, prefix: &str) -> &'a str {
     text.lines()
         .find_map(|line| line.strip_prefix(prefix))
         .and_then(|rest| rest.split_whitespace().next())
@@ -142,7 +142,7 @@ fn redis_py_cluster(address: &str) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-fn assert_run(run: &Run, code: i32, stdout: &str, stderr: &str) {
+pub(crate) fn assert_run(run: &Run, code: i32, stdout: &str, stderr: &str) {
     assert_eq!(
         (run.code, run.stdout.as_str(), run.stderr.as_str()),
         (code, stdout, stderr),
@@ -150,7 +150,7 @@ fn assert_run(run: &Run, code: i32, stdout: &str, stderr: &str) {
     );
 }
 
-fn finished_update(run: &Run) -> String {
+pub(crate) fn finished_update(run: &Run) -> String {
     format!(
         "Task {} created\n  ---> Status changed: queued -> started\n  ---> Status changed: started -> finished\n",
         word_after(&run.stdout, "Task ")

@@ -13,6 +13,7 @@ mod cli_connection;
 mod cli_info_status;
 mod cli_tune;
 mod crdb;
+mod crdb_ops;
 mod doctor;
 mod dropin;
 mod dropin_scripts;

@@ -9,7 +9,10 @@
 
 mod clusters;
 mod group;
+mod health;
+mod membership;
 mod model;
+mod modify;
 mod peer;
 mod routes;
 mod store;

@@ -171,6 +171,84 @@ impl PeerApi {
     }
 }
 
+/// Longest reply line read from a database endpoint (`+OK`, or an error line).
+const REPLY_LIMIT: usize = 4096;
+const RESP_TIMEOUT: Duration = Duration::from_secs(10);
+
+impl PeerApi {
+    /// `FLUSHDB` on every address the bdb's endpoint is bound to (after `AUTH` when the
+    /// database has a password).
+    pub async fn flush_bdb(&self, uid: &str, password: Option<&str>) -> Result<(), TaskError> {
+        let bdb = self
+            .call(Method::GET, &format!("/v1/bdbs/{uid}"), None)
+            .await?;
+        let port = bdb.pointer("/endpoints/0/port").and_then(Value::as_u64);
+        let addresses: Vec<String> = bdb
+            .pointer("/endpoints/0/addr")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|addr| addr.as_str().map(str::to_string))
+            .collect();
+        let (Some(port), false) = (port, addresses.is_empty()) else {
+            return Err(self.error(
+                "flush_failed",
+                format!("db:{uid} has no bound endpoint to flush"),
+            ));
+        };
+        for address in addresses {
+            let target = format!("{address}:{port}");
+            let flushed = tokio::time::timeout(RESP_TIMEOUT, flush_at(&target, password))
+                .await
+                .unwrap_or_else(|_| Err(format!("no answer in {RESP_TIMEOUT:?}")));
+            flushed.map_err(|detail| {
+                self.error("flush_failed", format!("FLUSHDB on {target}: {detail}"))
+            })?;
+        }
+        Ok(())
+    }
+}
+
+async fn flush_at(target: &str, password: Option<&str>) -> Result<(), String> {
+    let mut stream = tokio::net::TcpStream::connect(target)
+        .await
+        .map_err(|error| error.to_string())?;
+    if let Some(password) = password {
+        resp_command(&mut stream, &["AUTH", password]).await?;
+    }
+    resp_command(&mut stream, &["FLUSHDB"]).await
+}
+
+/// Sends one command and reads its one-line reply: `+...` is success, anything else an error
+/// (the reply text is the database's, never the password).
+async fn resp_command(stream: &mut tokio::net::TcpStream, words: &[&str]) -> Result<(), String> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut frame = format!("*{}\r\n", words.len());
+    for word in words {
+        frame.push_str(&format!("${}\r\n{word}\r\n", word.len()));
+    }
+    stream
+        .write_all(frame.as_bytes())
+        .await
+        .map_err(|error| error.to_string())?;
+    let mut reply = Vec::new();
+    let mut byte = [0u8; 1];
+    while !reply.ends_with(b"\r\n") {
+        if reply.len() >= REPLY_LIMIT
+            || stream.read(&mut byte).await.map_err(|e| e.to_string())? == 0
+        {
+            return Err("connection closed before a reply".into());
+        }
+        reply.push(byte[0]);
+    }
+    let line = String::from_utf8_lossy(&reply).trim_end().to_string();
+    if line.starts_with('+') {
+        Ok(())
+    } else {
+        Err(line)
+    }
+}
+
 fn root_cause(error: &reqwest::Error) -> String {
     let mut cause: &dyn std::error::Error = error;
     while let Some(next) = cause.source() {

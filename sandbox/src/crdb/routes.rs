@@ -1,23 +1,23 @@
 //! `/v1/crdbs` and `/v1/crdb_tasks` (rest-api.md §6.3, §6.4). Requests are checked here, at
 //! once; what only a participating cluster can refuse fails the task instead.
 
-use super::Coordinator;
 use super::model::{Crdb, Credentials, Instance};
 use super::tasks::CancelRefusal;
 use super::worker::Operation;
+use super::{Coordinator, modify};
 use crate::control::ControlPlane;
 use crate::rest::error::ApiError;
 use crate::rest::is_dry_run;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-type Control = State<Arc<ControlPlane>>;
+pub(super) type Control = State<Arc<ControlPlane>>;
 
 /// Top-level fields a PATCH may change (rest-api.md §6.3; instances only for credentials and
 /// compression: adding or removing instances goes through `POST .../updates`).
@@ -35,17 +35,21 @@ pub fn routes() -> Router<Arc<ControlPlane>> {
             "/v1/crdbs/{guid}",
             get(get_one).patch(update).delete(delete),
         )
+        .route("/v1/crdbs/{guid}/updates", post(modify::updates))
+        .route("/v1/crdbs/{guid}/flush", put(modify::flush))
+        .route("/v1/crdbs/{guid}/purge", put(modify::purge))
+        .route("/v1/crdbs/{guid}/health_report", get(modify::health_report))
         .route("/v1/crdb_tasks", get(list_tasks))
         .route("/v1/crdb_tasks/{id}", get(get_task))
         .route("/v1/crdb_tasks/{id}/actions/cancel", post(cancel_task))
 }
 
-fn invalid(description: impl Into<String>) -> ApiError {
+pub(super) fn invalid(description: impl Into<String>) -> ApiError {
     ApiError::bad_request(description)
 }
 
 /// UNCONFIRMED: the 404 error codes of crdb and crdb_task requests are undocumented.
-fn crdb_not_found(guid: &str) -> ApiError {
+pub(super) fn crdb_not_found(guid: &str) -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
         "crdb_not_found",
@@ -61,7 +65,7 @@ fn task_not_found(id: &str) -> ApiError {
     )
 }
 
-fn object(body: &str) -> Result<Map<String, Value>, ApiError> {
+pub(super) fn object(body: &str) -> Result<Map<String, Value>, ApiError> {
     match serde_json::from_str(body) {
         Ok(Value::Object(object)) => Ok(object),
         Ok(_) => Err(invalid("request body must be a JSON object")),
@@ -69,11 +73,11 @@ fn object(body: &str) -> Result<Map<String, Value>, ApiError> {
     }
 }
 
-fn task_json(task: &super::CrdbTask) -> Json<Value> {
+pub(super) fn task_json(task: &super::CrdbTask) -> Json<Value> {
     Json(serde_json::to_value(task).unwrap_or_default())
 }
 
-fn existing(coordinator: &Coordinator, guid: &str) -> Result<Crdb, ApiError> {
+pub(super) fn existing(coordinator: &Coordinator, guid: &str) -> Result<Crdb, ApiError> {
     coordinator
         .store
         .get(guid)
@@ -82,7 +86,7 @@ fn existing(coordinator: &Coordinator, guid: &str) -> Result<Crdb, ApiError> {
 
 /// A crdb no task of this cluster is changing. UNCONFIRMED: the code a real cluster answers
 /// while a crdb task runs; 409 is what the API uses for "busy".
-fn idle(coordinator: &Coordinator, guid: &str) -> Result<Crdb, ApiError> {
+pub(super) fn idle(coordinator: &Coordinator, guid: &str) -> Result<Crdb, ApiError> {
     let crdb = existing(coordinator, guid)?;
     if coordinator.tasks.busy(guid) {
         return Err(ApiError::new(
@@ -146,7 +150,7 @@ async fn create(
 }
 
 /// Exactly one of `credentials` and `certificate_auth` per cluster (rest-api.md §6.2).
-fn check_credential_kinds(body: &Map<String, Value>) -> Result<(), ApiError> {
+pub(super) fn check_credential_kinds(body: &Map<String, Value>) -> Result<(), ApiError> {
     let instances = body.get("instances").and_then(Value::as_array);
     for cluster in instances.into_iter().flatten().map(|i| &i["cluster"]) {
         let name = cluster["name"].as_str().unwrap_or("?");

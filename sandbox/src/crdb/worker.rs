@@ -18,6 +18,24 @@ pub enum Operation {
         changes: Map<String, Value>,
     },
     Delete(Crdb),
+    /// `POST .../updates` with `add_instances`: `crdb` lists them already (no `db_uid` yet).
+    AddInstances {
+        crdb: Crdb,
+        added: Vec<u32>,
+    },
+    /// `POST .../updates` with `remove_instances`: `crdb` is what stays, `removed` what goes;
+    /// `force` leaves the removed clusters untouched (their bdb and data stay until a purge).
+    RemoveInstances {
+        crdb: Crdb,
+        removed: Vec<Instance>,
+        force: bool,
+    },
+    Flush(Crdb),
+    /// `PUT .../purge` on the cluster of a force-removed instance: its local instances go.
+    Purge {
+        crdb: Crdb,
+        instances: Vec<u32>,
+    },
 }
 
 impl Operation {
@@ -26,14 +44,22 @@ impl Operation {
             Operation::Create(_) => "create_crdb",
             Operation::Update { .. } => "update_crdb",
             Operation::Delete(_) => "delete_crdb",
+            // UNCONFIRMED: only `create_crdb` is documented (crdb_task.md); the others follow it.
+            Operation::AddInstances { .. } | Operation::RemoveInstances { .. } => "update_crdb",
+            Operation::Flush(_) => "flush_crdb",
+            Operation::Purge { .. } => "purge_crdb",
         }
     }
 
-    fn crdb(&self) -> &Crdb {
+    pub(super) fn crdb(&self) -> &Crdb {
         match self {
-            Operation::Create(crdb) | Operation::Update { crdb, .. } | Operation::Delete(crdb) => {
-                crdb
-            }
+            Operation::Create(crdb)
+            | Operation::Update { crdb, .. }
+            | Operation::Delete(crdb)
+            | Operation::AddInstances { crdb, .. }
+            | Operation::RemoveInstances { crdb, .. }
+            | Operation::Flush(crdb)
+            | Operation::Purge { crdb, .. } => crdb,
         }
     }
 }
@@ -63,11 +89,19 @@ impl Coordinator {
             Operation::Create(crdb) => self.create(crdb).await,
             Operation::Update { crdb, changes } => self.update(crdb, &changes).await,
             Operation::Delete(crdb) => self.delete(&crdb).await,
+            Operation::AddInstances { crdb, added } => self.add_instances(crdb, &added).await,
+            Operation::RemoveInstances {
+                crdb,
+                removed,
+                force,
+            } => self.remove_instances(&crdb, &removed, force).await,
+            Operation::Flush(crdb) => self.flush(&crdb).await,
+            Operation::Purge { crdb, instances } => self.purge(&crdb, &instances).await,
         };
         self.tasks.end(task_id, outcome.err().unwrap_or_default());
     }
 
-    fn peers(&self, crdb: &Crdb) -> Result<Vec<PeerApi>, Vec<TaskError>> {
+    pub(super) fn peers(&self, crdb: &Crdb) -> Result<Vec<PeerApi>, Vec<TaskError>> {
         let http = http_client(&self.group.ca_pems()).map_err(|description| {
             vec![TaskError {
                 cluster_name: self.fqdn.clone(),
@@ -121,7 +155,7 @@ impl Coordinator {
     }
 
     /// Deletes the instances already created; returns the error that made the create fail.
-    async fn roll_back(
+    pub(super) async fn roll_back(
         &self,
         peers: &[PeerApi],
         crdb: &Crdb,
@@ -188,7 +222,7 @@ impl Coordinator {
 
     /// Records the crdb on this cluster and on every participant in the peer group (the
     /// sandbox's stand-in for the coordinators' own protocol on port 9081).
-    fn publish(&self, crdb: &Crdb) {
+    pub(super) fn publish(&self, crdb: &Crdb) {
         for store in self.stores(crdb) {
             store.put(crdb.clone());
         }
@@ -209,7 +243,11 @@ impl Coordinator {
 
 /// The `POST /v1/bdbs` body of one instance: `default_db_config` with the instance's
 /// `db_config` over it, the database_config defaults, and the crdt fields.
-fn instance_bdb(crdb: &Crdb, instance: &Instance, port: Option<u64>) -> Map<String, Value> {
+pub(super) fn instance_bdb(
+    crdb: &Crdb,
+    instance: &Instance,
+    port: Option<u64>,
+) -> Map<String, Value> {
     let mut body = crdb.default_db_config.clone();
     body.extend(instance.db_config.clone());
     // The shards' Redis version is the sandbox's; a bdb refuses it as read-only.

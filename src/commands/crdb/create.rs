@@ -5,7 +5,7 @@ use serde_json::{Map, Value, json};
 
 use super::config::{default_db_config, parse_memory_size, set_flag, set_settings_flags};
 use super::gate;
-use super::instance::{self, Participant, ParticipantSpec, SpecFlag};
+use super::instance::{self, ParticipantSpec, SpecFlag};
 use super::progress::{self, GuidReport};
 use crate::checks::{Origin, STANDARD_SHARD_KEY_REGEX};
 use crate::cli::crdb::CrdbCreateArgs;
@@ -17,7 +17,7 @@ use crate::error::{CliError, CliResult};
 const DEFAULT_SHARDING: bool = true;
 const DEFAULT_REPLICATION: bool = false;
 const DEFAULT_EVICTION_POLICY: &str = "noeviction";
-const DEFAULT_COMPRESSION: u8 = 3;
+pub const DEFAULT_COMPRESSION: u8 = 3;
 
 /// The validated request: everything but the instance passwords, which are read only once
 /// the prerequisites pass.
@@ -208,36 +208,12 @@ fn shard_key_regex(raw: &str) -> CliResult<Value> {
     Ok(json!([{ "regex": raw }]))
 }
 
-/// The REST API port of a participant given without `url=` (crdb-cli's default).
-const DEFAULT_REST_PORT: u16 = 9443;
-
 /// The `POST /v1/crdbs` body (rest-api.md §6.3), with each instance's password resolved.
 fn request_body(plan: &CreatePlan) -> CliResult<Value> {
     let instances = plan
         .instances
         .iter()
-        .map(|spec| {
-            let Participant::Fqdn(fqdn) = &spec.participant else {
-                return Err(CliError::usage("--instance needs fqdn="));
-            };
-            // The reference marks `cluster.url` required; without url= it is crdb-cli's
-            // documented form, the FQDN on the default REST port.
-            let url = spec
-                .url
-                .clone()
-                .unwrap_or_else(|| format!("https://{fqdn}:{DEFAULT_REST_PORT}"));
-            let mut cluster =
-                json!({ "name": fqdn, "url": url, "credentials": spec.credentials()? });
-            for (key, value) in [
-                ("replication_endpoint", &spec.replication_endpoint),
-                ("replication_tls_sni", &spec.replication_tls_sni),
-            ] {
-                if let Some(value) = value {
-                    cluster[key] = json!(value);
-                }
-            }
-            Ok(json!({ "cluster": cluster, "compression": plan.compression }))
-        })
+        .map(|spec| spec.instance_info(plan.compression))
         .collect::<CliResult<Vec<_>>>()?;
     Ok(json!({
         "name": plan.name,

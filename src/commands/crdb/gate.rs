@@ -22,6 +22,23 @@ fn fix_hint(rule: &str, origin: Origin) -> Option<&'static str> {
     }
 }
 
+/// An added instance gets the crdb's `default_db_config` as it is: the fixes are made on the
+/// crdb first, with `crdb update` (the hints name its flags).
+pub fn check_added_instance(config: &Map<String, Value>, guid: &str) -> CliResult<()> {
+    check(
+        config,
+        Origin::CrdbUpdate,
+        &format!("crdb {guid} (the new instance takes its default_db_config)"),
+    )
+    .map_err(|mut err| {
+        err.message = err.message.replace(
+            "Fix: add --default-db-config",
+            &format!("Fix: rsadmin crdb update --crdb-guid {guid} --default-db-config"),
+        );
+        err
+    })
+}
+
 /// Checks the database every instance would be; `subject` names it in the messages.
 pub fn check(config: &Map<String, Value>, origin: Origin, subject: &str) -> CliResult<()> {
     let bdb: Bdb = serde_json::from_value(Value::Object(config.clone())).map_err(|err| {

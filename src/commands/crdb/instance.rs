@@ -19,6 +19,9 @@ use crate::sanitize;
 /// The password of every instance that names none.
 pub const INSTANCE_PASSWORD_ENV: &str = "RSADMIN_INSTANCE_PASSWORD";
 
+/// The REST API port of a participant given without `url=` (crdb-cli's default).
+const DEFAULT_REST_PORT: u16 = 9443;
+
 const CERTIFICATE_KEYS: [&str; 3] = ["client_cert", "client_key", "trusted_ca"];
 
 /// Where an instance's password comes from.
@@ -231,6 +234,30 @@ impl ParticipantSpec {
                 )))
             }
         }
+    }
+
+    /// The instance_info object (R:objects/crdb/instance_info.md) of a `POST /v1/crdbs`
+    /// `instances` or a modify_request's `add_instances` entry, with the password resolved.
+    pub fn instance_info(&self, compression: u8) -> CliResult<Value> {
+        let Participant::Fqdn(fqdn) = &self.participant else {
+            return Err(CliError::usage("--instance needs fqdn="));
+        };
+        // The reference marks `cluster.url` required; without url= it is crdb-cli's
+        // documented form, the FQDN on the default REST port.
+        let url = self
+            .url
+            .clone()
+            .unwrap_or_else(|| format!("https://{fqdn}:{DEFAULT_REST_PORT}"));
+        let mut cluster = json!({ "name": fqdn, "url": url, "credentials": self.credentials()? });
+        for (key, value) in [
+            ("replication_endpoint", &self.replication_endpoint),
+            ("replication_tls_sni", &self.replication_tls_sni),
+        ] {
+            if let Some(value) = value {
+                cluster[key] = json!(value);
+            }
+        }
+        Ok(json!({ "cluster": cluster, "compression": compression }))
     }
 
     /// `{"username": ..., "password": ...}` of the REST cluster_info object.
