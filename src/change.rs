@@ -513,11 +513,13 @@ pub fn execute(
             print_json(&report(plan, outcome, true));
         } else {
             print!("{}", render_plan(plan));
-            if cluster_check.is_ok() {
-                print!("{DRY_RUN_DONE}");
+            match cluster_check {
+                Ok(true) => print!("{DRY_RUN_VALIDATED}"),
+                Ok(false) => print!("{DRY_RUN_NOT_SENT}"),
+                Err(_) => {}
             }
         }
-        return cluster_check;
+        return cluster_check.map(|_| ());
     }
     confirm(ctx, plan)?;
     let limit = WaitLimit::from_now(args.timeout);
@@ -577,8 +579,10 @@ fn refusal(plan: &ChangePlan, failing: &[&Finding]) -> CliError {
 }
 
 /// The last line of a dry run the cluster accepted.
-const DRY_RUN_DONE: &str =
+const DRY_RUN_VALIDATED: &str =
     "Dry run: the cluster validated the calls (dry_run=true); nothing was changed.\n";
+/// For plans without a database update (nodes, cluster policy, proxies, shard moves).
+const DRY_RUN_NOT_SENT: &str = "Dry run: nothing was sent.\n";
 
 /// The plan: each change, then the REST calls that would make it.
 pub fn render_plan(plan: &ChangePlan) -> String {
@@ -601,8 +605,8 @@ pub fn render_plan(plan: &ChangePlan) -> String {
 /// Sends the plan to the cluster with `dry_run=true` (rest-api.md §1.8), so its own refusals
 /// show before anything changes. The steps of one database go as one body (later steps rely on
 /// earlier ones, so each alone could be refused): the cluster checks the end state. Node updates
-/// have no dry run and are not sent.
-fn check_with_cluster(client: &ApiClient, plan: &ChangePlan) -> CliResult<()> {
+/// have no dry run and are not sent. True when the cluster was asked.
+fn check_with_cluster(client: &ApiClient, plan: &ChangePlan) -> CliResult<bool> {
     let mut bodies: Vec<(u64, Map<String, Value>)> = Vec::new();
     for step in plan.steps.iter().filter(|step| !step.changes.is_empty()) {
         let (&Target::Bdb(uid), Value::Object(fields)) = (&step.target, step.body()) else {
@@ -613,6 +617,7 @@ fn check_with_cluster(client: &ApiClient, plan: &ChangePlan) -> CliResult<()> {
             None => bodies.push((uid, fields)),
         }
     }
+    let asked = !bodies.is_empty();
     for (uid, body) in bodies {
         client
             .put_bdb_dry_run(uid, &Value::Object(body))
@@ -621,7 +626,7 @@ fn check_with_cluster(client: &ApiClient, plan: &ChangePlan) -> CliResult<()> {
                 ..err
             })?;
     }
-    Ok(())
+    Ok(asked)
 }
 
 /// Whose rule decides whether a disruptive change asks before it is applied. Every command that
