@@ -205,7 +205,11 @@ fn status_filters_sort_and_extras_read_right_positionally() {
     assert_ok(&run, "status issues_only");
     let run = scripts.rladmin(&["status", "nodes", "node", "1"]);
     assert_eq!(run.code, 2, "node filters shards and endpoints only");
-    assert!(scripts.puts().is_empty());
+    let puts = scripts.puts();
+    assert!(
+        puts.iter().all(|(path, _)| path.ends_with("?dry_run=true")),
+        "{puts:?}"
+    );
 }
 
 #[test]
@@ -269,7 +273,11 @@ fn rladmin_changes_apply_from_scripts_without_a_question() {
     scripts.sandbox.clear_requests();
     let run = scripts.rladmin(&["bind", "endpoint", "1:1", "policy", "all-master-shards"]);
     assert_eq!((run.code, run.stdout.as_str()), (0, "Nothing to change\n"));
-    assert!(scripts.puts().is_empty());
+    let puts = scripts.puts();
+    assert!(
+        puts.iter().all(|(path, _)| path.ends_with("?dry_run=true")),
+        "{puts:?}"
+    );
 
     // Commands on standard input, as `echo ... | rladmin` sends them.
     let run =
@@ -314,7 +322,11 @@ fn rladmin_changes_apply_from_scripts_without_a_question() {
     ]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("needs confirmation"), "{}", run.stderr);
-    assert!(scripts.puts().is_empty());
+    let puts = scripts.puts();
+    assert!(
+        puts.iter().all(|(path, _)| path.ends_with("?dry_run=true")),
+        "{puts:?}"
+    );
 }
 
 #[test]
@@ -403,7 +415,11 @@ fn info_and_tune_db_follow_rladmins_documented_keys() {
             run.stderr
         );
     }
-    assert!(scripts.puts().is_empty());
+    let puts = scripts.puts();
+    assert!(
+        puts.iter().all(|(path, _)| path.ends_with("?dry_run=true")),
+        "{puts:?}"
+    );
     let run = scripts.sh("rladmin info db db:1 </dev/null | grep syncer_mode");
     assert_eq!(run.stdout, "  syncer_mode: distributed\n");
 
@@ -516,7 +532,11 @@ fn tune_cluster_proxy_and_node_plan_apply_and_read_back() {
          PUT /v1/cluster/policy {\"default_sharded_proxy_policy\":\"all-master-shards\",\
          \"default_shards_placement\":\"sparse\"}\nDry run: nothing was sent.\n"
     );
-    assert!(scripts.puts().is_empty());
+    let puts = scripts.puts();
+    assert!(
+        puts.iter().all(|(path, _)| path.ends_with("?dry_run=true")),
+        "{puts:?}"
+    );
     let run = scripts.sh(&format!("rladmin {POLICY_CHANGE} </dev/null"));
     assert_eq!(
         (run.code, run.stdout.as_str()),
@@ -824,9 +844,11 @@ fn every_documented_rladmin_command_is_supported_or_says_so() {
         assert_eq!(run.code, 0, "{command}: {}", run.stderr);
         assert!(!run.stderr.contains("not supported"), "{command}");
     }
+    // A database dry run asks the cluster to validate it (`?dry_run=true`); nothing else is put.
+    let puts = scripts.puts();
     assert!(
-        scripts.puts().is_empty(),
-        "dry runs and reads send no change"
+        puts.iter().all(|(path, _)| path.ends_with("?dry_run=true")),
+        "dry runs and reads send no change: {puts:?}"
     );
     let not_supported: [(&str, &str); 11] = [
         ("status modules", "status modules"),
@@ -869,5 +891,9 @@ fn every_documented_rladmin_command_is_supported_or_says_so() {
             run.stderr
         );
     }
-    assert!(scripts.puts().is_empty());
+    let puts = scripts.puts();
+    assert!(
+        puts.iter().all(|(path, _)| path.ends_with("?dry_run=true")),
+        "{puts:?}"
+    );
 }

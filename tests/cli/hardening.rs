@@ -106,7 +106,7 @@ fn clap_errors_keep_their_text_and_end_with_one_error_line() {
     assert_eq!(
         run.stderr,
         "  tip: to pass '--bogus' as a value, use '-- --bogus'\n\n\
-         Usage: rsadmin status [databases|nodes|shards|endpoints] [extra all] [issues_only]\n\n\
+         Usage: rsadmin status [databases|nodes|shards|endpoints] [node <id>] [db <db>] [extra <param>...] [sort <column>...] [issues_only]\n\n\
          For more information, try '--help'.\n\
          error: unexpected argument '--bogus' found\n"
     );
