@@ -229,7 +229,7 @@ fn add_instance_flush_and_remove_instance_across_three_clusters() {
     let add = trio.sh(
         0,
         &format!(
-            "crdb-cli crdb add-instance --crdb-guid {guid} --instance fqdn={},username={},password={} </dev/null",
+            "crdb-cli crdb add-instance --crdb-guid {guid} --instance fqdn={},username={},password={} --compression 6 </dev/null",
             trio.fqdn(2),
             third.user(),
             third.password()
@@ -261,7 +261,7 @@ fn add_instance_flush_and_remove_instance_across_three_clusters() {
             &json!(trio.fqdn(2)),
             &json!(format!("https://{}:9443", trio.fqdn(2))),
             &json!("admin@sandbox.local"),
-            &json!(3),
+            &json!(6),
             Some(1)
         )
     );
@@ -442,11 +442,21 @@ fn add_instance_flush_and_remove_instance_across_three_clusters() {
         )
     );
     assert_eq!(trio.sent(0, "POST"), []);
+    // --no-wait: the task is created and named, and the command returns without following it.
     let remove = trio.line(
         0,
-        &format!("-y crdb remove-instance --crdb-guid {guid} --instance-id 3"),
+        &format!("-y crdb remove-instance --crdb-guid {guid} --instance-id 3 --no-wait"),
     );
-    assert_run(&remove, 0, &finished_update(&remove), "");
+    assert_eq!(
+        (remove.code, remove.stderr.as_str()),
+        (0, ""),
+        "{remove:#?}"
+    );
+    let task_line = remove.stdout.strip_suffix(" created\n").unwrap_or_default();
+    assert!(
+        task_line.starts_with("Task ") && !task_line.contains('\n'),
+        "{remove:#?}"
+    );
     assert_eq!(
         trio.sent(0, "POST"),
         [(
@@ -454,7 +464,14 @@ fn add_instance_flush_and_remove_instance_across_three_clusters() {
             json!({"remove_instances": [3]})
         )]
     );
-    assert!(trio.instances(2).is_empty());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !trio.instances(2).is_empty() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the removal never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
     assert_eq!(trio.instances(1).len(), 1);
     let listed = trio.rsadmin(1, &["crdb", "list"]);
     assert_eq!(listed.stdout.lines().count(), 3, "{listed:#?}");
