@@ -156,6 +156,15 @@ impl ControlPlane {
         read(&lock(&self.state))
     }
 
+    /// `redis_info` for `/v1/shards?extra_info_keys=...`: the named `INFO` fields of each shard
+    /// that answered in time, by shard uid.
+    pub async fn shard_redis_info(
+        &self,
+        keys: &[String],
+    ) -> std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>> {
+        self.reconciler.redis_info(keys).await
+    }
+
     /// True while the shard's redis-server is dead and its restart does not answer yet.
     pub fn shard_is_down(&self, shard_uid: &str) -> bool {
         self.reconciler.down_shards().contains(shard_uid)

@@ -123,6 +123,12 @@ impl ApiClient {
         self.get(SHARDS_PATH)
     }
 
+    /// The shards with their memory use (`redis_info.used_memory`), for `status`: one request,
+    /// the REST reference's `extra_info_keys` (a cluster that ignores it sends `redis_info: {}`).
+    pub fn shards_with_used_memory(&self) -> CliResult<Vec<Shard>> {
+        self.get(SHARDS_WITH_USED_MEMORY_PATH)
+    }
+
     /// One database's shards (`GET /v1/bdbs/{uid}/shards`).
     pub fn bdb_shards(&self, uid: u64) -> CliResult<Vec<Shard>> {
         self.get(&format!("{}/shards", bdb_path(uid)))
@@ -356,6 +362,8 @@ impl ApiClient {
 }
 
 pub const SHARDS_PATH: &str = "/v1/shards";
+/// `GET /v1/shards` asking each shard's `INFO` `used_memory` into `redis_info`.
+pub const SHARDS_WITH_USED_MEMORY_PATH: &str = "/v1/shards?extra_info_keys=used_memory";
 
 /// The header that ties a shards blueprint to the cluster state it was computed for.
 const CLUSTER_STATE_ID: &str = "cluster-state-id";

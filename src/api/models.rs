@@ -170,6 +170,17 @@ pub struct Shard {
     pub assigned_slots: Option<String>,
     pub status: Option<String>,
     pub detailed_status: Option<String>,
+    /// Fields of the shard's redis `INFO` named by `?extra_info_keys=` (`{}` without it); kept
+    /// as sent, so an unexpected shape reads as absent instead of failing the request.
+    #[serde(skip_serializing_if = "serde_json::Value::is_null")]
+    pub redis_info: serde_json::Value,
+}
+
+impl Shard {
+    /// `redis_info.used_memory` in bytes, when the cluster sent it as an integer.
+    pub fn used_memory(&self) -> Option<u64> {
+        self.redis_info.get("used_memory")?.as_u64()
+    }
 }
 
 /// One slot range of a shards blueprint (`GET /v1/bdbs/{uid}/actions/optimize_shards_placement`,

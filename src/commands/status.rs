@@ -119,7 +119,7 @@ fn snapshot(client: &ApiClient) -> CliResult<ClusterSnapshot> {
     Ok(ClusterSnapshot {
         nodes: client.nodes()?,
         bdbs: client.bdbs()?,
-        shards: client.shards()?,
+        shards: client.shards_with_used_memory()?,
         node_status: client.nodes_status()?,
     })
 }

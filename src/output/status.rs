@@ -5,7 +5,11 @@
 //! - node ROLE, HOSTNAME, FREE_RAM and PROVISIONAL_RAM come from `GET /v1/nodes/status`; where
 //!   the cluster lacks it, ROLE falls back to the lowest uid as `master` and the others read
 //!   `unknown` (one word without `/`, so positional parsers keep their columns);
-//! - USED_MEMORY and the extra columns without a REST source read `N/A`;
+//! - shard USED_MEMORY is `redis_info.used_memory` of `GET /v1/shards?extra_info_keys=used_memory`
+//!   (REST reference) printed like rladmin (`2.39MB`); where the cluster did not send it as an
+//!   integer it reads `unknown`, like node cells (one word without `/`, so `grep node:1 | grep /`
+//!   still selects only the node row);
+//! - the extra columns without a REST source read `N/A`;
 //! - endpoint ROLE with include/exclude lists: the policy then `+<ids>` / `-<ids>` with ids joined
 //!   by commas, so the cell stays one whitespace-separated field.
 
@@ -70,6 +74,19 @@ const UNKNOWN: &str = "unknown";
 /// `6.13GB` as rladmin prints sizes.
 fn gigabytes(bytes: u64) -> String {
     format!("{:.2}GB", bytes as f64 / f64::from(1u32 << 30))
+}
+
+/// A size as rladmin prints USED_MEMORY: the largest unit of B/KB/MB/GB (powers of 1024) that
+/// keeps the number at least 1, two decimals (`2.39MB`, `512.00B`).
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    format!("{value:.2}{}", UNITS[unit])
 }
 
 /// `free/total` (rladmin's FREE_RAM and PROVISIONAL_RAM), or [`UNKNOWN`].
@@ -408,7 +425,10 @@ fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
             format!("node:{}", shard.node_uid),
             or_absent(shard.role.as_ref()),
             shard.assigned_slots.clone().unwrap_or_default(),
-            ABSENT.to_string(),
+            shard
+                .used_memory()
+                .map(human_size)
+                .unwrap_or_else(|| UNKNOWN.to_string()),
         ];
         if options.extra_all {
             row.extend([ABSENT.to_string(), ABSENT.to_string(), OK.to_string()]);
@@ -478,7 +498,7 @@ db:1  default-db endpoint:1:1 node:1 single No
 
 SHARDS:
 DB:ID NAME       ID      NODE   ROLE   SLOTS   USED_MEMORY STATUS
-db:1  default-db redis:1 node:1 master 0-16383 N/A         OK
+db:1  default-db redis:1 node:1 master 0-16383 unknown     OK
 "
         );
     }
@@ -512,6 +532,34 @@ db:1  default-db redis:1 node:1 master 0-16383 N/A         OK
                 .rows
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn human_size_prints_like_rladmin() {
+        assert_eq!(human_size(0), "0.00B");
+        assert_eq!(human_size(1023), "1023.00B");
+        assert_eq!(human_size(1024), "1.00KB");
+        assert_eq!(human_size(2_506_096), "2.39MB");
+        assert_eq!(human_size(2_181_038), "2.08MB");
+        assert_eq!(human_size(6_581_000_000), "6.13GB");
+        assert_eq!(human_size(5 << 40), "5120.00GB");
+    }
+
+    #[test]
+    fn used_memory_comes_from_redis_info_and_reads_unknown_otherwise() {
+        let mut snapshot = fixture_snapshot();
+        let options = StatusOptions::default();
+        let used = |snapshot: &ClusterSnapshot| {
+            section_table(Section::Shards, snapshot, &options).rows[0][6].clone()
+        };
+        // The captured list was asked without extra_info_keys: `redis_info: {}`.
+        assert_eq!(used(&snapshot), "unknown");
+        snapshot.shards[0].redis_info = serde_json::json!({"used_memory": 2_506_096});
+        assert_eq!(used(&snapshot), "2.39MB");
+        snapshot.shards[0].redis_info = serde_json::json!({"used_memory": "2.39M"});
+        assert_eq!(used(&snapshot), "unknown");
+        snapshot.shards[0].redis_info = Value::Null;
+        assert_eq!(used(&snapshot), "unknown");
     }
 
     #[test]

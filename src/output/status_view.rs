@@ -143,7 +143,7 @@ impl TableView {
         table.rows.sort_by(|left, right| {
             indexes
                 .iter()
-                .map(|index| natural_order(&left[*index], &right[*index]))
+                .map(|index| cell_order(&left[*index], &right[*index]))
                 .find(|order| order.is_ne())
                 .unwrap_or(Ordering::Equal)
         });
@@ -153,6 +153,29 @@ impl TableView {
 
 fn column_index(table: &Table, title: &str) -> Option<usize> {
     table.columns.iter().position(|column| *column == title)
+}
+
+/// Sizes (`512.00KB`, `2.39MB`) by bytes when both cells are sizes, otherwise [`natural_order`].
+fn cell_order(left: &str, right: &str) -> Ordering {
+    match (size_bytes(left), size_bytes(right)) {
+        (Some(left), Some(right)) => left.total_cmp(&right),
+        _ => natural_order(left, right),
+    }
+}
+
+/// The bytes of a size as status prints it (`2.39MB`); `None` for any other cell.
+fn size_bytes(cell: &str) -> Option<f64> {
+    let (number, scale) = [("GB", 3), ("MB", 2), ("KB", 1), ("B", 0)]
+        .into_iter()
+        .find_map(|(unit, scale)| Some((cell.strip_suffix(unit)?, scale)))?;
+    if number.is_empty()
+        || !number
+            .bytes()
+            .all(|byte| byte.is_ascii_digit() || byte == b'.')
+    {
+        return None;
+    }
+    Some(number.parse::<f64>().ok()? * 1024f64.powi(scale))
 }
 
 /// Text order, except that runs of digits compare by value.
@@ -226,6 +249,13 @@ mod tests {
         let table = view.apply(shards()).unwrap();
         let ids: Vec<&str> = table.rows.iter().map(|row| row[1].as_str()).collect();
         assert_eq!(ids, ["redis:6", "redis:4", "redis:10"]);
+        // Sizes compare by bytes, not by their digits.
+        let mut table = shards();
+        table.rows[0][3] = "512.00KB".into();
+        table.rows[2][3] = "1.50GB".into();
+        let table = view.apply(table).unwrap();
+        let ids: Vec<&str> = table.rows.iter().map(|row| row[1].as_str()).collect();
+        assert_eq!(ids, ["redis:10", "redis:4", "redis:6"]);
         let bad = TableView {
             sort: vec!["BOGUS".into()],
             ..TableView::default()

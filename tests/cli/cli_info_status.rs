@@ -190,6 +190,9 @@ fn status_prints_every_section_with_one_request_per_resource() {
         }
         assert_eq!(row[9..], ["100.0.21-sandbox", "OK"]);
     }
+    // Shard USED_MEMORY is each shard's live `used_memory` (varies): checked for rladmin's shape,
+    // then masked so every other byte is compared exactly.
+    let rest = masked_used_memory(rest);
     assert_eq!(
         format!("\nDATABASES:{rest}"),
         format!(
@@ -204,9 +207,9 @@ db:1  demo-db endpoint:1:1 node:1 single No
 
 SHARDS:
 DB:ID NAME    ID      NODE   ROLE   SLOTS       USED_MEMORY STATUS
-db:1  demo-db redis:1 node:1 master 0-5460      N/A         OK
-db:1  demo-db redis:2 node:1 master 5461-10922  N/A         OK
-db:1  demo-db redis:3 node:1 master 10923-16383 N/A         OK
+db:1  demo-db redis:1 node:1 master 0-5460      <used>      OK
+db:1  demo-db redis:2 node:1 master 5461-10922  <used>      OK
+db:1  demo-db redis:3 node:1 master 10923-16383 <used>      OK
 "
         )
     );
@@ -220,10 +223,56 @@ db:1  demo-db redis:3 node:1 master 10923-16383 N/A         OK
         [
             "GET /v1/nodes",
             "GET /v1/bdbs",
-            "GET /v1/shards",
+            "GET /v1/shards?extra_info_keys=used_memory",
             "GET /v1/nodes/status"
         ]
     );
+    // `grep node:1 | grep /` singles out the node row (FREE_RAM is `free/total`): no shard or
+    // endpoint row on node 1 has a `/`.
+    let slashed: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|line| line.contains("node:1") && line.contains('/'))
+        .collect();
+    assert_eq!(slashed.len(), 1, "{slashed:?}");
+    assert!(slashed[0].starts_with("node:1 "), "{slashed:?}");
+}
+
+/// rladmin's size shape `^\d+(\.\d+)?(B|KB|MB|GB)$`: `2.39MB`, `512.00B`.
+fn is_size(cell: &str) -> bool {
+    let Some(number) = ["KB", "MB", "GB", "B"]
+        .iter()
+        .find_map(|unit| cell.strip_suffix(unit))
+    else {
+        return false;
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole.bytes().all(|byte| byte.is_ascii_digit())
+        && fraction.bytes().all(|byte| byte.is_ascii_digit())
+}
+
+/// The SHARDS section with each row's USED_MEMORY cell (asserted to be a size) replaced by
+/// `<used>`, padded to the cell's width.
+pub fn masked_used_memory(text: &str) -> String {
+    let (before, shards) = text.split_once("SHARDS:\n").expect("SHARDS section");
+    let mut lines = shards.lines();
+    let header = lines.next().expect("header");
+    let start = header.find("USED_MEMORY").expect("USED_MEMORY column");
+    let end = start + "USED_MEMORY ".len();
+    let mut out = format!("{before}SHARDS:\n{header}\n");
+    for line in lines {
+        let cell = &line[start..end];
+        assert!(is_size(cell.trim()), "USED_MEMORY {cell:?} in {line:?}");
+        out.push_str(&format!(
+            "{}{:<12}{}\n",
+            &line[..start],
+            "<used>",
+            &line[end..]
+        ));
+    }
+    out
 }
 
 #[test]
@@ -238,6 +287,10 @@ fn status_single_sections_extra_all_and_issues_only() {
         "DB:ID NAME    ID      NODE   ROLE   SLOTS       USED_MEMORY STATUS"
     );
     assert_eq!(lines.len(), 5);
+    for line in &lines[2..] {
+        let cells: Vec<&str> = line.split_whitespace().collect();
+        assert!(is_size(cells[6]), "{line}");
+    }
     let run = sandbox.rsadmin(&["status", "endpoints", "extra", "all"]);
     assert_eq!(
         run.stdout,

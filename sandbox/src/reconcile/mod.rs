@@ -1,6 +1,7 @@
 //! Makes running processes match the state: one `redis-server` per shard, one proxy per bound
 //! (node, database) on the node's internal and external address at the database port.
 
+mod info;
 mod moving;
 mod shard_process;
 

@@ -31,13 +31,13 @@ const MAX_REPLY_BYTES: usize = 1 << 20;
 const POLL_INTERVAL: Duration = Duration::from_millis(5);
 
 /// Commands to the sandbox's own shard servers, authenticated with their password.
-struct ShardAdmin<'a> {
-    password: &'a ShardPassword,
+pub(super) struct ShardAdmin<'a> {
+    pub(super) password: &'a ShardPassword,
 }
 
 impl ShardAdmin<'_> {
     /// Sends one command to the shard server on `port`; its reply as text (errors are errors).
-    async fn ask(&self, port: u16, args: &[&str]) -> anyhow::Result<String> {
+    pub(super) async fn ask(&self, port: u16, args: &[&str]) -> anyhow::Result<String> {
         let exchange = async {
             let mut stream = TcpStream::connect(backend_addr(port)).await?;
             let password = self.password.as_str();

@@ -561,3 +561,56 @@ fn every_read_only_field_of_the_reference_is_refused() {
     }
     assert_eq!(sandbox.state(), before);
 }
+
+#[test]
+fn extra_info_keys_fill_redis_info_from_each_shards_info() {
+    let (dir, _sandbox, api) = sandbox_with_api("extra-info-keys");
+    // Without the parameter `redis_info` stays `{}`, as on a real cluster.
+    let (status, shards) = api.get("/v1/shards");
+    assert_eq!(status.as_u16(), 200);
+    let shards = shards.as_array().expect("shards").clone();
+    assert!(!shards.is_empty());
+    for shard in &shards {
+        assert_eq!(shard["redis_info"], json!({}), "{shard}");
+    }
+    // Repeatable; integers as integers, other values as strings, unknown keys omitted.
+    for path in [
+        "/v1/shards?extra_info_keys=used_memory&extra_info_keys=role&extra_info_keys=no_such_key",
+        "/v1/bdbs/1/shards?extra_info_keys=used_memory&extra_info_keys=role&extra_info_keys=no_such_key",
+    ] {
+        let (status, shards) = api.get(path);
+        assert_eq!(status.as_u16(), 200, "{path}");
+        for shard in shards.as_array().expect("shards") {
+            let info = shard["redis_info"].as_object().expect("redis_info");
+            assert!(info["used_memory"].as_u64().unwrap() > 0, "{shard}");
+            assert_eq!(info["role"], "master", "{shard}");
+            assert_eq!(info.len(), 2, "{shard}");
+        }
+    }
+    let (_, one) = api.get("/v1/shards/1?extra_info_keys=used_memory");
+    assert!(one["redis_info"]["used_memory"].as_u64().unwrap() > 0);
+
+    // A shard that does not answer (stopped) gets no keys, quickly; the others still do.
+    let pid = std::fs::read_to_string(dir.0.join("run").join("shard-1.pid")).unwrap();
+    let signal = |name: &str| {
+        let sent = std::process::Command::new("kill")
+            .args([name, pid.trim()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+    };
+    signal("-STOP");
+    let started = std::time::Instant::now();
+    let (status, shards) = api.get("/v1/shards?extra_info_keys=used_memory");
+    let took = started.elapsed();
+    signal("-CONT");
+    assert_eq!(status.as_u16(), 200);
+    assert!(took < Duration::from_secs(3), "took {took:?}");
+    for shard in shards.as_array().expect("shards") {
+        if shard["uid"] == "1" {
+            assert_eq!(shard["redis_info"], json!({}), "{shard}");
+        } else {
+            assert!(shard["redis_info"]["used_memory"].as_u64().unwrap() > 0);
+        }
+    }
+}
