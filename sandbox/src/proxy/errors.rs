@@ -18,6 +18,7 @@ pub const EXECABORT: &str = "EXECABORT Transaction discarded because of previous
 pub const EXEC_WITHOUT_MULTI: &str = "ERR EXEC without MULTI";
 pub const DISCARD_WITHOUT_MULTI: &str = "ERR DISCARD without MULTI";
 pub const MULTI_NESTED: &str = "ERR MULTI calls can not be nested";
+pub const WATCH_INSIDE_MULTI: &str = "ERR WATCH inside MULTI is not allowed";
 pub const NOPROTO: &str = "NOPROTO unsupported protocol version";
 pub const SHARD_UNAVAILABLE: &str = "ERR shard unavailable";
 pub const INVALID_CURSOR: &str = "ERR invalid cursor";

@@ -4,10 +4,11 @@
 
 mod auth;
 mod command_table;
-mod connection;
 mod errors;
 mod request;
 mod resp;
+mod routing;
+mod session;
 mod shard_io;
 mod shard_link;
 mod shared_link;
@@ -241,7 +242,7 @@ async fn accept_loop(listener: TcpListener, node_uid: u64, proxy: Arc<DatabasePr
         tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
-                    connections.spawn(connection::serve(stream, node_uid, proxy.clone()));
+                    connections.spawn(session::serve(stream, node_uid, proxy.clone()));
                 }
                 // Out of descriptors and the like: back off briefly instead of spinning.
                 Err(_) => tokio::time::sleep(std::time::Duration::from_millis(50)).await,

@@ -289,48 +289,50 @@ impl DbTopology {
     }
 }
 
+/// Three nodes with one master shard each: shard `i` (a third of the slots) on node `i + 1`.
+#[cfg(test)]
+pub(crate) fn sample_topology(oss_cluster: bool) -> DbTopology {
+    let nodes = (1..=3)
+        .map(|uid| NodeView {
+            uid,
+            internal_addr: format!("127.0.1.{uid}"),
+            external_addr: Some(format!("127.0.2.{uid}")),
+        })
+        .collect();
+    let shards = [(0, 5460), (5461, 10922), (10923, 16383)]
+        .into_iter()
+        .enumerate()
+        .map(|(index, range)| ShardView {
+            uid: index as u64 + 1,
+            node_uid: index as u64 + 1,
+            slot_ranges: vec![range],
+            backend: ShardAddress {
+                tcp: "127.0.0.1:1".parse().unwrap(),
+                unix: None,
+                password: ShardPassword::generate(),
+            },
+        })
+        .collect();
+    let settings = DbSettings {
+        db_uid: 1,
+        port: 12000,
+        oss_cluster,
+        ip_type: IpType::Internal,
+        endpoint_type: EndpointType::Ip,
+        cluster_name: "c".into(),
+        cluster_fqdn: "c.local".into(),
+        password: None,
+    };
+    DbTopology::new(settings, nodes, shards)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn topology(endpoint_type: EndpointType) -> DbTopology {
-        let nodes = (1..=3)
-            .map(|uid| NodeView {
-                uid,
-                internal_addr: format!("127.0.1.{uid}"),
-                external_addr: Some(format!("127.0.2.{uid}")),
-            })
-            .collect();
-        let shards = [(0, 5460), (5461, 10922), (10923, 16383)]
-            .into_iter()
-            .enumerate()
-            .map(|(index, range)| ShardView {
-                uid: index as u64 + 1,
-                node_uid: index as u64 + 1,
-                slot_ranges: vec![range],
-                backend: ShardAddress {
-                    tcp: "127.0.0.1:1".parse().unwrap(),
-                    unix: None,
-                    password: ShardPassword::generate(),
-                },
-            })
-            .collect();
-        let settings = DbSettings {
-            db_uid: 1,
-            port: 12000,
-            oss_cluster: true,
-            ip_type: IpType::Internal,
-            endpoint_type,
-            cluster_name: "c".into(),
-            cluster_fqdn: "c.local".into(),
-            password: None,
-        };
-        DbTopology::new(settings, nodes, shards)
-    }
-
     #[test]
     fn cluster_nodes_marks_myself_and_lists_ranges() {
-        let text = topology(EndpointType::Ip).cluster_nodes_text(2);
+        let text = sample_topology(true).cluster_nodes_text(2);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 3);
         assert!(
@@ -342,8 +344,10 @@ mod tests {
 
     #[test]
     fn hostname_endpoint_puts_ip_in_metadata() {
+        let mut topology = sample_topology(true);
+        topology.settings.endpoint_type = EndpointType::Hostname;
         let mut out = Vec::new();
-        topology(EndpointType::Hostname).write_cluster_slots(&mut out, Protocol::Resp3);
+        topology.write_cluster_slots(&mut out, Protocol::Resp3);
         let text = String::from_utf8(out).unwrap();
         assert!(
             text.contains("$13\r\nnode1.c.local\r\n:12000\r\n"),
