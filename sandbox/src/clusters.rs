@@ -1,9 +1,9 @@
-//! Several sandbox clusters in one process, in one peer group (`rsadmin-sandbox up --clusters K`,
+//! Several sandbox clusters in one process, in one crdb peer group (`rsadmin-sandbox up --clusters K`,
 //! and tests). Cluster n (1-based) keeps its state in `DIR` for n = 1 (so `DIR/sandbox.env`
 //! still reaches cluster 1) and in `DIR/cluster<n>/` otherwise; `DIR/cluster<n>.env` says how
 //! to reach each one.
 
-use super::PeerGroup;
+use crate::crdb::PeerGroup;
 use crate::durable_file::{self, Readers};
 use crate::handle::{SandboxHandle, SandboxOptions};
 use anyhow::Context;

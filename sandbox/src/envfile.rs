@@ -72,3 +72,20 @@ pub fn write(
     );
     durable_file::replace(&path, text.as_bytes(), Readers::OwnerOnly)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Credentials;
+
+    #[test]
+    fn debug_output_never_shows_the_password() {
+        let credentials = Credentials {
+            user: "admin@sandbox.local".into(),
+            password: "s3cret-pw".into(),
+        };
+        assert_eq!(
+            format!("{credentials:?}"),
+            r#"Credentials { user: "admin@sandbox.local", password: "<redacted>" }"#
+        );
+    }
+}

@@ -2,6 +2,7 @@
 //! per-node proxies, real redis-server shards).
 
 pub mod actions;
+pub mod clusters;
 pub mod control;
 pub mod crdb;
 mod durable_file;

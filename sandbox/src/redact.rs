@@ -14,20 +14,3 @@ pub fn debug_credentials(
         .field("password", &"<redacted>")
         .finish()
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::envfile::Credentials;
-
-    #[test]
-    fn debug_output_never_shows_the_password() {
-        let credentials = Credentials {
-            user: "admin@sandbox.local".into(),
-            password: "s3cret-pw".into(),
-        };
-        assert_eq!(
-            format!("{credentials:?}"),
-            r#"Credentials { user: "admin@sandbox.local", password: "<redacted>" }"#
-        );
-    }
-}

@@ -7,7 +7,8 @@ mod common;
 use reqwest::Method;
 use reqwest::StatusCode;
 use reqwest::blocking::Client;
-use rsadmin_sandbox::crdb::{self, TaskStatus};
+use rsadmin_sandbox::clusters::{cluster_dir, start_clusters, write_env_files};
+use rsadmin_sandbox::crdb::TaskStatus;
 use rsadmin_sandbox::{SandboxHandle, SandboxOptions};
 use serde_json::{Value, json};
 use std::os::unix::fs::PermissionsExt;
@@ -74,18 +75,15 @@ fn crdb_created_on_one_cluster_is_changed_and_deleted_from_another() {
     let mut base = SandboxOptions::new(dir.path());
     base.cluster_index = 4;
     base.api_port = 0;
-    let clusters = crdb::start_clusters(&base, 2).expect("clusters start");
-    crdb::write_env_files(dir.path(), &clusters).expect("env files");
+    let clusters = start_clusters(&base, 2).expect("clusters start");
+    write_env_files(dir.path(), &clusters).expect("env files");
     let env2 = std::fs::read_to_string(dir.path().join("cluster2.env")).expect("cluster2.env");
     assert!(env2.starts_with(&format!("RSADMIN_URL={}\n", clusters[1].url())));
     assert!(
         env2.ends_with("RSADMIN_CLUSTER_FQDN=cluster6.sandbox.local\n"),
         "{env2}"
     );
-    assert_eq!(
-        crdb::cluster_dir(dir.path(), 2),
-        dir.path().join("cluster2")
-    );
+    assert_eq!(cluster_dir(dir.path(), 2), dir.path().join("cluster2"));
     let (first, second) = (Api::new(&clusters[0]), Api::new(&clusters[1]));
 
     // Instances at https://<fqdn>:9443: the coordinator finds each peer in its group.

@@ -10,7 +10,7 @@ use redis_enterprise::bdb::DatabaseInfo;
 use redis_enterprise::{Action, ClusterInfo, Crdb, CrdbTask, Node, Proxy, Shard};
 use reqwest::Method;
 use reqwest::blocking::Client;
-use rsadmin_sandbox::crdb;
+use rsadmin_sandbox::clusters::start_clusters;
 use rsadmin_sandbox::{SandboxHandle, SandboxOptions};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -136,7 +136,7 @@ fn crate_models_read_the_crdb_routes() {
     let mut base = SandboxOptions::new(dir.path());
     base.cluster_index = 8;
     base.api_port = 0;
-    let clusters = crdb::start_clusters(&base, 2).expect("clusters start");
+    let clusters = start_clusters(&base, 2).expect("clusters start");
     let api = Api::new(&clusters[0]);
 
     // No crdb yet: `CrdbHandler::list` reads `{"crdbs": [...]}` and returns the array.

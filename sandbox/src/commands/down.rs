@@ -2,7 +2,7 @@
 //! processes a killed sandbox left behind.
 
 use super::{is_sandbox_process, pid_file, running_pid};
-use rsadmin_sandbox::{crdb, reconcile};
+use rsadmin_sandbox::{clusters, reconcile};
 use std::path::Path;
 use std::process::ExitCode;
 use std::thread::sleep;
@@ -19,7 +19,7 @@ pub fn run(dir: &Path) -> anyhow::Result<ExitCode> {
         None => println!("rsadmin-sandbox: not running in {}", dir.display()),
     }
     // Every cluster of `up --clusters K`: each keeps its shards' pids in its own directory.
-    for cluster in crdb::cluster_dirs(dir) {
+    for cluster in clusters::cluster_dirs(dir) {
         reconcile::kill_leftovers(&cluster);
     }
     let _ = std::fs::remove_file(pid_file(dir));

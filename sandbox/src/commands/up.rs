@@ -3,7 +3,7 @@
 
 use super::{pid_file, running_pid};
 use anyhow::Context;
-use rsadmin_sandbox::{SandboxOptions, crdb, envfile};
+use rsadmin_sandbox::{SandboxOptions, clusters, envfile};
 use std::fs;
 use std::io::{self, Write};
 use std::os::unix::process::CommandExt;
@@ -91,9 +91,9 @@ fn run_foreground(args: &UpArgs, dir: &Path) -> anyhow::Result<ExitCode> {
     options.cluster_index = args.cluster_index;
     options.redis_server = args.redis_server.clone();
     options.rotate_server_certificate = args.rotate_server_certificate;
-    let sandboxes = crdb::start_clusters(&options, args.clusters)?;
+    let sandboxes = clusters::start_clusters(&options, args.clusters)?;
     if args.clusters > 1 {
-        crdb::write_env_files(dir, &sandboxes)?;
+        clusters::write_env_files(dir, &sandboxes)?;
     }
     let sandbox = &sandboxes[0];
     fs::write(pid_file(dir), format!("{}\n", std::process::id()))?;

@@ -29,7 +29,7 @@ impl Probe {
 }
 
 impl Coordinator {
-    pub(super) async fn health_report(&self, crdb: &Crdb, only: Option<u32>) -> Vec<Value> {
+    pub async fn health_report(&self, crdb: &Crdb, only: Option<u32>) -> Vec<Value> {
         let peers = match self.peers(crdb) {
             Ok(peers) => peers,
             Err(errors) => {

@@ -7,22 +7,19 @@
 //! they have real shards, proxies and the OSS Cluster API behaviour. Replicating data between
 //! instances is out of scope: each instance is an independent database.
 
-mod clusters;
 mod group;
 mod health;
 mod membership;
 mod model;
-mod modify;
 mod peer;
-mod routes;
 mod store;
 mod tasks;
 mod worker;
 
-pub use clusters::{cluster_dir, cluster_dirs, start_clusters, write_env_files};
 pub use group::PeerGroup;
-pub use model::{Crdb, CrdbTask, TaskError, TaskStatus};
-pub use routes::routes;
+pub use model::{Crdb, CrdbTask, Credentials, Instance, TaskError, TaskStatus};
+pub use tasks::CancelRefusal;
+pub use worker::Operation;
 
 use group::PeerMember;
 use std::path::Path;
@@ -86,12 +83,35 @@ impl Coordinator {
         Duration::from_millis(self.queue_delay_ms.load(Ordering::SeqCst))
     }
 
+    /// This cluster's name, which its own instances carry as their cluster name.
+    pub fn fqdn(&self) -> &str {
+        &self.fqdn
+    }
+
     pub fn crdbs(&self) -> Vec<Crdb> {
         self.store.list()
     }
 
+    pub fn crdb(&self, guid: &str) -> Option<Crdb> {
+        self.store.get(guid)
+    }
+
+    /// A task of this cluster is still changing crdb `guid`.
+    pub fn is_busy(&self, guid: &str) -> bool {
+        self.tasks.busy(guid)
+    }
+
     pub fn tasks(&self) -> Vec<CrdbTask> {
         self.tasks.list()
+    }
+
+    pub fn task(&self, id: &str) -> Option<CrdbTask> {
+        self.tasks.get(id)
+    }
+
+    /// Cancels a task still `queued`.
+    pub fn cancel_task(&self, id: &str) -> Result<(), CancelRefusal> {
+        self.tasks.cancel(id, &self.fqdn)
     }
 }
 

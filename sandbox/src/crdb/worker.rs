@@ -51,7 +51,7 @@ impl Operation {
         }
     }
 
-    pub(super) fn crdb(&self) -> &Crdb {
+    pub fn crdb(&self) -> &Crdb {
         match self {
             Operation::Create(crdb)
             | Operation::Update { crdb, .. }
@@ -67,7 +67,7 @@ impl Operation {
 impl Coordinator {
     /// Queues the operation and returns its task (status `queued`); a worker runs it after the
     /// queue delay unless it is canceled first.
-    pub(super) fn submit(self: &Arc<Self>, operation: Operation) -> CrdbTask {
+    pub fn submit(self: &Arc<Self>, operation: Operation) -> CrdbTask {
         // A create's GUID is assigned when the task starts; updates and deletes name it at once.
         let known_guid = match &operation {
             Operation::Create(_) => None,

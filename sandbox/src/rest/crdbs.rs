@@ -1,23 +1,19 @@
 //! `/v1/crdbs` and `/v1/crdb_tasks` (rest-api.md §6.3, §6.4). Requests are checked here, at
 //! once; what only a participating cluster can refuse fails the task instead.
 
-use super::model::{Crdb, Credentials, Instance};
-use super::tasks::CancelRefusal;
-use super::worker::Operation;
-use super::{Coordinator, modify};
+mod modify;
+
+use super::error::ApiError;
+use super::{Control, Query, is_dry_run, object_body};
 use crate::control::ControlPlane;
-use crate::rest::error::ApiError;
-use crate::rest::is_dry_run;
-use axum::extract::{Path, Query, State};
+use crate::crdb::{CancelRefusal, Coordinator, Crdb, CrdbTask, Credentials, Instance, Operation};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
 use std::sync::Arc;
-
-pub(super) type Control = State<Arc<ControlPlane>>;
 
 /// Top-level fields a PATCH may change (rest-api.md §6.3; instances only for credentials and
 /// compression: adding or removing instances goes through `POST .../updates`).
@@ -44,12 +40,12 @@ pub fn routes() -> Router<Arc<ControlPlane>> {
         .route("/v1/crdb_tasks/{id}/actions/cancel", post(cancel_task))
 }
 
-pub(super) fn invalid(description: impl Into<String>) -> ApiError {
+fn invalid(description: impl Into<String>) -> ApiError {
     ApiError::bad_request(description)
 }
 
 /// UNCONFIRMED: the 404 error codes of crdb and crdb_task requests are undocumented.
-pub(super) fn crdb_not_found(guid: &str) -> ApiError {
+fn crdb_not_found(guid: &str) -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
         "crdb_not_found",
@@ -65,30 +61,19 @@ fn task_not_found(id: &str) -> ApiError {
     )
 }
 
-pub(super) fn object(body: &str) -> Result<Map<String, Value>, ApiError> {
-    match serde_json::from_str(body) {
-        Ok(Value::Object(object)) => Ok(object),
-        Ok(_) => Err(invalid("request body must be a JSON object")),
-        Err(error) => Err(invalid(format!("malformed JSON: {error}"))),
-    }
-}
-
-pub(super) fn task_json(task: &super::CrdbTask) -> Json<Value> {
+fn task_json(task: &CrdbTask) -> Json<Value> {
     Json(serde_json::to_value(task).unwrap_or_default())
 }
 
-pub(super) fn existing(coordinator: &Coordinator, guid: &str) -> Result<Crdb, ApiError> {
-    coordinator
-        .store
-        .get(guid)
-        .ok_or_else(|| crdb_not_found(guid))
+fn existing(coordinator: &Coordinator, guid: &str) -> Result<Crdb, ApiError> {
+    coordinator.crdb(guid).ok_or_else(|| crdb_not_found(guid))
 }
 
 /// A crdb no task of this cluster is changing. UNCONFIRMED: the code a real cluster answers
 /// while a crdb task runs; 409 is what the API uses for "busy".
-pub(super) fn idle(coordinator: &Coordinator, guid: &str) -> Result<Crdb, ApiError> {
+fn idle(coordinator: &Coordinator, guid: &str) -> Result<Crdb, ApiError> {
     let crdb = existing(coordinator, guid)?;
-    if coordinator.tasks.busy(guid) {
+    if coordinator.is_busy(guid) {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "crdb_busy",
@@ -103,10 +88,9 @@ pub(super) fn idle(coordinator: &Coordinator, guid: &str) -> Result<Crdb, ApiErr
 async fn list(State(control): Control) -> Json<Value> {
     let coordinator = &control.crdb;
     let crdbs: Vec<Value> = coordinator
-        .store
-        .list()
+        .crdbs()
         .iter()
-        .map(|crdb| crdb.render(&coordinator.fqdn))
+        .map(|crdb| crdb.render(coordinator.fqdn()))
         .collect();
     Json(serde_json::json!({ "crdbs": crdbs }))
 }
@@ -116,7 +100,7 @@ async fn get_one(
     Path(guid): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let crdb = existing(&control.crdb, &guid)?;
-    Ok(Json(crdb.render(&control.crdb.fqdn)))
+    Ok(Json(crdb.render(control.crdb.fqdn())))
 }
 
 #[derive(Deserialize)]
@@ -135,22 +119,22 @@ struct CreateRequest {
 /// (UNCONFIRMED: the dry-run answer of a real cluster is undocumented).
 async fn create(
     State(control): Control,
-    Query(query): Query<HashMap<String, String>>,
+    query: Query,
     body: String,
 ) -> Result<Json<Value>, ApiError> {
-    let body = object(&body)?;
+    let body = object_body(&body)?;
     check_credential_kinds(&body)?;
     let request: CreateRequest = serde_json::from_value(Value::Object(body))
         .map_err(|error| invalid(format!("invalid crdb object: {error}")))?;
     let crdb = new_crdb(request)?;
     if is_dry_run(&query) {
-        return Ok(Json(crdb.render(&control.crdb.fqdn)));
+        return Ok(Json(crdb.render(control.crdb.fqdn())));
     }
     Ok(task_json(&control.crdb.submit(Operation::Create(crdb))))
 }
 
 /// Exactly one of `credentials` and `certificate_auth` per cluster (rest-api.md §6.2).
-pub(super) fn check_credential_kinds(body: &Map<String, Value>) -> Result<(), ApiError> {
+fn check_credential_kinds(body: &Map<String, Value>) -> Result<(), ApiError> {
     let instances = body.get("instances").and_then(Value::as_array);
     for cluster in instances.into_iter().flatten().map(|i| &i["cluster"]) {
         let name = cluster["name"].as_str().unwrap_or("?");
@@ -228,7 +212,7 @@ async fn update(
     body: String,
 ) -> Result<Json<Value>, ApiError> {
     let crdb = idle(&control.crdb, &guid)?;
-    let body = object(&body)?;
+    let body = object_body(&body)?;
     let (updated, changes) = patched(crdb, &body)?;
     let operation = Operation::Update {
         crdb: updated,
@@ -327,24 +311,20 @@ async fn delete(
 /// A bare array, as the reference shows and the vendor's client (which reads the `crdbs`
 /// wrapper) expects here; no capture says otherwise.
 async fn list_tasks(State(control): Control) -> Json<Value> {
-    Json(serde_json::to_value(control.crdb.tasks.list()).unwrap_or_default())
+    Json(serde_json::to_value(control.crdb.tasks()).unwrap_or_default())
 }
 
 async fn get_task(
     State(control): Control,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
-    let task = control
-        .crdb
-        .tasks
-        .get(&id)
-        .ok_or_else(|| task_not_found(&id))?;
+    let task = control.crdb.task(&id).ok_or_else(|| task_not_found(&id))?;
     Ok(task_json(&task))
 }
 
 /// 200 with no body: the reference says the cancel "returns a status code".
 async fn cancel_task(State(control): Control, Path(id): Path<String>) -> Result<(), ApiError> {
-    match control.crdb.tasks.cancel(&id, &control.crdb.fqdn) {
+    match control.crdb.cancel_task(&id) {
         Ok(()) => Ok(()),
         Err(CancelRefusal::NotFound) => Err(task_not_found(&id)),
         Err(CancelRefusal::NotQueued(status)) => Err(ApiError::new(

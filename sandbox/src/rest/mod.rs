@@ -3,6 +3,7 @@
 mod actions;
 mod bdbs;
 mod cluster;
+mod crdbs;
 pub mod error;
 mod nodes;
 mod rebalance;
@@ -86,7 +87,7 @@ pub fn router(control: Arc<ControlPlane>) -> Router {
         .route("/v1/actions", get(actions::list))
         .route("/v1/actions/{uid}", get(actions::get_one))
         .route("/v1/actions/bdb/{uid}", get(actions::of_bdb))
-        .merge(crate::crdb::routes())
+        .merge(crdbs::routes())
         .fallback(not_found)
         .layer(middleware::from_fn(require_json_content_type))
         .layer(middleware::from_fn_with_state(
@@ -258,7 +259,7 @@ fn object_body(body: &str) -> Result<Map<String, Value>, ApiError> {
 }
 
 /// `?dry_run`, `?dry_run=true` and `?dry_run=1` ask for validation only.
-pub(crate) fn is_dry_run(query: &HashMap<String, String>) -> bool {
+fn is_dry_run(query: &HashMap<String, String>) -> bool {
     query
         .get("dry_run")
         .is_some_and(|value| !matches!(value.as_str(), "false" | "0"))

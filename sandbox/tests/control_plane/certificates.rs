@@ -3,7 +3,8 @@
 //! private keys readable by the owner only.
 
 use crate::support::{Api, ScratchDir, start_sandbox};
-use rsadmin_sandbox::{SandboxHandle, SandboxOptions, crdb};
+use rsadmin_sandbox::clusters::{cluster_dir, start_clusters};
+use rsadmin_sandbox::{SandboxHandle, SandboxOptions};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
@@ -72,8 +73,8 @@ fn a_restart_keeps_the_ca_and_server_certificate_and_rotation_keeps_the_ca() {
 fn a_peer_group_shares_one_ca_across_restarts() {
     let dir = ScratchDir::new("certificates-group");
     let base = SandboxOptions::new(&dir.0);
-    let clusters = crdb::start_clusters(&base, 2).expect("clusters start");
-    let second_dir = crdb::cluster_dir(&dir.0, 2);
+    let clusters = start_clusters(&base, 2).expect("clusters start");
+    let second_dir = cluster_dir(&dir.0, 2);
     let ca = read(&dir.0, CA_CERT);
     assert_eq!(read(&second_dir, CA_CERT), ca);
     assert!(
@@ -84,7 +85,7 @@ fn a_peer_group_shares_one_ca_across_restarts() {
     assert_ne!(servers[0], servers[1]);
     drop(clusters);
 
-    let clusters = crdb::start_clusters(&base, 2).expect("clusters restart");
+    let clusters = start_clusters(&base, 2).expect("clusters restart");
     assert_eq!(read(&dir.0, CA_CERT), ca);
     assert_eq!(read(&second_dir, CA_CERT), ca);
     assert_eq!(

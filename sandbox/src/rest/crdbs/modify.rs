@@ -4,16 +4,14 @@
 //! health_report.md; R:objects/crdb/modify_request.md). Requests are checked here; what only a
 //! participating cluster can refuse fails the task.
 
-use super::model::{Crdb, Instance};
-use super::routes::{Control, check_credential_kinds, existing, idle, invalid, object, task_json};
-use super::worker::Operation;
+use super::{check_credential_kinds, existing, idle, invalid, task_json};
+use crate::crdb::{Crdb, Instance, Operation};
 use crate::rest::error::ApiError;
-use crate::rest::is_dry_run;
+use crate::rest::{Control, Query, is_dry_run, object_body};
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde_json::{Map, Value, json};
-use std::collections::HashMap;
 
 /// modify_request fields (R:objects/crdb/modify_request.md). The reference lists
 /// `remove_instances.force_remove` next to `remove_instances` (an array of integers, which
@@ -56,12 +54,12 @@ fn instance_ids(body: &Map<String, Value>, field: &str) -> Result<Vec<u64>, ApiE
 pub(super) async fn updates(
     State(control): Control,
     Path(guid): Path<String>,
-    Query(query): Query<HashMap<String, String>>,
+    query: Query,
     body: String,
 ) -> Result<Json<Value>, ApiError> {
     let coordinator = &control.crdb;
     let crdb = idle(coordinator, &guid)?;
-    let body = object(&body)?;
+    let body = object_body(&body)?;
     if let Some(key) = body
         .keys()
         .find(|key| !MODIFY_FIELDS.contains(&key.as_str()))
@@ -78,7 +76,7 @@ pub(super) async fn updates(
         body.contains_key("remove_instances"),
     ) {
         (true, false) => add(crdb, &body)?,
-        (false, true) => remove(crdb, &body, &coordinator.fqdn)?,
+        (false, true) => remove(crdb, &body, coordinator.fqdn())?,
         (true, true) => {
             return Err(invalid(
                 "add_instances and remove_instances go in separate requests",
@@ -91,7 +89,7 @@ pub(super) async fn updates(
         }
     };
     if is_dry_run(&query) {
-        return Ok(Json(operation.crdb().render(&coordinator.fqdn)));
+        return Ok(Json(operation.crdb().render(coordinator.fqdn())));
     }
     Ok(task_json(&coordinator.submit(operation)))
 }
@@ -195,7 +193,7 @@ pub(super) async fn purge(
 ) -> Result<Json<Value>, ApiError> {
     let coordinator = &control.crdb;
     let crdb = idle(coordinator, &guid)?;
-    let body = object(&body)?;
+    let body = object_body(&body)?;
     let mut instances = Vec::new();
     for id in instance_ids(&body, "instances")? {
         let instance = crdb
@@ -206,12 +204,13 @@ pub(super) async fn purge(
         if !instance
             .cluster
             .name
-            .eq_ignore_ascii_case(&coordinator.fqdn)
+            .eq_ignore_ascii_case(coordinator.fqdn())
         {
             return Err(invalid(format!(
                 "instance {id} is on {}, not on this cluster ({}); purge runs on the removed \
                  instance's own cluster",
-                instance.cluster.name, coordinator.fqdn
+                instance.cluster.name,
+                coordinator.fqdn()
             )));
         }
         instances.push(instance.id);
@@ -226,7 +225,7 @@ pub(super) async fn purge(
 pub(super) async fn health_report(
     State(control): Control,
     Path(guid): Path<String>,
-    Query(query): Query<HashMap<String, String>>,
+    query: Query,
 ) -> Result<Json<Value>, ApiError> {
     let crdb = existing(&control.crdb, &guid)?;
     let only = query
