@@ -21,7 +21,7 @@ fn wait_for_end(api: &Api, action_uid: &str) -> Value {
 
 #[test]
 fn a_change_is_an_action_that_completes_then_disappears() {
-    let (_dir, sandbox, api) = sandbox_with_api("actions");
+    let (_dir, sandbox, api) = sandbox_with_api();
     sandbox.set_change_delay(Duration::from_millis(300));
     let (status, answer) = api.put("/v1/bdbs/1", r#"{"eviction_policy": "noeviction"}"#);
     assert_eq!(status, 200, "{answer}");
@@ -69,7 +69,7 @@ fn a_change_is_an_action_that_completes_then_disappears() {
 
 #[test]
 fn a_failed_change_is_a_failed_action_with_the_cluster_message() {
-    let (_dir, sandbox, api) = sandbox_with_api("actions-failed");
+    let (_dir, sandbox, api) = sandbox_with_api();
     sandbox.fail_next_change();
     let (_, answer) = api.put("/v1/bdbs/1", r#"{"eviction_policy": "noeviction"}"#);
     let ended = wait_for_end(&api, answer["action_uid"].as_str().expect("action_uid"));

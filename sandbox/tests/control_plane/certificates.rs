@@ -2,7 +2,7 @@
 //! `down`/`up`, a new server certificate (same CA) only when rotated, one CA per peer group, and
 //! private keys readable by the owner only.
 
-use crate::support::{Api, ScratchDir, start_sandbox};
+use crate::support::{Api, scratch_dir, start_sandbox};
 use rsadmin_sandbox::clusters::{cluster_dir, start_clusters};
 use rsadmin_sandbox::{SandboxHandle, SandboxOptions};
 use std::os::unix::fs::PermissionsExt;
@@ -36,75 +36,81 @@ fn assert_trusted_by(sandbox: &SandboxHandle, saved_ca: &Path) {
 
 #[test]
 fn a_restart_keeps_the_ca_and_server_certificate_and_rotation_keeps_the_ca() {
-    let dir = ScratchDir::new("certificates");
-    let saved_ca = ScratchDir::new("certificates-saved-ca");
-    let first = start_sandbox(&dir.0);
-    let (ca, server) = (read(&dir.0, CA_CERT), read(&dir.0, SERVER_CERT));
-    assert_eq!(mode(&dir.0, CA_KEY), 0o600);
-    assert_eq!(mode(&dir.0, SERVER_KEY), 0o600);
-    std::fs::write(saved_ca.0.join(CA_CERT), &ca).expect("save ca.pem");
+    let dir = scratch_dir();
+    let saved_ca = scratch_dir();
+    let first = start_sandbox(dir.path());
+    let (ca, server) = (read(dir.path(), CA_CERT), read(dir.path(), SERVER_CERT));
+    assert_eq!(mode(dir.path(), CA_KEY), 0o600);
+    assert_eq!(mode(dir.path(), SERVER_KEY), 0o600);
+    std::fs::write(saved_ca.path().join(CA_CERT), &ca).expect("save ca.pem");
     drop(first);
 
-    let second = start_sandbox(&dir.0);
-    assert_eq!(read(&dir.0, CA_CERT), ca);
-    assert_eq!(read(&dir.0, SERVER_CERT), server);
-    assert_trusted_by(&second, &saved_ca.0.join(CA_CERT));
+    let second = start_sandbox(dir.path());
+    assert_eq!(read(dir.path(), CA_CERT), ca);
+    assert_eq!(read(dir.path(), SERVER_CERT), server);
+    assert_trusted_by(&second, &saved_ca.path().join(CA_CERT));
     drop(second);
 
-    let mut options = SandboxOptions::new(&dir.0);
+    let mut options = SandboxOptions::new(dir.path());
     options.rotate_server_certificate = true;
     let rotated = SandboxHandle::start(options).expect("sandbox restarts");
-    assert_eq!(read(&dir.0, CA_CERT), ca);
-    assert_ne!(read(&dir.0, SERVER_CERT), server);
-    assert_eq!(mode(&dir.0, SERVER_KEY), 0o600);
-    assert_trusted_by(&rotated, &saved_ca.0.join(CA_CERT));
+    assert_eq!(read(dir.path(), CA_CERT), ca);
+    assert_ne!(read(dir.path(), SERVER_CERT), server);
+    assert_eq!(mode(dir.path(), SERVER_KEY), 0o600);
+    assert_trusted_by(&rotated, &saved_ca.path().join(CA_CERT));
     drop(rotated);
 
     // Without its files the sandbox makes a new CA, as a fresh cluster would.
     for name in [CA_CERT, CA_KEY, SERVER_CERT, SERVER_KEY] {
-        std::fs::remove_file(dir.0.join(name)).expect("remove certificate file");
+        std::fs::remove_file(dir.path().join(name)).expect("remove certificate file");
     }
-    let fresh = start_sandbox(&dir.0);
-    assert_ne!(read(&dir.0, CA_CERT), ca);
+    let fresh = start_sandbox(dir.path());
+    assert_ne!(read(dir.path(), CA_CERT), ca);
     drop(fresh);
 }
 
 #[test]
 fn a_peer_group_shares_one_ca_across_restarts() {
-    let dir = ScratchDir::new("certificates-group");
-    let base = SandboxOptions::new(&dir.0);
+    let dir = scratch_dir();
+    let base = SandboxOptions::new(dir.path());
     let clusters = start_clusters(&base, 2).expect("clusters start");
-    let second_dir = cluster_dir(&dir.0, 2);
-    let ca = read(&dir.0, CA_CERT);
+    let second_dir = cluster_dir(dir.path(), 2);
+    let ca = read(dir.path(), CA_CERT);
     assert_eq!(read(&second_dir, CA_CERT), ca);
     assert!(
         !second_dir.join(CA_KEY).exists(),
         "the CA key stays with cluster 1"
     );
-    let servers = [read(&dir.0, SERVER_CERT), read(&second_dir, SERVER_CERT)];
+    let servers = [
+        read(dir.path(), SERVER_CERT),
+        read(&second_dir, SERVER_CERT),
+    ];
     assert_ne!(servers[0], servers[1]);
     drop(clusters);
 
     let clusters = start_clusters(&base, 2).expect("clusters restart");
-    assert_eq!(read(&dir.0, CA_CERT), ca);
+    assert_eq!(read(dir.path(), CA_CERT), ca);
     assert_eq!(read(&second_dir, CA_CERT), ca);
     assert_eq!(
-        [read(&dir.0, SERVER_CERT), read(&second_dir, SERVER_CERT)],
+        [
+            read(dir.path(), SERVER_CERT),
+            read(&second_dir, SERVER_CERT)
+        ],
         servers
     );
     for cluster in &clusters {
-        assert_trusted_by(cluster, &dir.0.join(CA_CERT));
+        assert_trusted_by(cluster, &dir.path().join(CA_CERT));
     }
 }
 
 #[test]
 fn up_keeps_the_server_certificate_unless_asked_to_rotate_it() {
-    let dir = ScratchDir::new("certificates-cli");
+    let dir = scratch_dir();
     let sandbox = |args: &[&str]| {
         let output = Command::new(env!("CARGO_BIN_EXE_rsadmin-sandbox"))
             .args(args)
             .arg("--dir")
-            .arg(&dir.0)
+            .arg(dir.path())
             .output()
             .expect("run rsadmin-sandbox");
         assert!(
@@ -121,7 +127,7 @@ fn up_keeps_the_server_certificate_unless_asked_to_rotate_it() {
             args.push("--rotate-server-certificate");
         }
         sandbox(&args);
-        certificates.push((read(&dir.0, CA_CERT), read(&dir.0, SERVER_CERT)));
+        certificates.push((read(dir.path(), CA_CERT), read(dir.path(), SERVER_CERT)));
         sandbox(&["down"]);
     }
     assert_eq!(certificates[1], certificates[0], "a restart keeps both");

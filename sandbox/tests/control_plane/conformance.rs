@@ -65,7 +65,7 @@ fn shape_comparison_reports_missing_keys_and_wrong_types() {
 
 #[test]
 fn responses_have_every_captured_key_with_the_same_type() {
-    let (_dir, _sandbox, api) = sandbox_with_api("conformance");
+    let (_dir, _sandbox, api) = sandbox_with_api();
     // One change, so the action list holds a state machine to compare.
     let (status, _) = api.put("/v1/bdbs/1", r#"{"max_connections": 5}"#);
     assert_eq!(status, 200);

@@ -1,7 +1,7 @@
 //! The real `rsadmin-sandbox` binary: `up` (foreground and `--detach`), `status`, `down`,
 //! persistence across SIGKILL, and where the password is (and is not) written.
 
-use crate::support::{Api, ScratchDir};
+use crate::support::{Api, scratch_dir};
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
@@ -116,9 +116,9 @@ fn shards_without_timestamps(api: &Api) -> Value {
 
 #[test]
 fn databases_survive_sigkill_and_restart_unchanged() {
-    let dir = ScratchDir::new("sigkill");
-    let mut first = spawn_foreground(&dir.0);
-    let api = api_from_env_file(&dir.0);
+    let dir = scratch_dir();
+    let mut first = spawn_foreground(dir.path());
+    let api = api_from_env_file(dir.path());
     let (status, _) = api.put(
         "/v1/bdbs/1",
         r#"{"proxy_policy": "all-master-shards", "shards_placement": "sparse"}"#,
@@ -133,18 +133,18 @@ fn databases_survive_sigkill_and_restart_unchanged() {
     api.wait_for_status(2, "active");
     let bdbs_before = api.get("/v1/bdbs").1;
     let shards_before = shards_without_timestamps(&api);
-    let password_before = env_var(&dir.0, "RSADMIN_PASSWORD");
+    let password_before = env_var(dir.path(), "RSADMIN_PASSWORD");
 
     first.kill().expect("SIGKILL");
     first.wait().expect("reap");
     // `down` removes what the killed sandbox left running (its shards).
-    assert!(sandbox_command(&["down"], &dir.0).status.success());
-    assert_eq!(processes_using(&dir.0), Vec::<String>::new());
+    assert!(sandbox_command(&["down"], dir.path()).status.success());
+    assert_eq!(processes_using(dir.path()), Vec::<String>::new());
 
-    let mut second = spawn_foreground(&dir.0);
-    let api = api_from_env_file(&dir.0);
+    let mut second = spawn_foreground(dir.path());
+    let api = api_from_env_file(dir.path());
     assert_eq!(
-        env_var(&dir.0, "RSADMIN_PASSWORD"),
+        env_var(dir.path(), "RSADMIN_PASSWORD"),
         password_before,
         "the credentials stay the same"
     );
@@ -152,20 +152,20 @@ fn databases_survive_sigkill_and_restart_unchanged() {
     assert_eq!(shards_without_timestamps(&api), shards_before);
 
     // SIGTERM: a foreground sandbox stops everything it started.
-    assert!(sandbox_command(&["down"], &dir.0).status.success());
+    assert!(sandbox_command(&["down"], dir.path()).status.success());
     second.wait().expect("reap");
-    assert_eq!(processes_using(&dir.0), Vec::<String>::new());
+    assert_eq!(processes_using(dir.path()), Vec::<String>::new());
 }
 
 #[test]
 fn a_change_that_cannot_be_saved_is_refused_and_a_restart_finds_the_old_state() {
-    let dir = ScratchDir::new("unsaved");
-    let mut first = spawn_foreground(&dir.0);
-    let api = api_from_env_file(&dir.0);
+    let dir = scratch_dir();
+    let mut first = spawn_foreground(dir.path());
+    let api = api_from_env_file(dir.path());
     let bdbs_before = api.get("/v1/bdbs").1;
     // A directory where the sandbox writes its temporary state file: a real write failure,
     // even for root (who ignores permissions).
-    let obstruction = dir.0.join("state.json.tmp");
+    let obstruction = dir.path().join("state.json.tmp");
     std::fs::create_dir(&obstruction).unwrap();
     let (status, body) = api.put("/v1/bdbs/1", r#"{"shards_placement": "sparse"}"#);
     assert_eq!(status, 500, "{body}");
@@ -182,10 +182,10 @@ fn a_change_that_cannot_be_saved_is_refused_and_a_restart_finds_the_old_state() 
 
     first.kill().expect("SIGKILL");
     first.wait().expect("reap");
-    assert!(sandbox_command(&["down"], &dir.0).status.success());
+    assert!(sandbox_command(&["down"], dir.path()).status.success());
     std::fs::remove_dir(&obstruction).unwrap();
-    let mut second = spawn_foreground(&dir.0);
-    let api = api_from_env_file(&dir.0);
+    let mut second = spawn_foreground(dir.path());
+    let api = api_from_env_file(dir.path());
     assert_eq!(api.get("/v1/bdbs").1, bdbs_before);
     // Once the state can be saved again, the same change is made and survives SIGKILL.
     let (status, _) = api.put("/v1/bdbs/1", r#"{"shards_placement": "sparse"}"#);
@@ -193,19 +193,19 @@ fn a_change_that_cannot_be_saved_is_refused_and_a_restart_finds_the_old_state() 
     api.wait_for_status(1, "active");
     second.kill().expect("SIGKILL");
     second.wait().expect("reap");
-    assert!(sandbox_command(&["down"], &dir.0).status.success());
-    let mut third = spawn_foreground(&dir.0);
-    let api = api_from_env_file(&dir.0);
+    assert!(sandbox_command(&["down"], dir.path()).status.success());
+    let mut third = spawn_foreground(dir.path());
+    let api = api_from_env_file(dir.path());
     assert_eq!(api.get("/v1/bdbs/1").1["shards_placement"], "sparse");
-    assert!(sandbox_command(&["down"], &dir.0).status.success());
+    assert!(sandbox_command(&["down"], dir.path()).status.success());
     third.wait().expect("reap");
 }
 
 #[test]
 fn a_rebalance_stopped_by_sigkill_between_two_moves_finishes_after_restart() {
-    let dir = ScratchDir::new("sigkill-moves");
-    let mut first = spawn_foreground_with_delay(&dir.0, Duration::from_millis(1500));
-    let api = api_from_env_file(&dir.0);
+    let dir = scratch_dir();
+    let mut first = spawn_foreground_with_delay(dir.path(), Duration::from_millis(1500));
+    let api = api_from_env_file(dir.path());
     let (status, _) = api.put("/v1/bdbs/1", r#"{"shards_placement": "sparse"}"#);
     assert_eq!(status, 200);
     api.wait_for_status(1, "active");
@@ -224,10 +224,10 @@ fn a_rebalance_stopped_by_sigkill_between_two_moves_finishes_after_restart() {
     }
     first.kill().expect("SIGKILL");
     first.wait().expect("reap");
-    assert!(sandbox_command(&["down"], &dir.0).status.success());
+    assert!(sandbox_command(&["down"], dir.path()).status.success());
 
-    let mut second = spawn_foreground(&dir.0);
-    let api = api_from_env_file(&dir.0);
+    let mut second = spawn_foreground(dir.path());
+    let api = api_from_env_file(dir.path());
     assert_eq!(node_of(&api, "2"), "2", "the finished move stays done");
     let resumed = api.wait_for_action(&action);
     assert_eq!(resumed["status"], "completed", "{resumed}");
@@ -237,28 +237,28 @@ fn a_rebalance_stopped_by_sigkill_between_two_moves_finishes_after_restart() {
         "3",
         "the second move ran after the restart"
     );
-    assert!(sandbox_command(&["down"], &dir.0).status.success());
+    assert!(sandbox_command(&["down"], dir.path()).status.success());
     second.wait().expect("reap");
 }
 
 #[test]
 fn detach_status_and_down_leave_no_process_behind() {
-    let dir = ScratchDir::new("detach");
-    let up = sandbox_command(&["up", "--detach", "--api-port", "0"], &dir.0);
+    let dir = scratch_dir();
+    let up = sandbox_command(&["up", "--detach", "--api-port", "0"], dir.path());
     let stdout = String::from_utf8_lossy(&up.stdout);
     assert!(
         up.status.success(),
         "up --detach failed: {stdout} {}",
         String::from_utf8_lossy(&up.stderr)
     );
-    let url = env_var(&dir.0, "RSADMIN_URL");
+    let url = env_var(dir.path(), "RSADMIN_URL");
     assert!(
         stdout.starts_with(&format!("rsadmin-sandbox: up at {url} (pid ")),
         "{stdout}"
     );
     assert!(url.starts_with("https://127.0.0.1:"));
 
-    let status = sandbox_command(&["status"], &dir.0);
+    let status = sandbox_command(&["status"], dir.path());
     let report = String::from_utf8_lossy(&status.stdout);
     assert_eq!(status.status.code(), Some(0), "{report}");
     assert!(report.contains(&format!("url: {url}\n")), "{report}");
@@ -267,36 +267,36 @@ fn detach_status_and_down_leave_no_process_behind() {
         "{report}"
     );
     assert!(
-        !processes_using(&dir.0).is_empty(),
+        !processes_using(dir.path()).is_empty(),
         "nothing runs after up --detach"
     );
 
-    let down = sandbox_command(&["down"], &dir.0);
+    let down = sandbox_command(&["down"], dir.path());
     assert!(down.status.success());
     assert!(String::from_utf8_lossy(&down.stdout).starts_with("rsadmin-sandbox: stopped (pid "));
-    assert_eq!(processes_using(&dir.0), Vec::<String>::new());
-    let status = sandbox_command(&["status"], &dir.0);
+    assert_eq!(processes_using(dir.path()), Vec::<String>::new());
+    let status = sandbox_command(&["status"], dir.path());
     assert_eq!(status.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&status.stdout),
-        format!("rsadmin-sandbox: not running in {}\n", dir.0.display())
+        format!("rsadmin-sandbox: not running in {}\n", dir.path().display())
     );
 }
 
 #[test]
 fn detach_into_a_closed_pipe_still_starts_and_exits_0() {
-    let dir = ScratchDir::new("closed-pipe");
+    let dir = scratch_dir();
     // The reader is gone before the child starts (`| head -0`), so no write can come first.
     let (reader, writer) = std::io::pipe().expect("pipe");
     drop(reader);
     let up = Command::new(BINARY)
         .args(["up", "--detach", "--api-port", "0", "--dir"])
-        .arg(&dir.0)
+        .arg(dir.path())
         .stdout(writer)
         .stderr(Stdio::piped())
         .output()
         .expect("up --detach finishes");
-    let down = sandbox_command(&["down"], &dir.0);
+    let down = sandbox_command(&["down"], dir.path());
     assert!(
         up.status.success(),
         "{:?}: {}",
@@ -310,14 +310,14 @@ fn detach_into_a_closed_pipe_still_starts_and_exits_0() {
 #[test]
 fn status_into_a_closed_pipe_ends_quietly_like_cat() {
     use std::os::unix::process::ExitStatusExt;
-    let dir = ScratchDir::new("status-pipe");
+    let dir = scratch_dir();
     // The reader is gone before the child starts (`status | head -0`): closing the parent's end
     // after spawning would race with the child's first write.
     let (reader, writer) = std::io::pipe().expect("pipe");
     drop(reader);
     let status = Command::new(BINARY)
         .args(["status", "--dir"])
-        .arg(&dir.0)
+        .arg(dir.path())
         .stdout(writer)
         .stderr(Stdio::piped())
         .output()
@@ -329,8 +329,8 @@ fn status_into_a_closed_pipe_ends_quietly_like_cat() {
 #[test]
 fn the_password_is_only_in_sandbox_env_which_is_private() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = ScratchDir::new("secret");
-    let sandbox = crate::support::start_sandbox(&dir.0);
+    let dir = scratch_dir();
+    let sandbox = crate::support::start_sandbox(dir.path());
     let password = sandbox.password();
     assert!(password.len() >= 24 && password.chars().all(|c| c.is_ascii_alphanumeric()));
     let env_file = sandbox.env_file();
@@ -349,7 +349,7 @@ fn the_password_is_only_in_sandbox_env_which_is_private() {
     assert!(sandbox.ca_cert_path().is_absolute());
 
     let mut holders = Vec::new();
-    let mut pending = vec![dir.0.clone()];
+    let mut pending = vec![dir.path().to_path_buf()];
     while let Some(path) = pending.pop() {
         for entry in std::fs::read_dir(&path).expect("read dir").flatten() {
             let path = entry.path();

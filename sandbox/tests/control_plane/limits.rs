@@ -36,8 +36,8 @@ fn closed_by_server(stream: &mut impl Read) -> bool {
 
 #[test]
 fn an_unauthenticated_body_is_neither_read_nor_logged() {
-    let (_dir, sandbox, _api) = sandbox_with_api("unauthenticated-body");
-    let client = crate::common::client_trusting(&sandbox.ca_cert_path());
+    let (_dir, sandbox, _api) = sandbox_with_api();
+    let client = crate::support::client_trusting(&sandbox.ca_cert_path());
     let response = client
         .post(format!("{}/v1/bdbs", sandbox.url()))
         .header("Content-Type", "application/json")
@@ -59,7 +59,7 @@ fn an_unauthenticated_body_is_neither_read_nor_logged() {
 
 #[test]
 fn the_request_log_is_capped_by_size() {
-    let (_dir, sandbox, api) = sandbox_with_api("log-size");
+    let (_dir, sandbox, api) = sandbox_with_api();
     let body = format!("\"{}\"", "x".repeat(1024 * 1024));
     for _ in 0..20 {
         let (status, _) = api.put("/v1/bdbs/1", &body);
@@ -79,7 +79,7 @@ fn the_request_log_is_capped_by_size() {
 
 #[test]
 fn half_sent_requests_are_dropped() {
-    let (_dir, sandbox, _api) = sandbox_with_api("half-sent");
+    let (_dir, sandbox, _api) = sandbox_with_api();
     let address = host_and_port(&sandbox.url());
     // Half a TLS record: the handshake never completes.
     let mut handshake = TcpStream::connect(&address).unwrap();
@@ -88,7 +88,7 @@ fn half_sent_requests_are_dropped() {
         .unwrap();
     handshake.write_all(&[0x16, 0x03, 0x01, 0x02]).unwrap();
     // A complete handshake, then headers without their end.
-    let config = crate::common::tls_trusting(&sandbox.ca_cert_path());
+    let config = crate::support::tls_trusting(&sandbox.ca_cert_path());
     let host = address.rsplit_once(':').unwrap().0.to_string();
     let name = rustls::pki_types::ServerName::try_from(host).unwrap();
     let connection = rustls::ClientConnection::new(Arc::new(config), name).unwrap();

@@ -2,7 +2,7 @@
 //! shards_blueprint): validation codes, the shards' data kept, and real cluster clients (redis-py,
 //! node-redis, ioredis) following a migration and a failover under a write loop.
 
-use crate::support::{Api, sandbox_with_api};
+use crate::support::{Api, sandbox_with_api, scratch_dir};
 use reqwest::StatusCode;
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -79,7 +79,7 @@ fn error_code(answer: &(StatusCode, Value)) -> (u16, String) {
 
 #[test]
 fn placement_changes_keep_shards_and_rebalance_spreads_masters_with_their_keys() {
-    let (_dir, _sandbox, api) = sandbox_with_api("rebalance-keys");
+    let (_dir, _sandbox, api) = sandbox_with_api();
     let address = format!("127.0.1.1:{}", port(&api));
     let mut writes = String::new();
     for index in 0..3000 {
@@ -138,7 +138,7 @@ fn placement_changes_keep_shards_and_rebalance_spreads_masters_with_their_keys()
 
 #[test]
 fn shard_actions_refuse_what_a_cluster_refuses_and_change_nothing() {
-    let (_dir, sandbox, api) = sandbox_with_api("move-validation");
+    let (_dir, sandbox, api) = sandbox_with_api();
     update_db(&api, r#"{"replication": true}"#);
     let before = placement(&api);
     // Dense: masters 1, 2, 3 stay on node 1; the new replicas 4, 5, 6 go to node 2.
@@ -208,7 +208,7 @@ fn shard_actions_refuse_what_a_cluster_refuses_and_change_nothing() {
 
 #[test]
 fn a_blueprint_needs_the_current_cluster_state_id_and_moves_the_shards_there() {
-    let (_dir, _sandbox, api) = sandbox_with_api("blueprint");
+    let (_dir, _sandbox, api) = sandbox_with_api();
     update_db(
         &api,
         r#"{"replication": true, "shards_placement": "sparse"}"#,
@@ -276,7 +276,7 @@ fn a_blueprint_needs_the_current_cluster_state_id_and_moves_the_shards_there() {
 
 #[test]
 fn cluster_clients_follow_a_master_migration_without_losing_a_write() {
-    let (_dir, _sandbox, api) = sandbox_with_api("migrate-loop");
+    let (_dir, _sandbox, api) = sandbox_with_api();
     update_db(
         &api,
         r#"{"shards_placement": "sparse", "proxy_policy": "all-master-shards", "oss_cluster": true}"#,
@@ -324,7 +324,7 @@ fn cluster_clients_follow_a_master_migration_without_losing_a_write() {
 
 #[test]
 fn cluster_clients_follow_a_failover_without_losing_a_write() {
-    let (_dir, _sandbox, api) = sandbox_with_api("failover-loop");
+    let (_dir, _sandbox, api) = sandbox_with_api();
     update_db(
         &api,
         r#"{"replication": true, "shards_placement": "sparse", "proxy_policy": "all-master-shards", "oss_cluster": true}"#,
@@ -408,11 +408,9 @@ fn under_client_loop(
     owner: &str,
     change: impl FnOnce(),
 ) {
-    let stop_file = std::env::temp_dir().join(format!(
-        "rsadmin-moves-stop-{}-{slot}-{port}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_file(&stop_file);
+    // The client stops when this file appears.
+    let scratch = scratch_dir();
+    let stop_file = scratch.path().join("stop");
     let seeds: Vec<String> = (1..=3)
         .map(|node| format!("127.0.1.{node}:{port}"))
         .collect();
@@ -443,7 +441,6 @@ fn under_client_loop(
         .unwrap()
         .read_to_string(&mut stderr)
         .unwrap();
-    let _ = std::fs::remove_file(&stop_file);
     assert!(
         status.success() && first.as_deref() == Some("ready"),
         "{name}: {first:?} {result}\n{stderr}"

@@ -36,7 +36,7 @@ fn assert_layout_when_active(api: &Api, bdb_uid: u32, expected: &[(&str, &str, &
 
 #[test]
 fn requests_without_valid_credentials_get_401() {
-    let (_dir, sandbox, api) = sandbox_with_api("auth");
+    let (_dir, sandbox, api) = sandbox_with_api();
     let unauthorized = error(
         "unauthorized",
         "authentication required: wrong or missing credentials",
@@ -59,7 +59,7 @@ fn requests_without_valid_credentials_get_401() {
 
 #[test]
 fn refused_requests_have_redis_software_error_bodies_and_change_nothing() {
-    let (_dir, sandbox, api) = sandbox_with_api("errors");
+    let (_dir, sandbox, api) = sandbox_with_api();
     let before = sandbox.state();
     let not_found = [
         (
@@ -156,7 +156,7 @@ fn refused_requests_have_redis_software_error_bodies_and_change_nothing() {
 
 #[test]
 fn a_database_with_a_change_in_flight_is_busy() {
-    let (_dir, sandbox, api) = sandbox_with_api("busy");
+    let (_dir, sandbox, api) = sandbox_with_api();
     sandbox.set_change_delay(Duration::from_secs(3));
     let (status, pending) = api.put("/v1/bdbs/1", r#"{"eviction_policy": "noeviction"}"#);
     assert_eq!(
@@ -178,7 +178,7 @@ fn a_database_with_a_change_in_flight_is_busy() {
 
 #[test]
 fn fields_filter_and_dry_run() {
-    let (dir, _sandbox, api) = sandbox_with_api("fields");
+    let (dir, _sandbox, api) = sandbox_with_api();
     assert_eq!(
         api.get("/v1/bdbs?fields=uid,name").1,
         json!([{ "uid": 1, "name": "demo-db" }])
@@ -187,7 +187,7 @@ fn fields_filter_and_dry_run() {
     let keys: Vec<&String> = filtered.as_object().expect("object").keys().collect();
     assert_eq!(keys, ["endpoints", "uid"]);
 
-    let state_file = dir.0.join("state.json");
+    let state_file = dir.path().join("state.json");
     let saved_before = std::fs::read(&state_file).expect("state.json");
     let (status, would_be) = api.put(
         "/v1/bdbs/1?dry_run=true",
@@ -225,7 +225,7 @@ fn fields_filter_and_dry_run() {
 
 #[test]
 fn oss_cluster_prerequisites_placement_and_proxy_binding() {
-    let (_dir, _sandbox, api) = sandbox_with_api("binding");
+    let (_dir, _sandbox, api) = sandbox_with_api();
     let (_, demo) = api.get("/v1/bdbs/1");
     assert_eq!(
         endpoint(&demo)["addr"],
@@ -367,7 +367,7 @@ fn oss_cluster_prerequisites_placement_and_proxy_binding() {
 
 #[test]
 fn create_and_delete_and_injected_failures() {
-    let (_dir, sandbox, api) = sandbox_with_api("create");
+    let (_dir, sandbox, api) = sandbox_with_api();
     let body = format!(
         r#"{{"name": "orders", "memory_size": 104857600, "sharding": true, "shards_count": 2, "replication": true,
             "shard_key_regex": {STANDARD_RULES}, "proxy_policy": "all-master-shards", "shards_placement": "sparse",
@@ -444,7 +444,7 @@ fn create_and_delete_and_injected_failures() {
 
 #[test]
 fn every_request_is_logged_with_path_query_and_body() {
-    let (_dir, sandbox, api) = sandbox_with_api("log");
+    let (_dir, sandbox, api) = sandbox_with_api();
     sandbox.clear_requests();
     api.get("/v1/bdbs?fields=uid,name");
     api.put("/v1/bdbs/1", r#"{"eviction_policy": "noeviction"}"#);
@@ -468,8 +468,8 @@ fn every_request_is_logged_with_path_query_and_body() {
 
 #[test]
 fn a_killed_shard_is_reported_down_until_its_restart_answers() {
-    let (dir, _sandbox, api) = sandbox_with_api("shard-down");
-    let pid_file = dir.0.join("run").join("shard-1.pid");
+    let (dir, _sandbox, api) = sandbox_with_api();
+    let pid_file = dir.path().join("run").join("shard-1.pid");
     let pid = std::fs::read_to_string(&pid_file).unwrap();
     let shard_1 = || api.get("/v1/shards/1").1;
     assert_eq!(
@@ -503,11 +503,11 @@ fn a_killed_shard_is_reported_down_until_its_restart_answers() {
 
 #[test]
 fn non_master_nodes_redirect_to_the_master_unless_handle_redirects() {
-    let (_dir, sandbox, api) = sandbox_with_api("redirects");
+    let (_dir, sandbox, api) = sandbox_with_api();
     let port = sandbox.url().rsplit(':').next().expect("port").to_string();
     let no_redirects = reqwest::blocking::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
-        .use_preconfigured_tls(crate::common::tls_trusting(&sandbox.ca_cert_path()))
+        .use_preconfigured_tls(crate::support::tls_trusting(&sandbox.ca_cert_path()))
         .build()
         .expect("client");
     let get = |node: u32| {
@@ -542,7 +542,7 @@ fn non_master_nodes_redirect_to_the_master_unless_handle_redirects() {
 
 #[test]
 fn every_read_only_field_of_the_reference_is_refused() {
-    let (_dir, sandbox, api) = sandbox_with_api("read-only");
+    let (_dir, sandbox, api) = sandbox_with_api();
     let before = sandbox.state();
     for field in rsadmin_sandbox::state::change::READ_ONLY_FIELDS {
         let body = json!({ field: "x" }).to_string();
@@ -564,7 +564,7 @@ fn every_read_only_field_of_the_reference_is_refused() {
 
 #[test]
 fn extra_info_keys_fill_redis_info_from_each_shards_info() {
-    let (dir, _sandbox, api) = sandbox_with_api("extra-info-keys");
+    let (dir, _sandbox, api) = sandbox_with_api();
     // Without the parameter `redis_info` stays `{}`, as on a real cluster.
     let (status, shards) = api.get("/v1/shards");
     assert_eq!(status.as_u16(), 200);
@@ -591,7 +591,7 @@ fn extra_info_keys_fill_redis_info_from_each_shards_info() {
     assert!(one["redis_info"]["used_memory"].as_u64().unwrap() > 0);
 
     // A shard that does not answer (stopped) gets no keys, quickly; the others still do.
-    let pid = std::fs::read_to_string(dir.0.join("run").join("shard-1.pid")).unwrap();
+    let pid = std::fs::read_to_string(dir.path().join("run").join("shard-1.pid")).unwrap();
     let signal = |name: &str| {
         let sent = std::process::Command::new("kill")
             .args([name, pid.trim()])

@@ -1,41 +1,54 @@
-//! Shared helpers for the control-plane tests: a scratch directory, an HTTPS client trusting the
-//! sandbox CA, and the captured fixtures.
+//! Shared helpers for the control-plane tests: a sandbox in a scratch directory, an HTTPS REST
+//! client trusting the sandbox CA, and the captured fixtures.
 
-use reqwest::StatusCode;
 use reqwest::blocking::{Client, RequestBuilder};
+use reqwest::{Method, StatusCode};
 use rsadmin_sandbox::{SandboxHandle, SandboxOptions};
+use rustls::pki_types::CertificateDer;
+use rustls::pki_types::pem::PemObject;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+use tempfile::TempDir;
 
 /// A directory removed when dropped.
-pub struct ScratchDir(pub PathBuf);
-
-impl ScratchDir {
-    pub fn new(name: &str) -> ScratchDir {
-        let path =
-            std::env::temp_dir().join(format!("rsadmin-sandbox-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).expect("create scratch dir");
-        ScratchDir(path)
-    }
+pub fn scratch_dir() -> TempDir {
+    tempfile::tempdir().expect("create scratch dir")
 }
 
-impl Drop for ScratchDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
+/// TLS settings trusting the CA certificates in the PEM file `ca_pem`, and only those.
+pub fn tls_trusting(ca_pem: &Path) -> rustls::ClientConfig {
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in CertificateDer::pem_file_iter(ca_pem).expect("read ca.pem") {
+        roots.add(cert.expect("parse ca.pem")).expect("add CA");
     }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("TLS versions")
+        .with_root_certificates(roots)
+        .with_no_client_auth()
+}
+
+/// A blocking HTTPS client trusting the CA certificates in the PEM file `ca_pem`, and only those.
+pub fn client_trusting(ca_pem: &Path) -> Client {
+    Client::builder()
+        .use_preconfigured_tls(tls_trusting(ca_pem))
+        .timeout(Duration::from_secs(60))
+        .build()
+        .expect("client")
 }
 
 pub fn start_sandbox(dir: &Path) -> SandboxHandle {
     SandboxHandle::start(SandboxOptions::new(dir)).expect("sandbox starts")
 }
 
-/// A sandbox in a new scratch directory `name`, and a REST client for it. Bind all three
+/// A sandbox in a new scratch directory, and a REST client for it. Bind all three
 /// (`let (_dir, sandbox, api) = ...`): they drop in reverse, the directory last.
-pub fn sandbox_with_api(name: &str) -> (ScratchDir, SandboxHandle, Api) {
-    let dir = ScratchDir::new(name);
-    let sandbox = start_sandbox(&dir.0);
+pub fn sandbox_with_api() -> (TempDir, SandboxHandle, Api) {
+    let dir = scratch_dir();
+    let sandbox = start_sandbox(dir.path());
     let api = Api::for_sandbox(&sandbox);
     (dir, sandbox, api)
 }
@@ -51,7 +64,7 @@ pub struct Api {
 impl Api {
     pub fn new(url: &str, user: &str, password: &str, ca_pem: &Path) -> Api {
         Api {
-            client: crate::common::client_trusting(ca_pem),
+            client: client_trusting(ca_pem),
             url: url.into(),
             user: user.into(),
             password: password.into(),
@@ -80,6 +93,40 @@ impl Api {
             serde_json::from_str(&text).expect("JSON body")
         };
         (status, body)
+    }
+
+    /// Any method, with a JSON body if given.
+    pub fn call(&self, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
+        let mut request = self.client.request(method, format!("{}{path}", self.url));
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        self.send(request)
+    }
+
+    /// A call that must succeed: its JSON body.
+    pub fn call_ok(&self, method: Method, path: &str, body: Option<Value>) -> Value {
+        let (status, value) = self.call(method, path, body);
+        assert!(status.is_success(), "{path}: {status}");
+        value
+    }
+
+    /// A GET that must succeed: its JSON body.
+    pub fn get_ok(&self, path: &str) -> Value {
+        self.call_ok(Method::GET, path, None)
+    }
+
+    /// Polls GET /v1/crdb_tasks/{id} until the task ended; returns it.
+    pub fn wait_for_crdb_task(&self, id: &str) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let (_, task) = self.get(&format!("/v1/crdb_tasks/{id}"));
+            if task["status"] == "finished" || task["status"] == "failed" {
+                return task;
+            }
+            assert!(Instant::now() < deadline, "task {id} did not end: {task}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     pub fn get(&self, path: &str) -> (StatusCode, Value) {

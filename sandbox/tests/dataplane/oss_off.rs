@@ -313,10 +313,10 @@ fn a_killed_shard_is_restarted_on_its_port() {
 #[test]
 fn kill_leftovers_stops_recorded_shards_of_a_killed_sandbox() {
     let dir = scratch_dir();
-    let run_dir = dir.join("run");
+    let run_dir = dir.path().join("run");
     std::fs::create_dir_all(&run_dir).unwrap();
     // No TCP port (a port picked here could be taken before redis-server binds it).
-    let socket = dir.join("leftover.sock");
+    let socket = dir.path().join("leftover.sock");
     let mut leftover = std::process::Command::new("redis-server")
         .args([
             "--port",
@@ -342,12 +342,11 @@ fn kill_leftovers_stops_recorded_shards_of_a_killed_sandbox() {
         std::thread::sleep(Duration::from_millis(20));
     }
     std::fs::write(run_dir.join("shard-9.pid"), leftover.id().to_string()).unwrap();
-    rsadmin_sandbox::reconcile::kill_leftovers(&dir);
+    rsadmin_sandbox::reconcile::kill_leftovers(dir.path());
     let status = leftover.wait().unwrap();
     assert_eq!(
         std::os::unix::process::ExitStatusExt::signal(&status),
         Some(9)
     );
     assert!(!run_dir.join("shard-9.pid").exists());
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -83,7 +83,7 @@ impl Api {
 #[test]
 fn oss_cluster_enabled_through_rest_serves_redis_py_cluster_and_follows_ip_type() {
     let dir = scratch_dir();
-    let api = Api::start(&dir);
+    let api = Api::start(dir.path());
     let port = api.bdb()["endpoints"][0]["port"]
         .as_u64()
         .unwrap()
@@ -125,6 +125,4 @@ fn oss_cluster_enabled_through_rest_serves_redis_py_cluster_and_follows_ip_type(
             .call(&["CLUSTER", "SLOTS"])
             .contains("$9\r\n127.0.1.3\r\n")
     );
-    drop(api);
-    let _ = std::fs::remove_dir_all(&dir);
 }

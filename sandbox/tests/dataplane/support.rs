@@ -6,29 +6,23 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use rsadmin_sandbox::reconcile::{ReconcileContext, Reconciler};
 use rsadmin_sandbox::state::{Bdb, ClusterState, ProxyPolicy, ShardsPlacement};
+use tempfile::TempDir;
 
 pub struct DataPlane {
     runtime: tokio::runtime::Runtime,
     reconciler: Reconciler,
     pub state: ClusterState,
-    pub dir: PathBuf,
+    /// Dropped after `Drop::drop` stopped the shards.
+    dir: TempDir,
 }
 
-/// A fresh directory under the system temp dir (the caller removes it).
-pub fn scratch_dir() -> PathBuf {
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "rsadmin-dataplane-{}-{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A directory removed when dropped.
+pub fn scratch_dir() -> TempDir {
+    tempfile::tempdir().expect("create scratch dir")
 }
 
 /// The OSS Cluster API prerequisites the demo database lacks: sparse placement, proxies on every
@@ -58,7 +52,7 @@ impl DataPlane {
         let port = rsadmin_sandbox::ports::choose_free(&state.node_addresses(), &[]).unwrap();
         state.add_demo_bdb(port);
         let ctx = ReconcileContext {
-            dir: dir.clone(),
+            dir: dir.path().to_path_buf(),
             redis_server: None,
             cluster_index: 0,
         };
@@ -128,7 +122,7 @@ impl DataPlane {
         self.shard_ports()
             .into_keys()
             .map(|uid| {
-                let pid_file = self.dir.join("run").join(format!("shard-{uid}.pid"));
+                let pid_file = self.dir.path().join("run").join(format!("shard-{uid}.pid"));
                 let pid = std::fs::read_to_string(pid_file).unwrap();
                 (uid, pid.trim().to_string())
             })
@@ -136,14 +130,13 @@ impl DataPlane {
     }
 
     pub fn sandbox_dir(&self) -> &Path {
-        &self.dir
+        self.dir.path()
     }
 }
 
 impl Drop for DataPlane {
     fn drop(&mut self) {
         self.runtime.block_on(self.reconciler.shutdown());
-        let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
 

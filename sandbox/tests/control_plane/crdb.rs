@@ -2,62 +2,14 @@
 //! (`start_clusters`, the code path of `up --clusters`), a crdb created from one cluster and
 //! changed and deleted from another, request validation, and what is (not) sent back.
 
-mod common;
-
-use reqwest::Method;
-use reqwest::StatusCode;
-use reqwest::blocking::Client;
+use crate::support::{Api, scratch_dir};
+use reqwest::{Method, StatusCode};
 use rsadmin_sandbox::clusters::{cluster_dir, start_clusters, write_env_files};
 use rsadmin_sandbox::crdb::TaskStatus;
 use rsadmin_sandbox::{SandboxHandle, SandboxOptions};
 use serde_json::{Value, json};
 use std::os::unix::fs::PermissionsExt;
-use std::time::{Duration, Instant};
-
-/// Basic-auth JSON calls to one cluster, trusting its CA.
-struct Api {
-    client: Client,
-    url: String,
-    user: String,
-    password: String,
-}
-
-impl Api {
-    fn new(cluster: &SandboxHandle) -> Api {
-        Api {
-            client: common::client_trusting(&cluster.ca_cert_path()),
-            url: cluster.url(),
-            user: cluster.user(),
-            password: cluster.password(),
-        }
-    }
-
-    fn call(&self, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
-        let mut request = self
-            .client
-            .request(method, format!("{}{path}", self.url))
-            .basic_auth(&self.user, Some(&self.password));
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        let response = request.send().expect("request");
-        let status = response.status();
-        (status, response.json().unwrap_or(Value::Null))
-    }
-
-    /// Polls the task until it ends; returns it.
-    fn wait_for_task(&self, id: &str) -> Value {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let (_, task) = self.call(Method::GET, &format!("/v1/crdb_tasks/{id}"), None);
-            if task["status"] == "finished" || task["status"] == "failed" {
-                return task;
-            }
-            assert!(Instant::now() < deadline, "task {id} did not end: {task}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
+use tempfile::TempDir;
 
 /// An instance as crdb-cli sends it without url=: the FQDN on the default REST port.
 fn instance(cluster: &SandboxHandle) -> Value {
@@ -69,24 +21,62 @@ fn instance(cluster: &SandboxHandle) -> Value {
     }})
 }
 
+/// Two clusters of one peer group, started like `up --clusters 2`, with a REST client for each.
+struct Group {
+    dir: TempDir,
+    clusters: Vec<SandboxHandle>,
+    first: Api,
+    second: Api,
+}
+
+impl Group {
+    fn start() -> Group {
+        let dir = scratch_dir();
+        let mut base = SandboxOptions::new(dir.path());
+        base.cluster_index = 4;
+        base.api_port = 0;
+        let clusters = start_clusters(&base, 2).expect("clusters start");
+        let (first, second) = (
+            Api::for_sandbox(&clusters[0]),
+            Api::for_sandbox(&clusters[1]),
+        );
+        Group {
+            dir,
+            clusters,
+            first,
+            second,
+        }
+    }
+}
+
+/// One story on one group (each step needs the crdb the previous ones left).
 #[test]
 fn crdb_created_on_one_cluster_is_changed_and_deleted_from_another() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut base = SandboxOptions::new(dir.path());
-    base.cluster_index = 4;
-    base.api_port = 0;
-    let clusters = start_clusters(&base, 2).expect("clusters start");
-    write_env_files(dir.path(), &clusters).expect("env files");
-    let env2 = std::fs::read_to_string(dir.path().join("cluster2.env")).expect("cluster2.env");
+    let group = Group::start();
+    each_cluster_gets_an_env_file(&group);
+    let guid = created_from_the_first_cluster_after_a_dry_run(&group);
+    the_second_cluster_lists_it_without_passwords(&group, &guid);
+    invalid_requests_are_refused_at_once(&group, &guid);
+    a_patch_through_the_second_cluster_reaches_both_instances(&group, &guid);
+    a_delete_through_the_second_cluster_removes_both_instances(&group, &guid);
+}
+
+fn each_cluster_gets_an_env_file(group: &Group) {
+    let (dir, clusters) = (group.dir.path(), &group.clusters);
+    write_env_files(dir, clusters).expect("env files");
+    let env2 = std::fs::read_to_string(dir.join("cluster2.env")).expect("cluster2.env");
     assert!(env2.starts_with(&format!("RSADMIN_URL={}\n", clusters[1].url())));
     assert!(
         env2.ends_with("RSADMIN_CLUSTER_FQDN=cluster6.sandbox.local\n"),
         "{env2}"
     );
-    assert_eq!(cluster_dir(dir.path(), 2), dir.path().join("cluster2"));
-    let (first, second) = (Api::new(&clusters[0]), Api::new(&clusters[1]));
+    assert_eq!(cluster_dir(dir, 2), dir.join("cluster2"));
+}
 
-    // Instances at https://<fqdn>:9443: the coordinator finds each peer in its group.
+/// Instances at https://<fqdn>:9443: the coordinator finds each peer in its group. Returns the
+/// crdb's GUID.
+fn created_from_the_first_cluster_after_a_dry_run(group: &Group) -> String {
+    let (first, clusters) = (&group.first, &group.clusters);
     let body = json!({
         "name": "group-db",
         "default_db_config": {"memory_size": 104857600, "sharding": true, "shards_count": 2},
@@ -112,15 +102,18 @@ fn crdb_created_on_one_cluster_is_changed_and_deleted_from_another() {
         (&task["status"], &task["operation"], task.get("crdb_guid")),
         (&json!("queued"), &json!("create_crdb"), None)
     );
-    let task = first.wait_for_task(task["id"].as_str().expect("task id"));
+    let task = first.wait_for_crdb_task(task["id"].as_str().expect("task id"));
     assert_eq!(task["status"], "finished", "{task}");
-    let guid = task["crdb_guid"].as_str().expect("guid").to_string();
+    task["crdb_guid"].as_str().expect("guid").to_string()
+}
 
-    // Cluster 2 knows the crdb too; passwords are never sent back.
+/// Cluster 2 knows the crdb too; passwords are never sent back.
+fn the_second_cluster_lists_it_without_passwords(group: &Group, guid: &str) {
+    let (second, clusters) = (&group.second, &group.clusters);
     let (status, listed) = second.call(Method::GET, "/v1/crdbs", None);
     assert_eq!(status, StatusCode::OK);
     let crdb = &listed["crdbs"][0];
-    assert_eq!(crdb["guid"], guid.as_str());
+    assert_eq!(crdb["guid"], guid);
     assert!(!listed.to_string().contains(&clusters[1].password()));
     assert_eq!(
         crdb["instances"][1]["cluster"]["credentials"],
@@ -132,14 +125,16 @@ fn crdb_created_on_one_cluster_is_changed_and_deleted_from_another() {
         json!([{"bdb_uid": second_uid, "id": 2}])
     );
     assert_eq!(clusters[1].crdb().crdbs().len(), 1);
-    let crdbs_file = dir.path().join("cluster2").join("crdbs.json");
+    let crdbs_file = group.dir.path().join("cluster2").join("crdbs.json");
     let mode = std::fs::metadata(&crdbs_file)
         .expect("crdbs.json")
         .permissions()
         .mode();
     assert_eq!(mode & 0o777, 0o600);
+}
 
-    // Refused at once: sharding change, unknown field, unknown GUID, two credential kinds.
+/// Refused at once: sharding change, unknown field, unknown GUID, two credential kinds.
+fn invalid_requests_are_refused_at_once(group: &Group, guid: &str) {
     let path = format!("/v1/crdbs/{guid}");
     let refusals = [
         (
@@ -159,7 +154,7 @@ fn crdb_created_on_one_cluster_is_changed_and_deleted_from_another() {
     let answers: Vec<(u16, Value)> = refusals
         .into_iter()
         .map(|(method, path, body)| {
-            let (status, error) = second.call(method, &path, Some(body));
+            let (status, error) = group.second.call(method, &path, Some(body));
             (status.as_u16(), error["error_code"].clone())
         })
         .collect();
@@ -172,17 +167,19 @@ fn crdb_created_on_one_cluster_is_changed_and_deleted_from_another() {
             (400, json!("invalid_schema")),
         ]
     );
+}
 
-    // A PATCH through cluster 2 reaches both instances.
+fn a_patch_through_the_second_cluster_reaches_both_instances(group: &Group, guid: &str) {
+    let second = &group.second;
     let (status, task) = second.call(
         Method::PATCH,
-        &path,
+        &format!("/v1/crdbs/{guid}"),
         Some(json!({"default_db_config": {"memory_size": 209715200}})),
     );
     assert_eq!(status, StatusCode::OK, "{task}");
-    let task = second.wait_for_task(task["id"].as_str().expect("task id"));
+    let task = second.wait_for_crdb_task(task["id"].as_str().expect("task id"));
     assert_eq!(task["status"], "finished", "{task}");
-    for cluster in &clusters {
+    for cluster in &group.clusters {
         let sizes: Vec<u64> = cluster
             .state()
             .bdbs
@@ -192,11 +189,14 @@ fn crdb_created_on_one_cluster_is_changed_and_deleted_from_another() {
             .collect();
         assert_eq!(sizes, [209715200]);
     }
+}
 
-    let (_, task) = second.call(Method::DELETE, &path, None);
-    let task = second.wait_for_task(task["id"].as_str().expect("task id"));
+fn a_delete_through_the_second_cluster_removes_both_instances(group: &Group, guid: &str) {
+    let second = &group.second;
+    let (_, task) = second.call(Method::DELETE, &format!("/v1/crdbs/{guid}"), None);
+    let task = second.wait_for_crdb_task(task["id"].as_str().expect("task id"));
     assert_eq!(task["status"], "finished", "{task}");
-    for cluster in &clusters {
+    for cluster in &group.clusters {
         assert!(cluster.crdb().crdbs().is_empty());
         assert!(
             cluster
@@ -206,7 +206,8 @@ fn crdb_created_on_one_cluster_is_changed_and_deleted_from_another() {
                 .all(|bdb| bdb.name != "group-db")
         );
     }
-    let statuses: Vec<TaskStatus> = clusters[1]
+    // The PATCH's and the DELETE's tasks.
+    let statuses: Vec<TaskStatus> = group.clusters[1]
         .crdb()
         .tasks()
         .iter()
@@ -219,7 +220,7 @@ fn crdb_created_on_one_cluster_is_changed_and_deleted_from_another() {
 /// second, and `down` leaves no process of either behind.
 #[test]
 fn up_clusters_and_down_with_the_real_binary() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = scratch_dir();
     let dir_text = dir.path().to_str().expect("utf-8 path");
     let sandbox = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_rsadmin-sandbox"))
@@ -292,9 +293,9 @@ fn processes_of(dir: &std::path::Path) -> Vec<String> {
 
 #[test]
 fn an_instance_without_url_is_a_schema_error() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = scratch_dir();
     let cluster = SandboxHandle::start(SandboxOptions::new(dir.path())).expect("sandbox starts");
-    let api = Api::new(&cluster);
+    let api = Api::for_sandbox(&cluster);
     let body = json!({"name": "no-url", "default_db_config": {"name": "no-url", "memory_size": 1000000},
         "instances": [{"cluster": {"name": "cluster1.sandbox.local",
             "credentials": {"username": cluster.user(), "password": cluster.password()}}}]});

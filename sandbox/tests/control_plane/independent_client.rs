@@ -3,58 +3,16 @@
 //! response is fetched as JSON and deserialized with `serde_json::from_value` into the crate's type
 //! for that route, the way the crate's handlers read it (wrapped lists unwrapped like they do).
 
-mod common;
-
+use crate::support::{Api, scratch_dir};
 use redis_enterprise::actions::ActionsListResponse;
 use redis_enterprise::bdb::DatabaseInfo;
 use redis_enterprise::{Action, ClusterInfo, Crdb, CrdbTask, Node, Proxy, Shard};
 use reqwest::Method;
-use reqwest::blocking::Client;
 use rsadmin_sandbox::clusters::start_clusters;
 use rsadmin_sandbox::{SandboxHandle, SandboxOptions};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
-
-/// Basic-auth JSON calls to one sandbox, trusting its CA.
-struct Api {
-    client: Client,
-    url: String,
-    user: String,
-    password: String,
-}
-
-impl Api {
-    fn new(sandbox: &SandboxHandle) -> Api {
-        Api {
-            client: common::client_trusting(&sandbox.ca_cert_path()),
-            url: sandbox.url(),
-            user: sandbox.user(),
-            password: sandbox.password(),
-        }
-    }
-
-    fn call(&self, method: Method, path: &str, body: Option<Value>) -> Value {
-        let mut request = self
-            .client
-            .request(method, format!("{}{path}", self.url))
-            .basic_auth(&self.user, Some(&self.password));
-        if let Some(body) = body {
-            request = request.json(&body);
-        }
-        let response = request.send().expect("request");
-        assert!(
-            response.status().is_success(),
-            "{path}: {}",
-            response.status()
-        );
-        response.json().expect("JSON body")
-    }
-
-    fn get(&self, path: &str) -> Value {
-        self.call(Method::GET, path, None)
-    }
-}
 
 /// `value` read as the crate's `T`, with the path and the serde error on failure.
 fn typed<T: DeserializeOwned>(path: &str, value: Value) -> T {
@@ -75,50 +33,50 @@ fn untyped<T: DeserializeOwned + std::fmt::Debug>(path: &str, value: Value) -> S
 
 #[test]
 fn crate_models_read_the_single_cluster_routes() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = scratch_dir();
     let sandbox = SandboxHandle::start(SandboxOptions::new(dir.path())).expect("sandbox starts");
-    let api = Api::new(&sandbox);
+    let api = Api::for_sandbox(&sandbox);
 
-    let bdbs: Vec<DatabaseInfo> = typed("/v1/bdbs", api.get("/v1/bdbs"));
+    let bdbs: Vec<DatabaseInfo> = typed("/v1/bdbs", api.get_ok("/v1/bdbs"));
     assert!(
         bdbs.iter().any(|bdb| bdb.uid == 1 && bdb.name == "demo-db"),
         "{bdbs:?}"
     );
-    let bdb: DatabaseInfo = typed("/v1/bdbs/1", api.get("/v1/bdbs/1"));
+    let bdb: DatabaseInfo = typed("/v1/bdbs/1", api.get_ok("/v1/bdbs/1"));
     assert_eq!((bdb.uid, bdb.name.as_str()), (1, "demo-db"));
     assert!(bdb.memory_size.unwrap_or(0) > 0, "{bdb:?}");
 
-    let nodes: Vec<Node> = typed("/v1/nodes", api.get("/v1/nodes"));
+    let nodes: Vec<Node> = typed("/v1/nodes", api.get_ok("/v1/nodes"));
     assert!(!nodes.is_empty());
     assert_eq!(nodes[0].uid, 1);
-    let node: Node = typed("/v1/nodes/1", api.get("/v1/nodes/1"));
+    let node: Node = typed("/v1/nodes/1", api.get_ok("/v1/nodes/1"));
     assert_eq!(node.uid, 1);
     assert!(node.addr.is_some(), "{node:?}");
 
-    let shards: Vec<Shard> = typed("/v1/shards", api.get("/v1/shards"));
+    let shards: Vec<Shard> = typed("/v1/shards", api.get_ok("/v1/shards"));
     assert!(shards.iter().any(|shard| shard.bdb_uid == 1), "{shards:?}");
     assert!(
         shards.iter().any(|shard| shard.role == "master"),
         "{shards:?}"
     );
 
-    let cluster: ClusterInfo = typed("/v1/cluster", api.get("/v1/cluster"));
+    let cluster: ClusterInfo = typed("/v1/cluster", api.get_ok("/v1/cluster"));
     assert_eq!(cluster.name, sandbox.state().cluster.name);
 
-    let proxies: Vec<Proxy> = typed("/v1/proxies", api.get("/v1/proxies"));
+    let proxies: Vec<Proxy> = typed("/v1/proxies", api.get_ok("/v1/proxies"));
     assert!(!proxies.is_empty());
     assert!(proxies.iter().any(|proxy| proxy.uid == 1), "{proxies:?}");
 
     // A database creation leaves an SMCreateBDB state machine: `ActionHandler::list_response`
     // reads `{"actions": [...], "state-machines": [...]}`, `get` one action.
-    let created = api.call(
+    let created = api.call_ok(
         Method::POST,
         "/v1/bdbs",
         Some(json!({"name": "typed-db", "memory_size": 104857600})),
     );
     let created: DatabaseInfo = typed("POST /v1/bdbs", created);
     assert_eq!(created.name, "typed-db");
-    let actions: ActionsListResponse = typed("/v1/actions", api.get("/v1/actions"));
+    let actions: ActionsListResponse = typed("/v1/actions", api.get_ok("/v1/actions"));
     let create = actions
         .state_machines
         .iter()
@@ -126,21 +84,21 @@ fn crate_models_read_the_single_cluster_routes() {
         .unwrap_or_else(|| panic!("no state machine for the new bdb: {actions:?}"));
     assert_eq!(create.name, "SMCreateBDB");
     let path = format!("/v1/actions/{}", create.action_uid);
-    let one: Action = typed(&path, api.get(&path));
+    let one: Action = typed(&path, api.get_ok(&path));
     assert_eq!(one.action_uid, create.action_uid);
 }
 
 #[test]
 fn crate_models_read_the_crdb_routes() {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = scratch_dir();
     let mut base = SandboxOptions::new(dir.path());
     base.cluster_index = 8;
     base.api_port = 0;
     let clusters = start_clusters(&base, 2).expect("clusters start");
-    let api = Api::new(&clusters[0]);
+    let api = Api::for_sandbox(&clusters[0]);
 
     // No crdb yet: `CrdbHandler::list` reads `{"crdbs": [...]}` and returns the array.
-    let empty: Vec<Crdb> = typed("/v1/crdbs crdbs", api.get("/v1/crdbs")["crdbs"].take());
+    let empty: Vec<Crdb> = typed("/v1/crdbs crdbs", api.get_ok("/v1/crdbs")["crdbs"].take());
     assert!(empty.is_empty());
 
     let instances: Vec<Value> = clusters
@@ -159,11 +117,11 @@ fn crate_models_read_the_crdb_routes() {
         "default_db_config": {"memory_size": 104857600},
         "instances": instances
     });
-    let task = api.call(Method::POST, "/v1/crdbs", Some(body));
+    let task = api.call_ok(Method::POST, "/v1/crdbs", Some(body));
     let id = task["id"].as_str().expect("task id").to_string();
     let deadline = Instant::now() + Duration::from_secs(60);
     let task = loop {
-        let task = api.get(&format!("/v1/crdb_tasks/{id}"));
+        let task = api.get_ok(&format!("/v1/crdb_tasks/{id}"));
         if task["status"] == "finished" || task["status"] == "failed" {
             break task;
         }
@@ -174,7 +132,7 @@ fn crate_models_read_the_crdb_routes() {
 
     // What the sandbox sends back holds the crdb it created (checked on the JSON, since the crate
     // cannot read it: see below).
-    let listed = api.get("/v1/crdbs");
+    let listed = api.get_ok("/v1/crdbs");
     let crdbs = listed["crdbs"].as_array().expect("crdbs array");
     assert_eq!(crdbs.len(), 1, "{listed}");
     assert_eq!(crdbs[0]["name"], "typed-db");
@@ -195,7 +153,7 @@ fn crate_models_read_the_crdb_routes() {
         error.contains("invalid type: map, expected a string"),
         "{error}"
     );
-    let error = untyped::<Crdb>("/v1/crdbs/{guid}", api.get(&format!("/v1/crdbs/{guid}")));
+    let error = untyped::<Crdb>("/v1/crdbs/{guid}", api.get_ok(&format!("/v1/crdbs/{guid}")));
     assert!(
         error.contains("invalid type: map, expected a string"),
         "{error}"
@@ -206,10 +164,10 @@ fn crate_models_read_the_crdb_routes() {
     // `operation`, which the sandbox sends. No captured crdb_task fixture exists.
     let error = untyped::<CrdbTask>(
         "/v1/crdb_tasks/{id}",
-        api.get(&format!("/v1/crdb_tasks/{id}")),
+        api.get_ok(&format!("/v1/crdb_tasks/{id}")),
     );
     assert!(error.contains("missing field `task_id`"), "{error}");
-    let tasks = api.get("/v1/crdb_tasks");
+    let tasks = api.get_ok("/v1/crdb_tasks");
     assert!(
         tasks.as_array().is_some_and(|tasks| !tasks.is_empty()),
         "{tasks}"

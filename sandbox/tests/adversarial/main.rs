@@ -9,7 +9,7 @@
 //!
 //! Its own test binary, so the RSS measured is this test's alone.
 
-#[path = "dataplane/support.rs"]
+#[path = "../dataplane/support.rs"]
 pub mod support;
 
 use std::io::{Read, Write};
