@@ -1,9 +1,8 @@
 //! `GET /v1/actions`, `/v1/actions/{uid}` and `/v1/actions/bdb/{uid}` (rest-api.md §3.6): read
 //! the action registry that background changes report to.
 
-use super::Control;
-use super::bdbs::parse_uid;
 use super::error::ApiError;
+use super::{Control, parse_uid};
 use crate::actions::bdb_object_name;
 use axum::Json;
 use axum::extract::{Path, State};

@@ -1,7 +1,7 @@
 //! `/v1/bdbs`: list, get, create, update (partial, `dry_run`), delete.
 
 use super::error::ApiError;
-use super::{Control, Query, is_dry_run, object_body, select_fields};
+use super::{Control, Query, is_dry_run, object_body, parse_uid, select_fields};
 use crate::control::{BdbSnapshot, PendingChange};
 use crate::ports;
 use crate::state::change::{self, ChangeKind, Rejection, RejectionKind};
@@ -36,10 +36,6 @@ pub async fn get_one(
         })
         .map(Json)
         .ok_or_else(|| ApiError::db_not_found(uid))
-}
-
-pub(super) fn parse_uid(uid: &str) -> Result<u32, ApiError> {
-    uid.parse().map_err(|_| ApiError::db_not_found(uid))
 }
 
 fn busy(bdb: &Bdb) -> Rejection {

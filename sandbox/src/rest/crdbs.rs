@@ -1,5 +1,6 @@
-//! `/v1/crdbs` and `/v1/crdb_tasks` (rest-api.md §6.3, §6.4). Requests are checked here, at
-//! once; what only a participating cluster can refuse fails the task instead.
+//! `/v1/crdbs` and `/v1/crdb_tasks` (rest-api.md §6.3, §6.4) over the cluster's crdb coordinator
+//! (`crate::crdb`). Requests are checked here, at once; what only a participating cluster can
+//! refuse fails the task instead.
 
 mod modify;
 

@@ -249,6 +249,11 @@ async fn require_json_content_type(request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
+/// A uid from the request path; anything but a number is answered like an unknown one.
+fn parse_uid(uid: &str) -> Result<u32, ApiError> {
+    uid.parse().map_err(|_| ApiError::db_not_found(uid))
+}
+
 /// Parses a PUT/POST body that must be a JSON object (400 otherwise).
 fn object_body(body: &str) -> Result<Map<String, Value>, ApiError> {
     match serde_json::from_str::<Value>(body) {

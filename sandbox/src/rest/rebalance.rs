@@ -6,9 +6,8 @@
 //! requests/bdbs/actions/rebalance.md (query parameters, answers); optimize_shards_placement is
 //! present on 7.4-8.2 in route_inventory.json, rebalance is listed there.
 
-use super::bdbs::parse_uid;
 use super::error::ApiError;
-use super::{Control, Query, is_dry_run};
+use super::{Control, Query, is_dry_run, parse_uid};
 use crate::control::MoveKind;
 use crate::state::change::{Rejection, RejectionKind};
 use crate::state::moves::{MoveStep, placement_policy, render_blueprint};

@@ -6,9 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use super::Control;
-use super::bdbs::parse_uid;
 use super::error::ApiError;
+use super::{Control, parse_uid};
 use crate::control::ControlPlane;
 use crate::state::{ClusterState, Shard, render};
 use axum::Json;

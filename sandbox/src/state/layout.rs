@@ -3,6 +3,7 @@
 use super::moves::RangePlacement;
 use super::{
     ClusterState, HASH_SLOTS, IpType, ProxyPolicy, Shard, ShardKeyRule, ShardRole, ShardsPlacement,
+    first_slot,
 };
 use std::collections::BTreeSet;
 
@@ -216,15 +217,6 @@ impl ClusterState {
         }
         bound
     }
-}
-
-/// First slot of an `assigned_slots` text ("0-5460" -> 0), for ordering shards.
-pub(super) fn first_slot(assigned_slots: &str) -> u32 {
-    assigned_slots
-        .split(['-', ','])
-        .next()
-        .and_then(|first| first.trim().parse().ok())
-        .unwrap_or(u32::MAX)
 }
 
 /// Index of the node that takes shard number `index` (masters) or `index + 1` (replicas).

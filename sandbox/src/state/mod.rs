@@ -22,6 +22,15 @@ pub use timestamp::now_rfc3339;
 /// Redis Cluster hash slots in the `16k` policy.
 pub const HASH_SLOTS: u32 = 16384;
 
+/// First slot of an `assigned_slots` text ("0-5460" -> 0), for ordering shards.
+fn first_slot(assigned_slots: &str) -> u32 {
+    assigned_slots
+        .split(['-', ','])
+        .next()
+        .and_then(|first| first.trim().parse().ok())
+        .unwrap_or(u32::MAX)
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ClusterState {
     pub cluster: ClusterInfo,

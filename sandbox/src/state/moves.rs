@@ -14,8 +14,7 @@
 //! Undocumented codes are chosen here, in one place (see `/work/wt-notes/moves-contract.md`).
 
 use super::change::{Rejection, RejectionKind};
-use super::layout::first_slot;
-use super::{ClusterState, Shard, ShardRole, ShardsPlacement};
+use super::{ClusterState, Shard, ShardRole, ShardsPlacement, first_slot};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
