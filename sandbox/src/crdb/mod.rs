@@ -1,4 +1,5 @@
-//! Active-Active coordinator: crdb objects and crdb tasks across sandbox clusters.
+//! Active-Active coordinator: crdb objects and crdb tasks across sandbox clusters. Its HTTP
+//! handlers are in `rest::crdbs`; starting several clusters as one peer group is `clusters`.
 //!
 //! `POST /v1/crdbs` on one cluster returns a crdb_task (`queued`) and creates the instance
 //! database on every participating cluster through THAT cluster's REST API, with the credentials

@@ -1,6 +1,13 @@
 //! The per-node RESP proxy of a database: one listener per (node, database) on the node's
 //! internal and external address at the database port, in front of the database's shards.
 //! Behaviour follows rs-observed.md §6 (OSS Cluster API on and off); error texts are in `errors`.
+//!
+//! A request's way through: `session::client` reads it (`request` parses and bounds it),
+//! `session` dispatches it (the proxy's own commands in `session::local`, MULTI/EXEC in
+//! `session::transaction`, subscribed mode in `session::pubsub`), `routing` decides the shard(s)
+//! from `topology` alone, `shard_io` queues it on a connection shared by all clients
+//! (`shared_link`) or the client's own (`shard_link`), and `session::reply` collects and merges
+//! the replies in request order.
 
 mod auth;
 mod command_table;

@@ -235,3 +235,63 @@ fn encode_scan_cursor(
         None => resp::write_error(out, errors::INVALID_CURSOR),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bulk(text: &str) -> Reply {
+        Reply::Bulk(Some(text.as_bytes().to_vec()))
+    }
+
+    fn written(write: impl FnOnce(&mut Vec<u8>)) -> String {
+        let mut out = Vec::new();
+        write(&mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn counts_add_up_unless_a_shard_failed() {
+        let counts = [Reply::Int(2), Reply::Int(3)];
+        assert_eq!(
+            written(|out| sum_integers(out, Protocol::Resp2, &counts)),
+            ":5\r\n"
+        );
+        let failed = [Reply::Int(2), Reply::Error(b"ERR no".to_vec())];
+        assert_eq!(
+            written(|out| sum_integers(out, Protocol::Resp2, &failed)),
+            "-ERR no\r\n"
+        );
+    }
+
+    #[test]
+    fn gathered_values_return_to_their_keys_positions() {
+        let parts = [
+            (Source::Shared(2), vec![0, 2]),
+            (Source::Shared(0), vec![1]),
+        ];
+        let replies = vec![
+            Reply::Array(Some(vec![bulk("a"), Reply::Bulk(None)])),
+            Reply::Array(Some(vec![bulk("b")])),
+        ];
+        assert_eq!(
+            written(|out| gather(out, Protocol::Resp2, &parts, replies, 3)),
+            "*3\r\n$1\r\na\r\n$1\r\nb\r\n$-1\r\n"
+        );
+    }
+
+    #[test]
+    fn a_shards_scan_cursor_is_encoded_for_the_client() {
+        let frame = b"*2\r\n$1\r\n5\r\n*1\r\n$1\r\nk\r\n".to_vec();
+        assert_eq!(
+            written(|out| encode_scan_cursor(out, Protocol::Resp2, frame, 1, 3)),
+            "*2\r\n$2\r\n16\r\n*1\r\n$1\r\nk\r\n"
+        );
+        // The last shard's scan ended: the whole scan did.
+        let done = b"*2\r\n$1\r\n0\r\n*0\r\n".to_vec();
+        assert_eq!(
+            written(|out| encode_scan_cursor(out, Protocol::Resp2, done, 2, 3)),
+            "*2\r\n$1\r\n0\r\n*0\r\n"
+        );
+    }
+}
