@@ -4,11 +4,13 @@
 //! taken at accept time.
 //!
 //! Laid out like mini-redis: `client` owns the client's socket and buffers, `crate::proxy::routing`
-//! decides where a request goes (pure), `local` answers what the proxy answers itself (HELLO,
-//! AUTH, SELECT, CLUSTER, CLIENT), `transaction` and `pubsub` hold those modes, and `reply`
-//! collects and merges the replies a batch's routing decided on (`Pending`).
+//! decides where a request goes (pure), `forward` queues it to the shard(s), `local` answers what
+//! the proxy answers itself (HELLO, AUTH, SELECT, CLUSTER, CLIENT), `transaction` and `pubsub`
+//! hold those modes, and `reply` collects and merges the replies a batch's routing decided on
+//! (`Pending`).
 
 mod client;
+mod forward;
 mod local;
 mod pubsub;
 mod reply;
@@ -22,7 +24,7 @@ use tokio::net::TcpStream;
 use super::errors;
 use super::request::ProtocolError;
 use super::resp::{self, Args, Protocol};
-use super::routing::{self, Router, SplitMerge};
+use super::routing::Router;
 use super::shard_io::{ShardIo, Source};
 use super::topology::DbTopology;
 use super::{BackendInfo, DatabaseProxy};
@@ -147,42 +149,6 @@ impl Session {
         self.topology.settings.oss_cluster
     }
 
-    async fn forward(&mut self, source: Source, args: &Args) -> Pending {
-        if self.io.queue(source, args).await {
-            Pending::Relay(source)
-        } else {
-            local_error(errors::SHARD_UNAVAILABLE)
-        }
-    }
-
-    /// Queues each request; None if a shard cannot be reached.
-    async fn send_each(&mut self, requests: Vec<(Source, Args)>) -> Option<Vec<Source>> {
-        let mut sources = Vec::with_capacity(requests.len());
-        for (source, args) in requests {
-            if !self.io.queue(source, &args).await {
-                return None;
-            }
-            sources.push(source);
-        }
-        Some(sources)
-    }
-
-    async fn fan_out(
-        &mut self,
-        shards: Vec<usize>,
-        args: &Args,
-        merge: fn(Vec<Source>) -> Pending,
-    ) -> Pending {
-        let requests = shards
-            .into_iter()
-            .map(|shard| (Source::Shared(shard), args.clone()))
-            .collect();
-        match self.send_each(requests).await {
-            Some(sources) => merge(sources),
-            None => local_error(errors::SHARD_UNAVAILABLE),
-        }
-    }
-
     async fn dispatch(&mut self, args: Args) -> Pending {
         // Upper-cased on the stack: this runs for every request.
         let mut name_buffer = [0u8; MAX_COMMAND_NAME];
@@ -271,98 +237,5 @@ impl Session {
     fn quit(&mut self) -> Pending {
         self.closing = true;
         local_status("OK")
-    }
-
-    /// SCAN over several shards: the client's cursor encodes the shard and that shard's own
-    /// cursor (`routing::ScanCursor`); the reply's cursor is encoded back in `reply`.
-    async fn scan(&mut self, mut args: Args) -> Pending {
-        let shards = self.router().fan_out_shards();
-        let shard_count = shards.len() as u64;
-        let Some(cursor) = args
-            .get(1)
-            .and_then(|cursor| std::str::from_utf8(cursor).ok()?.parse::<u64>().ok())
-            .and_then(|cursor| routing::ScanCursor::decode(cursor, shard_count))
-        else {
-            return local_error(errors::INVALID_CURSOR);
-        };
-        args[1] = cursor.shard_cursor.to_string().into_bytes();
-        let source = Source::Shared(shards[cursor.position as usize]);
-        match self.forward(source, &args).await {
-            Pending::Relay(source) => Pending::Scan {
-                source,
-                position: cursor.position,
-                shard_count,
-            },
-            unavailable => unavailable,
-        }
-    }
-
-    /// The one shard all keys of `args` live on (keyless: the default shard).
-    fn keyed_shard(&self, args: &Args) -> Result<usize, String> {
-        let keys = self.backend.commands.key_positions(args);
-        self.router().shard_for_keys(args, &keys)
-    }
-
-    async fn keyed(&mut self, name: &str, args: Args) -> Pending {
-        let keys = self.backend.commands.key_positions(&args);
-        let router = self.router();
-        let shard = match routing::single_slot(&args, &keys, None, false) {
-            Ok(Some(slot)) => match router.shard_for_slot(slot) {
-                Ok(shard) => shard,
-                Err(moved) => return local_error(&moved),
-            },
-            Ok(None) => router.default_shard(),
-            Err(crossslot) if !self.oss() => {
-                return match routing::splittable(name) {
-                    Some((arguments_per_key, merge)) => {
-                        self.split(name, &args, &keys, arguments_per_key, merge)
-                            .await
-                    }
-                    None => local_error(&crossslot),
-                };
-            }
-            Err(crossslot) => return local_error(&crossslot),
-        };
-        // A blocking command must not hold up the connection other clients share.
-        let source = if self.backend.commands.is_blocking(&args) {
-            Source::Dedicated(shard)
-        } else {
-            Source::Shared(shard)
-        };
-        self.forward(source, &args).await
-    }
-
-    /// With the OSS Cluster API off, RS splits DEL, UNLINK, EXISTS, TOUCH, MGET and MSET over
-    /// shards and merges the replies.
-    async fn split(
-        &mut self,
-        name: &str,
-        args: &Args,
-        keys: &[usize],
-        arguments_per_key: usize,
-        merge: SplitMerge,
-    ) -> Pending {
-        let Some(parts) = self.router().split(args, keys, arguments_per_key) else {
-            return local_error(&errors::wrong_arity(&name.to_ascii_lowercase()));
-        };
-        let positions: Vec<(Source, Vec<usize>)> = parts
-            .iter()
-            .map(|part| (Source::Shared(part.shard), part.positions.clone()))
-            .collect();
-        let requests = parts
-            .into_iter()
-            .map(|part| (Source::Shared(part.shard), part.request))
-            .collect();
-        let Some(sources) = self.send_each(requests).await else {
-            return local_error(errors::SHARD_UNAVAILABLE);
-        };
-        match merge {
-            SplitMerge::Gather => Pending::Gather {
-                parts: positions,
-                total: keys.len(),
-            },
-            SplitMerge::AllOk => Pending::AllOk(sources),
-            SplitMerge::Sum => Pending::SumIntegers(sources),
-        }
     }
 }
