@@ -112,6 +112,34 @@ impl DataPlane {
         shard
     }
 
+    /// True when the shard on `port` accepts the proxies' password and answers PING; false on any
+    /// I/O error, so that a wait can poll a shard that is dying or starting (a dying process's
+    /// listening socket may still accept a connection, then reset it).
+    pub fn shard_answers_ping(&self, port: u16) -> bool {
+        let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+            return false;
+        };
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+        let password = self.reconciler.shard_password().as_str();
+        let request = format!(
+            "*2\r\n$4\r\nAUTH\r\n${}\r\n{password}\r\n*1\r\n$4\r\nPING\r\n",
+            password.len()
+        );
+        let expected = b"+OK\r\n+PONG\r\n";
+        if stream.write_all(request.as_bytes()).is_err() {
+            return false;
+        }
+        let mut received = Vec::new();
+        let mut chunk = [0u8; 64];
+        while received.len() < expected.len() {
+            match stream.read(&mut chunk) {
+                Ok(read) if read > 0 => received.extend_from_slice(&chunk[..read]),
+                _ => return false,
+            }
+        }
+        received == expected
+    }
+
     /// What `/v1/shards` reports as `detailed_status: down`.
     pub fn shard_is_down(&self, shard_uid: &str) -> bool {
         self.reconciler.down_shards().contains(shard_uid)
