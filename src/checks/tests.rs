@@ -585,5 +585,9 @@ fn messages_name_the_given_subject() {
     );
     let by_id = oss_cluster_prerequisites(&input);
     assert_eq!(named.len(), by_id.len());
-    assert!(by_id.iter().all(|finding| !finding.message.contains("crdb app")));
+    assert!(
+        by_id
+            .iter()
+            .all(|finding| !finding.message.contains("crdb app"))
+    );
 }

@@ -136,7 +136,6 @@ impl<F: Serialize> Serialize for Row<F> {
 mod tests {
     use super::*;
     use crate::report::{Probe, Problem, Rule};
-    use serde_json::json;
 
     fn rule_rows() -> Vec<Row> {
         vec![
@@ -205,22 +204,22 @@ mod tests {
     }
 
     #[test]
-    fn each_family_keeps_its_json_keys() {
+    fn each_family_keeps_its_json_keys_in_order() {
         let probe: Row = Row::new(Probe::Routing, Severity::Fail)
             .subject("s")
             .message("m")
             .expected("e");
         let problem: Row = Row::new(Problem::Prerequisites, Severity::Ok).message("m");
         assert_eq!(
-            serde_json::to_value([&rule_rows()[1], &probe, &problem]).unwrap(),
-            json!([
-                {"rule": "shards_placement", "severity": "WARN",
-                 "message": "db:1 uses shard placement \"dense\"",
-                 "fix": "rsadmin tune db db:1 shards_placement sparse"},
-                {"check": "routing", "severity": "FAIL", "subject": "s", "seen": "m",
-                 "expected": "e", "fix": null},
-                {"problem": "Prerequisites", "severity": "OK", "finding": "m", "fix": null}
-            ])
+            serde_json::to_string(&[&rule_rows()[1], &probe, &problem]).unwrap(),
+            concat!(
+                r#"[{"rule":"shards_placement","severity":"WARN","#,
+                r#""message":"db:1 uses shard placement \"dense\"","#,
+                r#""fix":"rsadmin tune db db:1 shards_placement sparse"},"#,
+                r#"{"check":"routing","severity":"FAIL","subject":"s","seen":"m","#,
+                r#""expected":"e","fix":null},"#,
+                r#"{"problem":"Prerequisites","severity":"OK","finding":"m","fix":null}]"#
+            )
         );
     }
 }
