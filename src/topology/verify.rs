@@ -242,7 +242,7 @@ fn api_mode(expected: &ExpectedTopology, replies: &[Result<SeedReplies, ProbeErr
                     } else {
                         format!(
                             "reconnect: the proxy applies the OSS Cluster API to new connections \
-                         only; if it persists, {enable_fix}"
+                             only; if it persists, {enable_fix}"
                         )
                     }),
                 (false, Some(error)) => Row::new(Probe::ClusterApi, Severity::Ok)
@@ -399,7 +399,7 @@ fn shards_agree(seeds: &[NodeAddress], replies: &[Result<SeedReplies, ProbeError
                         .subject(seed.to_string())
                         .message(format!(
                             "CLUSTER SHARDS answered -{error} (older versions lack it; clients use \
-                         CLUSTER SLOTS)"
+                             CLUSTER SLOTS)"
                         ))
                         .expected(expected),
                 );
@@ -649,8 +649,9 @@ fn probe_node(
                     .message(err.to_string())
                     .expected("the advertised address accepts connections from here")
                     .fix(
-                        "check the firewall and routing from the clients to this address; clients \
-                     outside the internal network need oss_cluster_api_preferred_ip_type external"
+                        "check the firewall and routing from the clients to this address; \
+                         clients outside the internal network need \
+                         oss_cluster_api_preferred_ip_type external"
                             .to_string(),
                     ),
             ];
