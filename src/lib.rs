@@ -11,6 +11,7 @@ pub mod dropin;
 pub mod error;
 pub mod limits;
 pub mod output;
+pub mod report;
 pub mod resolve;
 pub mod sanitize;
 pub mod shard_plan;

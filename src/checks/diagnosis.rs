@@ -3,33 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
-use super::{Finding, Severity, db_ref, endpoint_ref};
+use super::{Finding, db_ref, endpoint_ref};
 use crate::api::models::{Bdb, Node};
+use crate::report::{Probe, Problem, Row, Rule, Severity};
 use crate::topology::compat::ClientCompatibility;
 use crate::topology::slots::key_slot;
 use crate::topology::verify::VerifyReport;
-
-/// The troubleshooting rows doctor answers, in the order it prints them.
-pub const CLUSTER_NOT_ENABLED: &str = "\"Cluster not enabled\" errors";
-pub const PREREQUISITES: &str = "Prerequisites";
-pub const MOVED_CROSSSLOT: &str = "MOVED or CROSSSLOT errors";
-pub const EXTERNAL_ACCESS: &str = "Cannot connect externally";
-pub const CHANGES_NOT_REFLECTED: &str = "Changes not reflected in clients";
-pub const NOT_CLUSTER_AWARE: &str = "Tools that are not cluster-aware";
-pub const CLIENT_COMPATIBILITY: &str = "Client library compatibility";
-pub const PROXY_POLICY: &str = "Proxy policy";
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Diagnosis {
-    pub problem: &'static str,
-    pub severity: Severity,
-    pub finding: String,
-    pub fix: Option<String>,
-}
-
-const EXTERNAL_ADDRESSES_RULE: &str = "external_addresses";
 
 pub struct DoctorInput<'a> {
     pub bdb: &'a Bdb,
@@ -44,7 +23,8 @@ pub struct DoctorInput<'a> {
     pub compatibility: Option<&'a ClientCompatibility>,
 }
 
-pub fn diagnose(input: &DoctorInput) -> Vec<Diagnosis> {
+/// The troubleshooting rows, each a `Problem` report row whose fix is a command or an action.
+pub fn diagnose(input: &DoctorInput) -> Vec<Row> {
     let mut diagnoses = Vec::new();
     diagnoses.extend(cluster_not_enabled(input));
     diagnoses.extend(prerequisites(input));
@@ -57,31 +37,21 @@ pub fn diagnose(input: &DoctorInput) -> Vec<Diagnosis> {
     diagnoses
 }
 
-fn diagnosis(
-    problem: &'static str,
-    severity: Severity,
-    finding: String,
-    fix: Option<String>,
-) -> Diagnosis {
-    Diagnosis {
-        problem,
-        severity,
-        finding,
-        fix,
-    }
+fn diagnosis(problem: Problem, severity: Severity, finding: String, fix: Option<String>) -> Row {
+    Row::new(problem, severity).message(finding).fix(fix)
 }
 
 /// The verify lines of one check that did not pass, as `subject: seen`.
-fn failures(report: &VerifyReport, check: &str) -> Vec<String> {
+fn failures(report: &VerifyReport, probe: Probe) -> Vec<String> {
     report
         .checks
         .iter()
-        .filter(|line| line.check == check && line.severity != Severity::Ok)
-        .map(|line| format!("{}: {}", line.subject, line.seen))
+        .filter(|line| line.check == probe.into() && line.severity != Severity::Ok)
+        .map(|line| format!("{}: {}", line.subject, line.message))
         .collect()
 }
 
-fn cluster_not_enabled(input: &DoctorInput) -> Vec<Diagnosis> {
+fn cluster_not_enabled(input: &DoctorInput) -> Vec<Row> {
     let db = db_ref(input.bdb);
     if input.bdb.oss_cluster != Some(true) {
         // `--fix` applies the prerequisites that carry a change; the others need the operator.
@@ -97,7 +67,7 @@ fn cluster_not_enabled(input: &DoctorInput) -> Vec<Diagnosis> {
             )
         };
         return vec![diagnosis(
-            CLUSTER_NOT_ENABLED,
+            Problem::ClusterNotEnabled,
             Severity::Fail,
             format!(
                 "the OSS Cluster API is disabled for {db}: cluster clients get \"ERR command is not \
@@ -106,10 +76,10 @@ fn cluster_not_enabled(input: &DoctorInput) -> Vec<Diagnosis> {
             Some(fix),
         )];
     }
-    let refused = failures(input.verify, "cluster_api");
+    let refused = failures(input.verify, Probe::ClusterApi);
     if !refused.is_empty() {
         return vec![diagnosis(
-            CLUSTER_NOT_ENABLED,
+            Problem::ClusterNotEnabled,
             Severity::Fail,
             format!(
                 "the OSS Cluster API is enabled in the REST API but not answered: {}",
@@ -123,33 +93,33 @@ fn cluster_not_enabled(input: &DoctorInput) -> Vec<Diagnosis> {
         )];
     }
     vec![diagnosis(
-        CLUSTER_NOT_ENABLED,
+        Problem::ClusterNotEnabled,
         Severity::Ok,
         format!("the OSS Cluster API is enabled for {db} and answers CLUSTER SLOTS"),
         None,
     )]
 }
 
-fn prerequisites(input: &DoctorInput) -> Vec<Diagnosis> {
-    let problems: Vec<Diagnosis> = input
+fn prerequisites(input: &DoctorInput) -> Vec<Row> {
+    let problems: Vec<Row> = input
         .prerequisites
         .iter()
         // Missing external addresses are reported under "Cannot connect externally".
         .filter(|finding| {
-            finding.severity != Severity::Ok && finding.rule != EXTERNAL_ADDRESSES_RULE
+            finding.severity != Severity::Ok && finding.check != Rule::ExternalAddresses.into()
         })
         .map(|finding| {
             diagnosis(
-                PREREQUISITES,
+                Problem::Prerequisites,
                 finding.severity,
-                format!("{}: {}", finding.rule, finding.message),
+                format!("{}: {}", finding.check.name(), finding.message),
                 finding.fix.as_ref().map(|fix| fix.command.clone()),
             )
         })
         .collect();
     if problems.is_empty() {
         return vec![diagnosis(
-            PREREQUISITES,
+            Problem::Prerequisites,
             Severity::Ok,
             format!(
                 "{} meets every OSS Cluster API prerequisite",
@@ -161,15 +131,15 @@ fn prerequisites(input: &DoctorInput) -> Vec<Diagnosis> {
     problems
 }
 
-fn moved_crossslot(input: &DoctorInput) -> Vec<Diagnosis> {
+fn moved_crossslot(input: &DoctorInput) -> Vec<Row> {
     let mut diagnoses = Vec::new();
-    let redirected: Vec<String> = failures(input.verify, "routing")
+    let redirected: Vec<String> = failures(input.verify, Probe::Routing)
         .into_iter()
         .filter(|line| line.contains("MOVED"))
         .collect();
     if !redirected.is_empty() {
         diagnoses.push(diagnosis(
-            MOVED_CROSSSLOT,
+            Problem::MovedCrossslot,
             Severity::Fail,
             format!(
                 "keys sent to the advertised node were redirected: {}",
@@ -189,7 +159,7 @@ fn moved_crossslot(input: &DoctorInput) -> Vec<Diagnosis> {
             .flat_map(|(slot, keys)| keys.iter().map(move |key| format!("{key} (slot {slot})")))
             .collect();
         diagnoses.push(diagnosis(
-            MOVED_CROSSSLOT,
+            Problem::MovedCrossslot,
             Severity::Warn,
             format!(
                 "keys {} are in {} different slots: a multi-key command, transaction or script \
@@ -202,14 +172,14 @@ fn moved_crossslot(input: &DoctorInput) -> Vec<Diagnosis> {
         ));
     } else if let Some((slot, _)) = slots.iter().next() {
         diagnoses.push(diagnosis(
-            MOVED_CROSSSLOT,
+            Problem::MovedCrossslot,
             Severity::Ok,
             format!("the given keys share slot {slot}: multi-key commands on them work"),
             None,
         ));
     } else if diagnoses.is_empty() {
         diagnoses.push(diagnosis(
-            MOVED_CROSSSLOT,
+            Problem::MovedCrossslot,
             Severity::Ok,
             "probe keys were served without redirects; multi-key commands need every key in one \
              slot (hash tags: {user1000}.following, {user1000}.followers); pass --key KEY to \
@@ -238,7 +208,7 @@ fn shell_words(keys: &[String]) -> String {
         .join(" ")
 }
 
-fn external_access(input: &DoctorInput) -> Vec<Diagnosis> {
+fn external_access(input: &DoctorInput) -> Vec<Row> {
     let bdb = input.bdb;
     let db = db_ref(bdb);
     let mut diagnoses = Vec::new();
@@ -250,7 +220,7 @@ fn external_access(input: &DoctorInput) -> Vec<Diagnosis> {
         .count();
     if !external && nodes_with_external > 0 {
         diagnoses.push(diagnosis(
-            EXTERNAL_ACCESS,
+            Problem::ExternalAccess,
             Severity::Warn,
             format!(
                 "{db} advertises internal addresses: clients outside the cluster's network \
@@ -262,10 +232,10 @@ fn external_access(input: &DoctorInput) -> Vec<Diagnosis> {
         ));
     }
     for finding in input.prerequisites.iter().filter(|finding| {
-        finding.rule == EXTERNAL_ADDRESSES_RULE && finding.severity == Severity::Fail
+        finding.check == Rule::ExternalAddresses.into() && finding.severity == Severity::Fail
     }) {
         diagnoses.push(diagnosis(
-            EXTERNAL_ACCESS,
+            Problem::ExternalAccess,
             Severity::Fail,
             finding.message.clone(),
             finding.fix.as_ref().map(|fix| fix.command.clone()),
@@ -276,26 +246,25 @@ fn external_access(input: &DoctorInput) -> Vec<Diagnosis> {
     } else {
         format!("rsadmin tune db {db} oss_cluster_api_preferred_ip_type internal")
     };
-    for line in input
-        .verify
-        .checks
-        .iter()
-        .filter(|line| line.check == "address_type" && line.severity == Severity::Fail)
+    for line in
+        input.verify.checks.iter().filter(|line| {
+            line.check == Probe::AddressType.into() && line.severity == Severity::Fail
+        })
     {
         diagnoses.push(diagnosis(
-            EXTERNAL_ACCESS,
+            Problem::ExternalAccess,
             Severity::Fail,
             format!(
                 "{} is advertised but is not {}: {}",
-                line.subject, line.expected, line.seen
+                line.subject, line.expected, line.message
             ),
             Some(line.fix.clone().unwrap_or_else(|| generic_type_fix.clone())),
         ));
     }
-    let unreachable = failures(input.verify, "reachable");
+    let unreachable = failures(input.verify, Probe::Reachable);
     if !unreachable.is_empty() {
         diagnoses.push(diagnosis(
-            EXTERNAL_ACCESS,
+            Problem::ExternalAccess,
             Severity::Fail,
             format!(
                 "advertised addresses are unreachable from here: {}",
@@ -311,7 +280,7 @@ fn external_access(input: &DoctorInput) -> Vec<Diagnosis> {
     let tls = bdb.tls_mode.as_deref() == Some("enabled") || bdb.ssl == Some(true);
     if tls && bdb.oss_cluster_api_preferred_endpoint_type.as_deref() != Some("hostname") {
         diagnoses.push(diagnosis(
-            EXTERNAL_ACCESS,
+            Problem::ExternalAccess,
             Severity::Warn,
             format!(
                 "{db} uses TLS and advertises IP addresses; proxy certificates carry DNS names \
@@ -324,7 +293,7 @@ fn external_access(input: &DoctorInput) -> Vec<Diagnosis> {
     }
     if diagnoses.is_empty() {
         diagnoses.push(diagnosis(
-            EXTERNAL_ACCESS,
+            Problem::ExternalAccess,
             Severity::Ok,
             "every advertised address is of the preferred type and reachable from here".to_string(),
             None,
@@ -333,19 +302,19 @@ fn external_access(input: &DoctorInput) -> Vec<Diagnosis> {
     diagnoses
 }
 
-fn changes_not_reflected(input: &DoctorInput) -> Vec<Diagnosis> {
+fn changes_not_reflected(input: &DoctorInput) -> Vec<Row> {
     let differing: Vec<String> = [
-        "same_topology",
-        "rest_match",
-        "cluster_shards",
-        "slot_coverage",
+        Probe::SameTopology,
+        Probe::RestMatch,
+        Probe::ClusterShards,
+        Probe::SlotCoverage,
     ]
-    .iter()
-    .flat_map(|check| failures(input.verify, check))
+    .into_iter()
+    .flat_map(|probe| failures(input.verify, probe))
     .collect();
     if differing.is_empty() {
         return vec![diagnosis(
-            CHANGES_NOT_REFLECTED,
+            Problem::ChangesNotReflected,
             Severity::Ok,
             "every node advertises the same topology, matching the REST API; after a change, \
              clients must reconnect to see it"
@@ -354,7 +323,7 @@ fn changes_not_reflected(input: &DoctorInput) -> Vec<Diagnosis> {
         )];
     }
     vec![diagnosis(
-        CHANGES_NOT_REFLECTED,
+        Problem::ChangesNotReflected,
         Severity::Fail,
         format!(
             "the topology differs between nodes or from the REST API: {}",
@@ -374,7 +343,7 @@ fn changes_not_reflected(input: &DoctorInput) -> Vec<Diagnosis> {
     )]
 }
 
-fn not_cluster_aware(input: &DoctorInput) -> Diagnosis {
+fn not_cluster_aware(input: &DoctorInput) -> Row {
     let advice = "Redis Insight and redis-cli without -c are not cluster-aware; use redis-cli -c \
                   or a cluster client (redis-py RedisCluster, node-redis createCluster, ioredis \
                   Cluster, JedisCluster, go-redis ClusterClient)";
@@ -383,12 +352,12 @@ fn not_cluster_aware(input: &DoctorInput) -> Diagnosis {
     } else {
         advice.to_string()
     };
-    diagnosis(NOT_CLUSTER_AWARE, Severity::Ok, finding, None)
+    diagnosis(Problem::NotClusterAware, Severity::Ok, finding, None)
 }
 
 /// rs-observed.md §6.16: with `all-nodes`, proxies on nodes without a master shard advertise the
 /// topology but serve no slot.
-fn proxy_policy(input: &DoctorInput) -> Option<Diagnosis> {
+fn proxy_policy(input: &DoctorInput) -> Option<Row> {
     let bdb = input.bdb;
     if bdb.proxy_policy.as_deref() != Some("all-nodes") {
         return None;
@@ -403,7 +372,7 @@ fn proxy_policy(input: &DoctorInput) -> Option<Diagnosis> {
         return None;
     }
     Some(diagnosis(
-        PROXY_POLICY,
+        Problem::ProxyPolicy,
         Severity::Warn,
         format!(
             "{} binds a proxy on every node (all-nodes), but {} host no master shard: they answer \
@@ -419,7 +388,7 @@ fn proxy_policy(input: &DoctorInput) -> Option<Diagnosis> {
     ))
 }
 
-fn client_compatibility(input: &DoctorInput) -> Vec<Diagnosis> {
+fn client_compatibility(input: &DoctorInput) -> Vec<Row> {
     let Some(compatibility) = input.compatibility else {
         return Vec::new();
     };
@@ -427,7 +396,7 @@ fn client_compatibility(input: &DoctorInput) -> Vec<Diagnosis> {
     let mut diagnoses = Vec::new();
     if let Some(error) = &compatibility.readonly_error {
         diagnoses.push(diagnosis(
-            CLIENT_COMPATIBILITY,
+            Problem::ClientCompatibility,
             Severity::Warn,
             format!(
                 "{address} answers READONLY with -{error}: clients that read from replicas \
@@ -440,7 +409,7 @@ fn client_compatibility(input: &DoctorInput) -> Vec<Diagnosis> {
     let oss_cluster = input.bdb.oss_cluster == Some(true);
     match compatibility.hello_mode.as_deref() {
         Some("cluster") if !oss_cluster => diagnoses.push(diagnosis(
-            CLIENT_COMPATIBILITY,
+            Problem::ClientCompatibility,
             Severity::Warn,
             format!(
                 "{address} reports mode \"cluster\" in HELLO although the OSS Cluster API is off: \
@@ -450,7 +419,7 @@ fn client_compatibility(input: &DoctorInput) -> Vec<Diagnosis> {
             Some("configure such clients for a single (proxy) endpoint explicitly".to_string()),
         )),
         Some("standalone") if oss_cluster => diagnoses.push(diagnosis(
-            CLIENT_COMPATIBILITY,
+            Problem::ClientCompatibility,
             Severity::Warn,
             format!(
                 "{address} reports mode \"standalone\" in HELLO although the OSS Cluster API is \
@@ -462,7 +431,7 @@ fn client_compatibility(input: &DoctorInput) -> Vec<Diagnosis> {
     }
     if diagnoses.is_empty() {
         diagnoses.push(diagnosis(
-            CLIENT_COMPATIBILITY,
+            Problem::ClientCompatibility,
             Severity::Ok,
             format!(
                 "{address} accepts READONLY and its HELLO mode matches the OSS Cluster API setting"
@@ -476,20 +445,17 @@ fn client_compatibility(input: &DoctorInput) -> Vec<Diagnosis> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::topology::verify::VerifyCheck;
+    use crate::report::Check;
 
-    fn report(lines: Vec<(&'static str, Severity, &str)>) -> VerifyReport {
+    fn report(lines: Vec<(Probe, Severity, &str)>) -> VerifyReport {
         VerifyReport {
             db: "db:1".into(),
             checks: lines
                 .into_iter()
-                .map(|(check, severity, seen)| VerifyCheck {
-                    check,
-                    severity,
-                    subject: "127.0.1.1:12000".into(),
-                    seen: seen.into(),
-                    expected: String::new(),
-                    fix: None,
+                .map(|(probe, severity, seen)| {
+                    Row::new(probe, severity)
+                        .subject("127.0.1.1:12000")
+                        .message(seen)
                 })
                 .collect(),
         }
@@ -503,7 +469,7 @@ mod tests {
         }
     }
 
-    fn run(bdb: &Bdb, nodes: &[Node], verify: &VerifyReport, keys: &[String]) -> Vec<Diagnosis> {
+    fn run(bdb: &Bdb, nodes: &[Node], verify: &VerifyReport, keys: &[String]) -> Vec<Row> {
         diagnose(&DoctorInput {
             bdb,
             nodes,
@@ -522,17 +488,18 @@ mod tests {
             diagnoses.iter().all(|d| d.severity == Severity::Ok),
             "{diagnoses:#?}"
         );
-        let problems: Vec<&str> = diagnoses.iter().map(|d| d.problem).collect();
+        let problems: Vec<Check> = diagnoses.iter().map(|d| d.check).collect();
         assert_eq!(
             problems,
-            vec![
-                CLUSTER_NOT_ENABLED,
-                PREREQUISITES,
-                MOVED_CROSSSLOT,
-                EXTERNAL_ACCESS,
-                CHANGES_NOT_REFLECTED,
-                NOT_CLUSTER_AWARE
+            [
+                Problem::ClusterNotEnabled,
+                Problem::Prerequisites,
+                Problem::MovedCrossslot,
+                Problem::ExternalAccess,
+                Problem::ChangesNotReflected,
+                Problem::NotClusterAware
             ]
+            .map(Check::Problem)
         );
     }
 
@@ -557,12 +524,12 @@ mod tests {
         let diagnoses = run(&enabled_bdb(), &[], &report(vec![]), &keys);
         let crossslot = diagnoses
             .iter()
-            .find(|d| d.problem == MOVED_CROSSSLOT)
+            .find(|d| d.check == Problem::MovedCrossslot.into())
             .unwrap();
         assert_eq!(crossslot.severity, Severity::Warn);
         assert!(
             crossslot
-                .finding
+                .message
                 .starts_with("keys b (slot 3300), a (slot 15495) are in 2 different slots")
         );
         assert_eq!(crossslot.fix.as_deref(), Some("rsadmin keyslot a b"));
@@ -571,7 +538,7 @@ mod tests {
         let diagnoses = run(&enabled_bdb(), &[], &report(vec![]), &tagged);
         let crossslot = diagnoses
             .iter()
-            .find(|d| d.problem == MOVED_CROSSSLOT)
+            .find(|d| d.check == Problem::MovedCrossslot.into())
             .unwrap();
         assert_eq!(crossslot.severity, Severity::Ok);
     }
@@ -586,7 +553,7 @@ mod tests {
         let diagnoses = run(&enabled_bdb(), &nodes, &report(vec![]), &[]);
         let external = diagnoses
             .iter()
-            .find(|d| d.problem == EXTERNAL_ACCESS)
+            .find(|d| d.check == Problem::ExternalAccess.into())
             .unwrap();
         assert_eq!(external.severity, Severity::Warn);
         assert_eq!(
@@ -598,19 +565,28 @@ mod tests {
     #[test]
     fn verify_failures_map_to_rows() {
         let verify = report(vec![
-            ("reachable", Severity::Fail, "cannot connect"),
-            ("same_topology", Severity::Fail, "0-16383 127.0.1.1:12000"),
-            ("routing", Severity::Fail, "-MOVED 5 127.0.1.2:12000"),
+            (Probe::Reachable, Severity::Fail, "cannot connect"),
+            (
+                Probe::SameTopology,
+                Severity::Fail,
+                "0-16383 127.0.1.1:12000",
+            ),
+            (Probe::Routing, Severity::Fail, "-MOVED 5 127.0.1.2:12000"),
         ]);
         let diagnoses = run(&enabled_bdb(), &[], &verify, &[]);
-        let failed: Vec<&str> = diagnoses
+        let failed: Vec<Check> = diagnoses
             .iter()
             .filter(|d| d.severity == Severity::Fail)
-            .map(|d| d.problem)
+            .map(|d| d.check)
             .collect();
         assert_eq!(
             failed,
-            vec![MOVED_CROSSSLOT, EXTERNAL_ACCESS, CHANGES_NOT_REFLECTED]
+            [
+                Problem::MovedCrossslot,
+                Problem::ExternalAccess,
+                Problem::ChangesNotReflected
+            ]
+            .map(Check::Problem)
         );
     }
 
@@ -635,8 +611,8 @@ mod tests {
                 compatibility: Some(observed),
             })
             .into_iter()
-            .filter(|d| d.problem == CLIENT_COMPATIBILITY)
-            .map(|d| (d.severity, d.finding))
+            .filter(|d| d.check == Problem::ClientCompatibility.into())
+            .map(|d| (d.severity, d.message))
             .collect()
         };
         assert_eq!(
@@ -691,7 +667,7 @@ mod tests {
                 ..Node::default()
             })
             .collect();
-        let rows = |master_nodes: &[u64]| -> Vec<Diagnosis> {
+        let rows = |master_nodes: &[u64]| -> Vec<Row> {
             diagnose(&DoctorInput {
                 bdb: &bdb,
                 nodes: &nodes,
@@ -702,7 +678,7 @@ mod tests {
                 compatibility: None,
             })
             .into_iter()
-            .filter(|d| d.problem == PROXY_POLICY)
+            .filter(|d| d.check == Problem::ProxyPolicy.into())
             .collect()
         };
         assert!(rows(&[1, 2, 3]).is_empty());
@@ -710,7 +686,7 @@ mod tests {
         assert_eq!(idle.len(), 1);
         assert!(
             idle[0]
-                .finding
+                .message
                 .contains("but node:2, node:3 host no master shard")
         );
         assert_eq!(

@@ -1,32 +1,17 @@
 //! OSS Cluster API prerequisite rules: pure functions over the database as it would be after a
 //! change, its nodes and the cluster version. No I/O; `check db`, `tune db`, `crdb` and `doctor`
-//! all render the same findings.
+//! all render the same findings (report rows, `crate::report`).
 
 pub mod diagnosis;
 
 use serde::Serialize;
 
 use crate::api::models::{Bdb, Endpoint, Node, Shard};
+use crate::report::{FixCommand, Row, Rule};
 use crate::shard_plan::{self, ShardMove};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum Severity {
-    Ok,
-    Warn,
-    Fail,
-}
-
-impl Severity {
-    /// The word printed at the start of a report line.
-    pub fn label(self) -> &'static str {
-        match self {
-            Severity::Ok => "OK",
-            Severity::Warn => "WARN",
-            Severity::Fail => "FAIL",
-        }
-    }
-}
+/// Where the change path (`change.rs`, `commands/tune.rs`) still imports it from.
+pub use crate::report::Severity;
 
 /// A change `tune db ... --fix` may apply itself before enabling the OSS Cluster API.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -46,13 +31,14 @@ pub struct Fix {
     pub change: Option<FixChange>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    pub rule: &'static str,
-    pub severity: Severity,
-    pub message: String,
-    pub fix: Option<Fix>,
+impl FixCommand for Fix {
+    fn command(&self) -> &str {
+        &self.command
+    }
 }
+
+/// The report row of a prerequisite rule: its fix may carry a change `tune --fix` applies.
+pub type Finding = Row<Fix>;
 
 /// Which command asks: some rules depend on it (Active-Active databases change through `crdb`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -121,10 +107,11 @@ const UNSUPPORTED_MODULES: [UnsupportedModule; 3] = [
     },
 ];
 
-type Rule = fn(&CheckInput) -> Vec<Finding>;
+/// A rule over the input; `db` names the database in its messages.
+type RuleFn = fn(&CheckInput, &str) -> Vec<Finding>;
 
 /// Every rule, in the order a report prints them.
-const RULES: [Rule; 12] = [
+const RULES: [RuleFn; 12] = [
     hashing_policy,
     hash_slots_policy,
     proxy_policy,
@@ -139,8 +126,15 @@ const RULES: [Rule; 12] = [
     client_reconnect,
 ];
 
+/// Every rule on the database, named `db:<uid>` in the messages.
 pub fn oss_cluster_prerequisites(input: &CheckInput) -> Vec<Finding> {
-    RULES.iter().flat_map(|rule| rule(input)).collect()
+    prerequisites_named(input, &db_ref(input.bdb))
+}
+
+/// Every rule, naming the database `subject` in the messages: the crdb gate checks a database
+/// that does not exist yet, which only its crdb names.
+pub fn prerequisites_named(input: &CheckInput, subject: &str) -> Vec<Finding> {
+    RULES.iter().flat_map(|rule| rule(input, subject)).collect()
 }
 
 /// True when no finding blocks enabling the OSS Cluster API.
@@ -150,21 +144,11 @@ pub fn can_enable(findings: &[Finding]) -> bool {
         .all(|finding| finding.severity != Severity::Fail)
 }
 
-fn finding(
-    rule: &'static str,
-    severity: Severity,
-    message: String,
-    fix: Option<Fix>,
-) -> Vec<Finding> {
-    vec![Finding {
-        rule,
-        severity,
-        message,
-        fix,
-    }]
+fn finding(rule: Rule, severity: Severity, message: String, fix: Option<Fix>) -> Vec<Finding> {
+    vec![Finding::new(rule, severity).message(message).fix(fix)]
 }
 
-fn ok(rule: &'static str, message: String) -> Vec<Finding> {
+fn ok(rule: Rule, message: String) -> Vec<Finding> {
     finding(rule, Severity::Ok, message, None)
 }
 
@@ -191,8 +175,8 @@ fn bind_policy_fix(bdb: &Bdb, change: Option<FixChange>) -> Option<Fix> {
     })
 }
 
-fn hashing_policy(input: &CheckInput) -> Vec<Finding> {
-    const RULE: &str = "hashing_policy";
+fn hashing_policy(input: &CheckInput, db: &str) -> Vec<Finding> {
+    const RULE: Rule = Rule::HashingPolicy;
     let bdb = input.bdb;
     let rules: Vec<&str> = bdb
         .shard_key_regex
@@ -201,19 +185,16 @@ fn hashing_policy(input: &CheckInput) -> Vec<Finding> {
         .collect();
     // UNCONFIRMED: an empty list (the unsharded default) is taken as standard hashing.
     if rules.is_empty() || rules == STANDARD_SHARD_KEY_REGEX || bdb.oss_sharding == Some(true) {
-        return ok(
-            RULE,
-            format!("{} uses the standard hashing policy", db_ref(bdb)),
-        );
+        return ok(RULE, format!("{db} uses the standard hashing policy"));
     }
     finding(
         RULE,
         Severity::Fail,
         format!(
-            "{} uses a custom hashing policy ({} rule(s)); the OSS Cluster API needs the standard \
-             policy. Changing the hashing policy requires flushing the database: set shard_key_regex \
-             to the standard rules with PUT /v1/bdbs/{} after PUT /v1/bdbs/{}/flush",
-            db_ref(bdb),
+            "{db} uses a custom hashing policy ({} rule(s)); the OSS Cluster API needs the \
+             standard policy. Changing the hashing policy requires flushing the database: set \
+             shard_key_regex to the standard rules with PUT /v1/bdbs/{} after PUT \
+             /v1/bdbs/{}/flush",
             rules.len(),
             bdb.uid,
             bdb.uid
@@ -222,25 +203,21 @@ fn hashing_policy(input: &CheckInput) -> Vec<Finding> {
     )
 }
 
-fn hash_slots_policy(input: &CheckInput) -> Vec<Finding> {
-    const RULE: &str = "hash_slots_policy";
+fn hash_slots_policy(input: &CheckInput, db: &str) -> Vec<Finding> {
+    const RULE: Rule = Rule::HashSlotsPolicy;
     let bdb = input.bdb;
     match bdb.hash_slots_policy.as_deref() {
         None | Some("16k") => ok(
             RULE,
-            format!(
-                "{} uses 16384 hash slots (hash_slots_policy 16k)",
-                db_ref(bdb)
-            ),
+            format!("{db} uses 16384 hash slots (hash_slots_policy 16k)"),
         ),
         Some(other) => finding(
             RULE,
             Severity::Fail,
             format!(
-                "{} uses hash_slots_policy \"{other}\"; the OSS Cluster API needs \"16k\" (slots \
+                "{db} uses hash_slots_policy \"{other}\"; the OSS Cluster API needs \"16k\" (slots \
                  0-16383). The policy is set when a database is created: recreate it with \
-                 hash_slots_policy 16k",
-                db_ref(bdb)
+                 hash_slots_policy 16k"
             ),
             None,
         ),
@@ -255,21 +232,19 @@ fn effective_proxy_policy(bdb: &Bdb) -> Option<&str> {
     })
 }
 
-fn proxy_policy(input: &CheckInput) -> Vec<Finding> {
-    const RULE: &str = "proxy_policy";
+fn proxy_policy(input: &CheckInput, db: &str) -> Vec<Finding> {
+    const RULE: Rule = Rule::ProxyPolicy;
     let bdb = input.bdb;
     match effective_proxy_policy(bdb) {
-        Some(policy) if OSS_PROXY_POLICIES.contains(&policy) => ok(
-            RULE,
-            format!("{} uses proxy policy \"{policy}\"", db_ref(bdb)),
-        ),
+        Some(policy) if OSS_PROXY_POLICIES.contains(&policy) => {
+            ok(RULE, format!("{db} uses proxy policy \"{policy}\""))
+        }
         policy => finding(
             RULE,
             Severity::Fail,
             format!(
-                "{} uses proxy policy \"{}\"; the OSS Cluster API needs \"all-master-shards\" or \
+                "{db} uses proxy policy \"{}\"; the OSS Cluster API needs \"all-master-shards\" or \
                  \"all-nodes\"",
-                db_ref(bdb),
                 policy.unwrap_or("unknown")
             ),
             bind_policy_fix(
@@ -285,8 +260,8 @@ fn has_proxy_list(endpoint: &Endpoint) -> bool {
     non_empty(&endpoint.include_proxies) || non_empty(&endpoint.exclude_proxies)
 }
 
-fn proxy_include_exclude(input: &CheckInput) -> Vec<Finding> {
-    const RULE: &str = "proxy_include_exclude";
+fn proxy_include_exclude(input: &CheckInput, db: &str) -> Vec<Finding> {
+    const RULE: Rule = Rule::ProxyIncludeExclude;
     let bdb = input.bdb;
     let with_lists: Vec<&str> = bdb
         .endpoints
@@ -295,10 +270,7 @@ fn proxy_include_exclude(input: &CheckInput) -> Vec<Finding> {
         .map(|endpoint| endpoint.uid.as_str())
         .collect();
     if with_lists.is_empty() {
-        return ok(
-            RULE,
-            format!("{} has no proxy include/exclude lists", db_ref(bdb)),
-        );
+        return ok(RULE, format!("{db} has no proxy include/exclude lists"));
     }
     // Binding a policy again clears the lists; `--fix` does not do it because it changes which
     // proxies serve clients, which the operator should decide.
@@ -306,9 +278,8 @@ fn proxy_include_exclude(input: &CheckInput) -> Vec<Finding> {
         RULE,
         Severity::Fail,
         format!(
-            "{} endpoint {} uses proxy include/exclude lists; the OSS Cluster API allows none. \
+            "{db} endpoint {} uses proxy include/exclude lists; the OSS Cluster API allows none. \
              Binding a proxy policy again clears them",
-            db_ref(bdb),
             with_lists.join(", ")
         ),
         bind_policy_fix(bdb, None),
@@ -320,8 +291,8 @@ fn major_version(version: &str) -> Option<u64> {
     version.split(['.', '-']).next()?.parse().ok()
 }
 
-fn modules(input: &CheckInput) -> Vec<Finding> {
-    const RULE: &str = "modules";
+fn modules(input: &CheckInput, db: &str) -> Vec<Finding> {
+    const RULE: Rule = Rule::Modules;
     let bdb = input.bdb;
     let cluster_major = input.cluster_version.and_then(major_version);
     let redis_major = bdb.redis_version.as_deref().and_then(major_version);
@@ -357,9 +328,8 @@ fn modules(input: &CheckInput) -> Vec<Finding> {
             RULE,
             Severity::Fail,
             format!(
-                "{} uses {}; the OSS Cluster API does not support {}{version_note}. Create a \
+                "{db} uses {}; the OSS Cluster API does not support {}{version_note}. Create a \
                  database without {}",
-                db_ref(bdb),
                 blocking.join(", "),
                 if blocking.len() == 1 { "it" } else { "them" },
                 if blocking.len() == 1 { "it" } else { "them" },
@@ -372,9 +342,8 @@ fn modules(input: &CheckInput) -> Vec<Finding> {
             RULE,
             Severity::Warn,
             format!(
-                "{} lists {} (bundled with Redis {}); the OSS Cluster API documentation excludes \
+                "{db} lists {} (bundled with Redis {}); the OSS Cluster API documentation excludes \
                  it: its commands that span shards may not work through cluster clients",
-                db_ref(bdb),
                 bundled.join(", "),
                 bdb.redis_version.as_deref().unwrap_or("8")
             ),
@@ -386,9 +355,8 @@ fn modules(input: &CheckInput) -> Vec<Finding> {
             RULE,
             Severity::Warn,
             format!(
-                "{} uses {}, which the OSS Cluster API supports only from Redis Software 8.0; the \
-                 cluster version is unknown",
-                db_ref(bdb),
+                "{db} uses {}, which the OSS Cluster API supports only from Redis Software 8.0; \
+                 the cluster version is unknown",
                 unknown_version.join(", ")
             ),
             None,
@@ -396,22 +364,19 @@ fn modules(input: &CheckInput) -> Vec<Finding> {
     }
     ok(
         RULE,
-        format!(
-            "{} uses no module the OSS Cluster API excludes",
-            db_ref(bdb)
-        ),
+        format!("{db} uses no module the OSS Cluster API excludes"),
     )
 }
 
-fn sharding(input: &CheckInput) -> Vec<Finding> {
-    const RULE: &str = "sharding";
+fn sharding(input: &CheckInput, db: &str) -> Vec<Finding> {
+    const RULE: Rule = Rule::Sharding;
     let bdb = input.bdb;
     if bdb.sharding == Some(true) {
         let shards = bdb
             .shards_count
             .map(|count| format!(" ({count} shards)"))
             .unwrap_or_default();
-        return ok(RULE, format!("{} is sharded{shards}", db_ref(bdb)));
+        return ok(RULE, format!("{db} is sharded{shards}"));
     }
     // An Active-Active database cannot be sharded after it is created (crdt_sharding_violation),
     // so creating one unsharded with the OSS Cluster API would fix it at one shard for good.
@@ -420,9 +385,8 @@ fn sharding(input: &CheckInput) -> Vec<Finding> {
             RULE,
             Severity::Fail,
             format!(
-                "{} is not sharded; an Active-Active database cannot be sharded after it is \
-                 created, so the OSS Cluster API needs sharding at creation",
-                db_ref(bdb)
+                "{db} is not sharded; an Active-Active database cannot be sharded after it is \
+                 created, so the OSS Cluster API needs sharding at creation"
             ),
             None,
         );
@@ -431,28 +395,24 @@ fn sharding(input: &CheckInput) -> Vec<Finding> {
         RULE,
         Severity::Warn,
         format!(
-            "{} is not sharded: one master shard serves every slot, so clients gain nothing from \
-             the OSS Cluster API until the database is sharded",
-            db_ref(bdb)
+            "{db} is not sharded: one master shard serves every slot, so clients gain nothing from \
+             the OSS Cluster API until the database is sharded"
         ),
         None,
     )
 }
 
-fn shards_placement(input: &CheckInput) -> Vec<Finding> {
-    const RULE: &str = "shards_placement";
+fn shards_placement(input: &CheckInput, db: &str) -> Vec<Finding> {
+    const RULE: Rule = Rule::ShardsPlacement;
     let bdb = input.bdb;
     match bdb.shards_placement.as_deref() {
-        Some(FIX_SHARDS_PLACEMENT) => {
-            ok(RULE, format!("{} uses sparse shard placement", db_ref(bdb)))
-        }
+        Some(FIX_SHARDS_PLACEMENT) => ok(RULE, format!("{db} uses sparse shard placement")),
         placement => finding(
             RULE,
             Severity::Warn,
             format!(
-                "{} uses shard placement \"{}\"; \"sparse\" spreads master shards over more nodes, \
-                 so clients spread their load",
-                db_ref(bdb),
+                "{db} uses shard placement \"{}\"; \"sparse\" spreads master shards over more \
+                 nodes, so clients spread their load",
                 placement.unwrap_or("unknown")
             ),
             Some(Fix {
@@ -483,19 +443,17 @@ fn migrate_commands(moves: &[ShardMove]) -> String {
 /// With the OSS Cluster API, clients send each key to the node of its master shard, so masters
 /// piled on one node concentrate the load there. A placement policy decides where new shards go;
 /// existing ones move only on a rebalance or a migration.
-fn master_spread(input: &CheckInput) -> Vec<Finding> {
-    const RULE: &str = "master_spread";
-    let bdb = input.bdb;
+fn master_spread(input: &CheckInput, db: &str) -> Vec<Finding> {
+    const RULE: Rule = Rule::MasterSpread;
     if input.shards.is_empty() {
-        return ok(RULE, format!("{} has no shards placed yet", db_ref(bdb)));
+        return ok(RULE, format!("{db} has no shards placed yet"));
     }
     let spread = shard_plan::master_spread(input.shards, input.nodes);
     if spread.nodes_used >= spread.possible {
         return ok(
             RULE,
             format!(
-                "{} has its master shards on {} node(s), as many as possible",
-                db_ref(bdb),
+                "{db} has its master shards on {} node(s), as many as possible",
                 spread.nodes_used
             ),
         );
@@ -509,12 +467,10 @@ fn master_spread(input: &CheckInput) -> Vec<Finding> {
         RULE,
         Severity::Warn,
         format!(
-            "{} has its master shards on {} node(s) where {} could serve them: cluster clients send \
-             each key to its master's node, so the load stays on fewer nodes. A placement policy \
-             moves no existing shard; a rebalance or a migration does",
-            db_ref(bdb),
-            spread.nodes_used,
-            spread.possible
+            "{db} has its master shards on {} node(s) where {} could serve them: cluster clients \
+             send each key to its master's node, so the load stays on fewer nodes. A placement \
+             policy moves no existing shard; a rebalance or a migration does",
+            spread.nodes_used, spread.possible
         ),
         Some(Fix {
             command,
@@ -523,15 +479,14 @@ fn master_spread(input: &CheckInput) -> Vec<Finding> {
     )
 }
 
-fn external_addresses(input: &CheckInput) -> Vec<Finding> {
-    const RULE: &str = "external_addresses";
+fn external_addresses(input: &CheckInput, db: &str) -> Vec<Finding> {
+    const RULE: Rule = Rule::ExternalAddresses;
     let bdb = input.bdb;
     if bdb.oss_cluster_api_preferred_ip_type.as_deref() != Some("external") {
         return ok(
             RULE,
             format!(
-                "{} advertises internal addresses (oss_cluster_api_preferred_ip_type internal)",
-                db_ref(bdb)
+                "{db} advertises internal addresses (oss_cluster_api_preferred_ip_type internal)"
             ),
         );
     }
@@ -543,10 +498,7 @@ fn external_addresses(input: &CheckInput) -> Vec<Finding> {
     if missing.is_empty() {
         return ok(
             RULE,
-            format!(
-                "{} advertises external addresses and every node has one",
-                db_ref(bdb)
-            ),
+            format!("{db} advertises external addresses and every node has one"),
         );
     }
     missing
@@ -556,9 +508,8 @@ fn external_addresses(input: &CheckInput) -> Vec<Finding> {
                 RULE,
                 Severity::Fail,
                 format!(
-                    "{} advertises external addresses (oss_cluster_api_preferred_ip_type \
+                    "{db} advertises external addresses (oss_cluster_api_preferred_ip_type \
                      external), but node:{} has no external address",
-                    db_ref(bdb),
                     node.uid
                 ),
                 Some(Fix {
@@ -570,14 +521,11 @@ fn external_addresses(input: &CheckInput) -> Vec<Finding> {
         .collect()
 }
 
-fn active_active(input: &CheckInput) -> Vec<Finding> {
-    const RULE: &str = "active_active";
+fn active_active(input: &CheckInput, db: &str) -> Vec<Finding> {
+    const RULE: Rule = Rule::ActiveActive;
     let bdb = input.bdb;
     if bdb.crdt != Some(true) {
-        return ok(
-            RULE,
-            format!("{} is not an Active-Active database", db_ref(bdb)),
-        );
+        return ok(RULE, format!("{db} is not an Active-Active database"));
     }
     // `check db` only warns: the API can be enabled, through crdb update for every instance.
     let severity = match input.origin {
@@ -585,8 +533,7 @@ fn active_active(input: &CheckInput) -> Vec<Finding> {
             return ok(
                 RULE,
                 format!(
-                    "{} is an Active-Active instance, changed through crdb for every instance",
-                    db_ref(bdb)
+                    "{db} is an Active-Active instance, changed through crdb for every instance"
                 ),
             );
         }
@@ -602,9 +549,8 @@ fn active_active(input: &CheckInput) -> Vec<Finding> {
         RULE,
         severity,
         format!(
-            "{} is an Active-Active instance; its OSS Cluster API setting applies to every \
-             instance and must be changed through crdb update",
-            db_ref(bdb)
+            "{db} is an Active-Active instance; its OSS Cluster API setting applies to every \
+             instance and must be changed through crdb update"
         ),
         Some(Fix {
             command: format!("rsadmin crdb update --crdb-guid {guid} --oss-cluster true"),
@@ -613,30 +559,26 @@ fn active_active(input: &CheckInput) -> Vec<Finding> {
     )
 }
 
-fn replica_of(input: &CheckInput) -> Vec<Finding> {
-    const RULE: &str = "replica_of";
+fn replica_of(input: &CheckInput, db: &str) -> Vec<Finding> {
+    const RULE: Rule = Rule::ReplicaOf;
     let bdb = input.bdb;
     if bdb.replica_sources.is_empty() {
-        return ok(
-            RULE,
-            format!("{} is not a Replica Of destination", db_ref(bdb)),
-        );
+        return ok(RULE, format!("{db} is not a Replica Of destination"));
     }
     finding(
         RULE,
         Severity::Warn,
         format!(
-            "{} is a Replica Of destination ({} source(s)); the OSS Cluster API is allowed, but \
+            "{db} is a Replica Of destination ({} source(s)); the OSS Cluster API is allowed, but \
              clients see the topology of this database only, not of its sources",
-            db_ref(bdb),
             bdb.replica_sources.len()
         ),
         None,
     )
 }
 
-fn client_reconnect(input: &CheckInput) -> Vec<Finding> {
-    const RULE: &str = "client_reconnect";
+fn client_reconnect(input: &CheckInput, db: &str) -> Vec<Finding> {
+    const RULE: Rule = Rule::ClientReconnect;
     let bdb = input.bdb;
     let bound: Vec<String> = bdb
         .endpoints
@@ -648,16 +590,10 @@ fn client_reconnect(input: &CheckInput) -> Vec<Finding> {
         })
         .collect();
     if bound.is_empty() {
-        return ok(
-            RULE,
-            format!("{} has no bound endpoint with clients", db_ref(bdb)),
-        );
+        return ok(RULE, format!("{db} has no bound endpoint with clients"));
     }
     if input.origin == Origin::CheckDb && bdb.oss_cluster == Some(true) {
-        return ok(
-            RULE,
-            format!("{} already serves the OSS Cluster API", db_ref(bdb)),
-        );
+        return ok(RULE, format!("{db} already serves the OSS Cluster API"));
     }
     // Redis Software applies the OSS Cluster API mode to new connections only, and rebinding the
     // proxy policy can close connections on nodes that lose their proxy.

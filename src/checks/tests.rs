@@ -437,7 +437,7 @@ fn every_rule_both_outcomes() {
         });
         let finding = findings
             .iter()
-            .find(|finding| finding.rule == case.rule)
+            .find(|finding| finding.check.name() == case.rule)
             .unwrap_or_else(|| panic!("{}: no finding for rule {}", case.name, case.rule));
         assert_eq!(finding.severity, case.severity, "{}", case.name);
         assert_eq!(finding.message, case.message, "{}", case.name);
@@ -457,14 +457,18 @@ fn every_rule_both_outcomes() {
     }
     for rule in RULES.iter().map(|rule| {
         let bdb = ready_bdb();
-        rule(&CheckInput {
-            bdb: &bdb,
-            nodes: &[],
-            shards: &[],
-            cluster_version: None,
-            origin: Origin::TuneDb,
-        })[0]
-            .rule
+        rule(
+            &CheckInput {
+                bdb: &bdb,
+                nodes: &[],
+                shards: &[],
+                cluster_version: None,
+                origin: Origin::TuneDb,
+            },
+            "db:1",
+        )[0]
+        .check
+        .name()
     }) {
         assert!(
             outcomes_seen.contains(&(rule, true)),
@@ -511,7 +515,7 @@ fn one_finding_per_node_without_external_address() {
     });
     let commands: Vec<&str> = findings
         .iter()
-        .filter(|finding| finding.rule == "external_addresses")
+        .filter(|finding| finding.check.name() == "external_addresses")
         .filter_map(|finding| finding.fix.as_ref().map(|fix| fix.command.as_str()))
         .collect();
     assert_eq!(
@@ -537,7 +541,7 @@ fn findings_serialize_for_json_output() {
     });
     let placement = findings
         .iter()
-        .find(|finding| finding.rule == "shards_placement")
+        .find(|finding| finding.check.name() == "shards_placement")
         .unwrap();
     assert_eq!(
         serde_json::to_value(placement).unwrap(),
@@ -550,5 +554,40 @@ fn findings_serialize_for_json_output() {
                 "change": {"field": "shards_placement", "value": "sparse"}
             }
         })
+    );
+}
+
+#[test]
+fn messages_name_the_given_subject() {
+    let mut bdb = ready_bdb();
+    bdb.proxy_policy = Some("single".into());
+    let input = CheckInput {
+        bdb: &bdb,
+        nodes: &[],
+        shards: &[],
+        cluster_version: None,
+        origin: Origin::CrdbCreate,
+    };
+    let named = prerequisites_named(&input, "crdb app");
+    let proxy = named
+        .iter()
+        .find(|finding| finding.check == Rule::ProxyPolicy.into())
+        .unwrap();
+    assert_eq!(
+        proxy.message,
+        "crdb app uses proxy policy \"single\"; the OSS Cluster API needs \"all-master-shards\" \
+         or \"all-nodes\""
+    );
+    // The fix still names the database by its id: it is a command to run on it.
+    assert_eq!(
+        proxy.fix.as_ref().map(|fix| fix.command.as_str()),
+        Some("rsadmin bind db db:1 endpoint 1:1 policy all-master-shards")
+    );
+    let by_id = oss_cluster_prerequisites(&input);
+    assert_eq!(named.len(), by_id.len());
+    assert!(
+        by_id
+            .iter()
+            .all(|finding| !finding.message.contains("crdb app"))
     );
 }

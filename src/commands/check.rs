@@ -9,6 +9,8 @@ use crate::cli::check::{CheckArgs, CheckTarget};
 use crate::commands::Context;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
+use crate::output::report::render_rows;
+use crate::report::Severity;
 use crate::resolve::{DbRef, resolve_db};
 
 #[derive(Serialize)]
@@ -16,30 +18,6 @@ struct CheckReport<'a> {
     subject: &'a str,
     can_enable: bool,
     findings: &'a [Finding],
-}
-
-fn render(findings: &[Finding]) -> String {
-    let width = findings
-        .iter()
-        .map(|finding| finding.rule.len())
-        .max()
-        .unwrap_or(0);
-    findings
-        .iter()
-        .map(|finding| {
-            let fix = finding
-                .fix
-                .as_ref()
-                .map(|fix| format!(". Fix: {}", fix.command))
-                .unwrap_or_default();
-            format!(
-                "{:<4} {:<width$} {}{fix}\n",
-                finding.severity.label(),
-                finding.rule,
-                finding.message
-            )
-        })
-        .collect()
 }
 
 pub fn run(ctx: &Context, args: CheckArgs) -> CliResult<()> {
@@ -66,7 +44,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> CliResult<()> {
             findings: &findings,
         });
     } else {
-        print!("{}", render(&findings));
+        print!("{}", render_rows(&findings));
     }
     if can_enable {
         if !ctx.json() {
@@ -76,7 +54,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> CliResult<()> {
     }
     let failing = findings
         .iter()
-        .filter(|finding| finding.severity == checks::Severity::Fail)
+        .filter(|finding| finding.severity == Severity::Fail)
         .count();
     Err(CliError::new(
         ExitKind::Refused,

@@ -3,15 +3,15 @@
 
 use serde::Serialize;
 
-use crate::checks::diagnosis::{Diagnosis, DoctorInput, diagnose};
-use crate::checks::{CheckInput, Finding, Origin, Severity, oss_cluster_prerequisites};
+use crate::checks::diagnosis::{DoctorInput, diagnose};
+use crate::checks::{CheckInput, Finding, Origin, oss_cluster_prerequisites};
 use crate::cli::doctor::{DoctorArgs, DoctorTarget};
 use crate::commands::Context;
-use crate::commands::verify::{
-    Summary, gather, probe_options, render_report, report_line, summary,
-};
+use crate::commands::verify::{gather, probe_options};
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
+use crate::output::report::{render_rows, render_with_summary};
+use crate::report::{Row, Severity, Summary};
 use crate::resolve::DbRef;
 use crate::topology::compat::probe_client_compatibility;
 use crate::topology::verify::{VerifyReport, verify};
@@ -20,7 +20,7 @@ use crate::topology::verify::{VerifyReport, verify};
 struct DoctorDocument<'a> {
     db: &'a str,
     passed: bool,
-    diagnoses: &'a [Diagnosis],
+    diagnoses: &'a [Row],
     prerequisites: &'a [Finding],
     verify: &'a VerifyReport,
     verify_summary: Summary,
@@ -73,13 +73,13 @@ pub fn run(ctx: &Context, args: DoctorArgs) -> CliResult<()> {
             diagnoses: &diagnoses,
             prerequisites: &prerequisites,
             verify: &report,
-            verify_summary: summary(&report),
+            verify_summary: Summary::of(&report.checks),
         });
     } else {
         println!("{}:", facts.subject);
-        print!("{}", render_diagnoses(&diagnoses));
+        print!("{}", render_rows(&diagnoses));
         println!("verify:");
-        print!("{}", render_report(&report));
+        print!("{}", render_with_summary(&report.checks));
     }
     if failed == 0 {
         return Ok(());
@@ -91,17 +91,4 @@ pub fn run(ctx: &Context, args: DoctorArgs) -> CliResult<()> {
             report.db
         ),
     ))
-}
-
-fn render_diagnoses(diagnoses: &[Diagnosis]) -> String {
-    diagnoses
-        .iter()
-        .map(|diagnosis| {
-            report_line(
-                diagnosis.severity,
-                &format!("{}: {}", diagnosis.problem, diagnosis.finding),
-                diagnosis.fix.as_deref(),
-            )
-        })
-        .collect()
 }

@@ -278,14 +278,11 @@ mod tests {
     fn fix_steps_put_proxy_policy_before_placement() {
         let bdb = json!({"uid": 1, "proxy_policy": "single", "shards_placement": "dense",
                          "endpoints": [{"uid": "1:1", "proxy_policy": "single"}]});
-        let fix = |change| Finding {
-            rule: "r",
-            severity: crate::checks::Severity::Fail,
-            message: String::new(),
-            fix: Some(crate::checks::Fix {
+        let fix = |change| {
+            Finding::new(crate::report::Rule::ProxyPolicy, Severity::Fail).fix(crate::checks::Fix {
                 command: String::new(),
                 change: Some(change),
-            }),
+            })
         };
         let findings = vec![
             fix(FixChange::ShardsPlacement("sparse".into())),

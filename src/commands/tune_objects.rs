@@ -13,11 +13,12 @@ use crate::api::client::node_path;
 use crate::change::{
     self, CLUSTER_POLICY_PATH, ChangePlan, FieldChange, Location, Step, Target, proxy_path,
 };
-use crate::checks::{Finding, Fix, Severity};
+use crate::checks::{Finding, Fix};
 use crate::cli::tune::{TuneObjectArgs, TunePairsArgs};
 use crate::commands::Context;
 use crate::commands::tune::print_notes;
 use crate::error::{CliError, CliResult, ExitKind};
+use crate::report::{Rule, Severity};
 use crate::tunables::{self, CLUSTER_POLICY_SETTINGS, NODE_SETTINGS, PROXY_SETTINGS, Setting};
 
 /// `<id>` or `all`.
@@ -119,19 +120,18 @@ fn policy_findings(policy: &Value) -> Vec<Finding> {
     if policy.get("default_oss_cluster") != Some(&Value::Bool(true)) {
         return Vec::new();
     }
-    let warn = |rule, message: &str, command: &str| Finding {
-        rule,
-        severity: Severity::Warn,
-        message: message.to_string(),
-        fix: Some(Fix {
-            command: command.to_string(),
-            change: None,
-        }),
+    let warn = |rule: Rule, message: &str, command: &str| {
+        Finding::new(rule, Severity::Warn)
+            .message(message)
+            .fix(Fix {
+                command: command.to_string(),
+                change: None,
+            })
     };
     let mut findings = Vec::new();
     if policy.get("default_sharded_proxy_policy") == Some(&Value::from("single")) {
         findings.push(warn(
-            "cluster_default_proxy_policy",
+            Rule::ClusterDefaultProxyPolicy,
             "new sharded databases would get the OSS Cluster API with proxy policy \"single\", \
              which it does not allow; set default_sharded_proxy_policy all-master-shards",
             "rsadmin tune cluster default_sharded_proxy_policy all-master-shards",
@@ -139,7 +139,7 @@ fn policy_findings(policy: &Value) -> Vec<Finding> {
     }
     if policy.get("default_shards_placement") == Some(&Value::from("dense")) {
         findings.push(warn(
-            "cluster_default_placement",
+            Rule::ClusterDefaultPlacement,
             "new databases with the OSS Cluster API would place their shards dense (few nodes); \
              sparse spreads the master shards that clients connect to",
             "rsadmin tune cluster default_shards_placement sparse",
@@ -262,7 +262,10 @@ mod tests {
     fn oss_cluster_by_default_warns_about_single_and_dense() {
         let policy = json!({"default_oss_cluster": true, "default_sharded_proxy_policy": "single",
                             "default_shards_placement": "dense"});
-        let rules: Vec<&str> = policy_findings(&policy).iter().map(|f| f.rule).collect();
+        let rules: Vec<&str> = policy_findings(&policy)
+            .iter()
+            .map(|f| f.check.name())
+            .collect();
         assert_eq!(
             rules,
             ["cluster_default_proxy_policy", "cluster_default_placement"]

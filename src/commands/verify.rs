@@ -8,17 +8,17 @@ use serde::Serialize;
 use crate::api::ApiClient;
 use crate::api::client::bdb_path;
 use crate::api::models::{Bdb, Node, Shard, cluster_version};
-use crate::checks::Severity;
 use crate::cli::verify::{ProbeArgs, VerifyArgs, VerifyTarget};
 use crate::commands::Context;
 use crate::config;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
+use crate::output::report::render_with_summary;
+use crate::report::{Row, Summary};
 use crate::resolve::{DbRef, resolve_db};
-use crate::sanitize::one_line;
 use crate::topology::connection::{ConnectSettings, DbCredentials, TlsSettings, tls_client_config};
 use crate::topology::expected::ExpectedTopology;
-use crate::topology::verify::{VerifyCheck, VerifyOptions, VerifyReport, verify};
+use crate::topology::verify::{VerifyOptions, verify};
 
 /// Everything the REST API says about one database that verify and doctor need.
 pub struct DatabaseFacts {
@@ -94,22 +94,7 @@ struct VerifyDocument<'a> {
     db: &'a str,
     passed: bool,
     summary: Summary,
-    checks: &'a [VerifyCheck],
-}
-
-#[derive(Serialize)]
-pub struct Summary {
-    pub ok: usize,
-    pub warn: usize,
-    pub fail: usize,
-}
-
-pub fn summary(report: &VerifyReport) -> Summary {
-    Summary {
-        ok: report.count(Severity::Ok),
-        warn: report.count(Severity::Warn),
-        fail: report.count(Severity::Fail),
-    }
+    checks: &'a [Row],
 }
 
 pub fn run(ctx: &Context, args: VerifyArgs) -> CliResult<()> {
@@ -119,17 +104,17 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> CliResult<()> {
     let facts = gather(&client, &db)?;
     let options = probe_options(ctx, &probe, &facts)?;
     let report = verify(&facts.expected, &options);
-    let counts = summary(&report);
+    let counts = Summary::of(&report.checks);
     if ctx.json() {
         print_json(&VerifyDocument {
             db: &report.db,
             passed: report.passed(),
-            summary: summary(&report),
+            summary: counts,
             checks: &report.checks,
         });
     } else {
         println!("{}:", facts.subject);
-        print!("{}", render_report(&report));
+        print!("{}", render_with_summary(&report.checks));
     }
     if report.passed() {
         return Ok(());
@@ -142,50 +127,4 @@ pub fn run(ctx: &Context, args: VerifyArgs) -> CliResult<()> {
             counts.fail, report.db
         ),
     ))
-}
-
-/// Every check line, then `summary: N OK, N WARN, N FAIL`.
-pub fn render_report(report: &VerifyReport) -> String {
-    let counts = summary(report);
-    format!(
-        "{}summary: {} OK, {} WARN, {} FAIL\n",
-        render_checks(&report.checks),
-        counts.ok,
-        counts.warn,
-        counts.fail
-    )
-}
-
-/// `OK   check subject: seen`, and for WARN/FAIL also what was expected and the fix; one line
-/// per check so scripts can grep it.
-fn render_checks(checks: &[VerifyCheck]) -> String {
-    let width = checks
-        .iter()
-        .map(|check| check.check.len())
-        .max()
-        .unwrap_or(0);
-    checks
-        .iter()
-        .map(|check| {
-            // `seen` may quote what a probed server answered: one line, no control characters.
-            let mut body = format!(
-                "{:<width$} {}: {}",
-                check.check,
-                one_line(&check.subject),
-                one_line(&check.seen)
-            );
-            if check.severity != Severity::Ok {
-                body.push_str(&format!("; expected {}", one_line(&check.expected)));
-            }
-            report_line(check.severity, &body, check.fix.as_deref())
-        })
-        .collect()
-}
-
-/// One report line as `check db` prints them: `LABEL body. Fix: command`.
-pub fn report_line(severity: Severity, body: &str, fix: Option<&str>) -> String {
-    match fix {
-        Some(fix) => format!("{:<4} {body}. Fix: {fix}\n", severity.label()),
-        None => format!("{:<4} {body}\n", severity.label()),
-    }
 }

@@ -1,6 +1,7 @@
-//! Rendering: rladmin-style `key: value` blocks, whitespace-aligned tables, and JSON.
+//! Rendering: rladmin-style `key: value` blocks, whitespace-aligned tables, report rows, and JSON.
 
 pub mod info;
+pub mod report;
 pub mod status;
 pub mod status_view;
 pub mod table;

@@ -17,7 +17,7 @@ use super::resp::RespValue;
 use super::slots::{
     SLOT_COUNT, SlotCoverage, SlotRange, compress_slots, format_slot_list, key_slot, slot_coverage,
 };
-use crate::checks::Severity;
+use crate::report::{Probe, Row, Severity};
 
 /// Prefix of the keys the read-only probe asks about (`EXISTS`); nothing is written.
 const READ_PROBE_PREFIX: &str = "rsadmin-verify:probe:";
@@ -32,57 +32,16 @@ pub struct VerifyOptions {
     pub write_probe: bool,
 }
 
-/// One line of the report: what was checked, on what, what was seen and what was expected.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct VerifyCheck {
-    pub check: &'static str,
-    pub severity: Severity,
-    pub subject: String,
-    pub seen: String,
-    pub expected: String,
-    pub fix: Option<String>,
-}
-
+/// The report: one probe row per check and subject, in the order they were made.
 #[derive(Debug, Clone, Serialize)]
 pub struct VerifyReport {
     pub db: String,
-    pub checks: Vec<VerifyCheck>,
+    pub checks: Vec<Row>,
 }
 
 impl VerifyReport {
-    pub fn count(&self, severity: Severity) -> usize {
-        self.checks
-            .iter()
-            .filter(|check| check.severity == severity)
-            .count()
-    }
-
     pub fn passed(&self) -> bool {
-        self.count(Severity::Fail) == 0
-    }
-}
-
-fn line(
-    check: &'static str,
-    severity: Severity,
-    subject: impl Into<String>,
-    seen: impl Into<String>,
-    expected: impl Into<String>,
-) -> VerifyCheck {
-    VerifyCheck {
-        check,
-        severity,
-        subject: subject.into(),
-        seen: seen.into(),
-        expected: expected.into(),
-        fix: None,
-    }
-}
-
-impl VerifyCheck {
-    fn with_fix(mut self, fix: impl Into<String>) -> Self {
-        self.fix = Some(fix.into());
-        self
+        self.checks.iter().all(|row| row.severity != Severity::Fail)
     }
 }
 
@@ -118,7 +77,7 @@ fn topology_checks(
     options: &VerifyOptions,
     seeds: &[NodeAddress],
     replies: &[Result<SeedReplies, ProbeError>],
-) -> Vec<VerifyCheck> {
+) -> Vec<Row> {
     let advertised: Vec<(NodeAddress, Vec<AdvertisedRange>)> = seeds
         .iter()
         .zip(replies)
@@ -180,8 +139,8 @@ fn fetch_topology(
     })
 }
 
-fn shard_status(expected: &ExpectedTopology) -> Vec<VerifyCheck> {
-    let unhealthy: Vec<VerifyCheck> = expected
+fn shard_status(expected: &ExpectedTopology) -> Vec<Row> {
+    let unhealthy: Vec<Row> = expected
         .masters
         .iter()
         .filter(|master| {
@@ -191,13 +150,16 @@ fn shard_status(expected: &ExpectedTopology) -> Vec<VerifyCheck> {
                 .is_some_and(|status| status != "active")
         })
         .map(|master| {
-            line(
-                "shard_status",
-                Severity::Fail,
-                format!("redis:{} on node:{}", master.shard_uid, master.node_uid),
-                format!("status {}", master.status.as_deref().unwrap_or("unknown")),
-                "status active",
-            )
+            Row::new(Probe::ShardStatus, Severity::Fail)
+                .subject(format!(
+                    "redis:{} on node:{}",
+                    master.shard_uid, master.node_uid
+                ))
+                .message(format!(
+                    "status {}",
+                    master.status.as_deref().unwrap_or("unknown")
+                ))
+                .expected("status active")
         })
         .collect();
     if !unhealthy.is_empty() {
@@ -209,13 +171,12 @@ fn shard_status(expected: &ExpectedTopology) -> Vec<VerifyCheck> {
     } else {
         (Severity::Ok, format!("{count} master shard(s) active"))
     };
-    vec![line(
-        "shard_status",
-        severity,
-        expected.db.clone(),
-        seen,
-        "every master shard active",
-    )]
+    vec![
+        Row::new(Probe::ShardStatus, severity)
+            .subject(expected.db.clone())
+            .message(seen)
+            .expected("every master shard active"),
+    ]
 }
 
 fn error_text(reply: &RespValue) -> Option<&str> {
@@ -225,92 +186,73 @@ fn error_text(reply: &RespValue) -> Option<&str> {
     }
 }
 
-fn api_mode(
-    expected: &ExpectedTopology,
-    replies: &[Result<SeedReplies, ProbeError>],
-) -> Vec<VerifyCheck> {
+fn api_mode(expected: &ExpectedTopology, replies: &[Result<SeedReplies, ProbeError>]) -> Vec<Row> {
     let mut checks = Vec::new();
     let enable_fix = format!("rsadmin tune db {} oss_cluster enabled --fix", expected.db);
     // Disabled is a failure: verify proves what cluster-aware clients see, and they see nothing.
     if !expected.oss_cluster {
         checks.push(
-            line(
-                "oss_cluster",
-                Severity::Fail,
-                expected.db.clone(),
-                "oss_cluster: disabled in the REST API; cluster-aware clients cannot discover the \
-                 topology",
-                "oss_cluster: enabled",
-            )
-            .with_fix(enable_fix.clone()),
+            Row::new(Probe::OssCluster, Severity::Fail)
+                .subject(expected.db.clone())
+                .message(
+                    "oss_cluster: disabled in the REST API; cluster-aware clients cannot \
+                     discover the topology",
+                )
+                .expected("oss_cluster: enabled")
+                .fix(enable_fix.clone()),
         );
     }
     for (seed, reply) in expected.seeds.iter().zip(replies) {
         let subject = seed.address.to_string();
         let check = match reply {
             // A DNS name that does not resolve from here may resolve for the clients: warn only.
-            Err(err) if seed.is_dns_name => line(
-                "seed_connect",
-                Severity::Warn,
-                subject,
-                err.to_string(),
-                "clients that seed with the database DNS name can connect",
-            ),
-            Err(err @ ProbeError::Auth { .. }) => line(
-                "seed_connect",
-                Severity::Fail,
-                subject,
-                err.to_string(),
-                "the database password to be accepted",
-            )
-            .with_fix(DB_PASSWORD_FIX.to_string()),
-            Err(err) => line(
-                "seed_connect",
-                Severity::Fail,
-                subject,
-                err.to_string(),
-                "a bound proxy accepting connections",
-            ),
+            Err(err) if seed.is_dns_name => Row::new(Probe::SeedConnect, Severity::Warn)
+                .subject(subject)
+                .message(err.to_string())
+                .expected("clients that seed with the database DNS name can connect"),
+            Err(err @ ProbeError::Auth { .. }) => Row::new(Probe::SeedConnect, Severity::Fail)
+                .subject(subject)
+                .message(err.to_string())
+                .expected("the database password to be accepted")
+                .fix(DB_PASSWORD_FIX.to_string()),
+            Err(err) => Row::new(Probe::SeedConnect, Severity::Fail)
+                .subject(subject)
+                .message(err.to_string())
+                .expected("a bound proxy accepting connections"),
             Ok(replies) => match (expected.oss_cluster, error_text(&replies.slots)) {
                 (true, None) => match parse_cluster_slots(&replies.slots) {
-                    Ok(ranges) => line(
-                        "cluster_api",
-                        Severity::Ok,
-                        subject,
-                        format!("CLUSTER SLOTS answered with {} range(s)", ranges.len()),
-                        "the slot map",
-                    ),
-                    Err(err) => line("cluster_api", Severity::Fail, subject, err, "the slot map"),
+                    Ok(ranges) => Row::new(Probe::ClusterApi, Severity::Ok)
+                        .subject(subject)
+                        .message(format!(
+                            "CLUSTER SLOTS answered with {} range(s)",
+                            ranges.len()
+                        ))
+                        .expected("the slot map"),
+                    Err(err) => Row::new(Probe::ClusterApi, Severity::Fail)
+                        .subject(subject)
+                        .message(err)
+                        .expected("the slot map"),
                 },
-                (true, Some(error)) => line(
-                    "cluster_api",
-                    Severity::Fail,
-                    subject,
-                    format!("CLUSTER SLOTS answered -{error}"),
-                    "the slot map (oss_cluster is enabled in the REST API)",
-                )
-                .with_fix(if error.starts_with("NOAUTH") {
-                    DB_PASSWORD_FIX.to_string()
-                } else {
-                    format!(
-                        "reconnect: the proxy applies the OSS Cluster API to new connections \
-                         only; if it persists, {enable_fix}"
-                    )
-                }),
-                (false, Some(error)) => line(
-                    "cluster_api",
-                    Severity::Ok,
-                    subject,
-                    format!("CLUSTER SLOTS answered -{error}"),
-                    "an error: the OSS Cluster API is off, as the REST API says",
-                ),
-                (false, None) => line(
-                    "cluster_api",
-                    Severity::Fail,
-                    subject,
-                    "CLUSTER SLOTS answered with a slot map",
-                    "an error: the REST API says oss_cluster is disabled",
-                ),
+                (true, Some(error)) => Row::new(Probe::ClusterApi, Severity::Fail)
+                    .subject(subject)
+                    .message(format!("CLUSTER SLOTS answered -{error}"))
+                    .expected("the slot map (oss_cluster is enabled in the REST API)")
+                    .fix(if error.starts_with("NOAUTH") {
+                        DB_PASSWORD_FIX.to_string()
+                    } else {
+                        format!(
+                            "reconnect: the proxy applies the OSS Cluster API to new connections \
+                             only; if it persists, {enable_fix}"
+                        )
+                    }),
+                (false, Some(error)) => Row::new(Probe::ClusterApi, Severity::Ok)
+                    .subject(subject)
+                    .message(format!("CLUSTER SLOTS answered -{error}"))
+                    .expected("an error: the OSS Cluster API is off, as the REST API says"),
+                (false, None) => Row::new(Probe::ClusterApi, Severity::Fail)
+                    .subject(subject)
+                    .message("CLUSTER SLOTS answered with a slot map")
+                    .expected("an error: the REST API says oss_cluster is disabled"),
             },
         };
         checks.push(check);
@@ -318,7 +260,7 @@ fn api_mode(
     checks
 }
 
-fn coverage(advertised: &[(NodeAddress, Vec<AdvertisedRange>)]) -> Vec<VerifyCheck> {
+fn coverage(advertised: &[(NodeAddress, Vec<AdvertisedRange>)]) -> Vec<Row> {
     advertised
         .iter()
         .map(|(seed, ranges)| {
@@ -332,13 +274,10 @@ fn coverage(advertised: &[(NodeAddress, Vec<AdvertisedRange>)]) -> Vec<VerifyChe
             } else {
                 (Severity::Fail, describe_gaps(&coverage))
             };
-            line(
-                "slot_coverage",
-                severity,
-                seed.to_string(),
-                seen,
-                "every slot 0-16383 served exactly once",
-            )
+            Row::new(Probe::SlotCoverage, severity)
+                .subject(seed.to_string())
+                .message(seen)
+                .expected("every slot 0-16383 served exactly once")
         })
         .collect()
 }
@@ -379,44 +318,37 @@ fn describe_topology(ranges: &BTreeSet<(SlotRange, NodeAddress)>) -> String {
 const RECONNECT_FIX: &str = "clients must reconnect (or restart) to pick up the current topology; rerun verify after the \
      cluster settles";
 
-fn consistency(advertised: &[(NodeAddress, Vec<AdvertisedRange>)]) -> Vec<VerifyCheck> {
+fn consistency(advertised: &[(NodeAddress, Vec<AdvertisedRange>)]) -> Vec<Row> {
     let Some((first_seed, first_ranges)) = advertised.first() else {
         return Vec::new();
     };
     let reference = topology_key(first_ranges);
-    let differing: Vec<VerifyCheck> = advertised[1..]
+    let differing: Vec<Row> = advertised[1..]
         .iter()
         .filter(|(_, ranges)| topology_key(ranges) != reference)
         .map(|(seed, ranges)| {
-            line(
-                "same_topology",
-                Severity::Fail,
-                seed.to_string(),
-                describe_topology(&topology_key(ranges)),
-                format!(
+            Row::new(Probe::SameTopology, Severity::Fail)
+                .subject(seed.to_string())
+                .message(describe_topology(&topology_key(ranges)))
+                .expected(format!(
                     "the topology {first_seed} advertises: {}",
                     describe_topology(&reference)
-                ),
-            )
-            .with_fix(RECONNECT_FIX)
+                ))
+                .fix(RECONNECT_FIX.to_string())
         })
         .collect();
     if !differing.is_empty() {
         return differing;
     }
-    vec![line(
-        "same_topology",
-        Severity::Ok,
-        format!("{} seed address(es)", advertised.len()),
-        describe_topology(&reference),
-        "every node answers the same topology",
-    )]
+    vec![
+        Row::new(Probe::SameTopology, Severity::Ok)
+            .subject(format!("{} seed address(es)", advertised.len()))
+            .message(describe_topology(&reference))
+            .expected("every node answers the same topology"),
+    ]
 }
 
-fn resp3_agrees(
-    seeds: &[NodeAddress],
-    replies: &[Result<SeedReplies, ProbeError>],
-) -> Vec<VerifyCheck> {
+fn resp3_agrees(seeds: &[NodeAddress], replies: &[Result<SeedReplies, ProbeError>]) -> Vec<Row> {
     let expected = "the same slot map in RESP3 (HELLO 3) as in RESP2";
     seeds
         .iter()
@@ -426,32 +358,26 @@ fn resp3_agrees(
             let resp2 = topology_key(&parse_cluster_slots(&replies.slots).ok()?);
             let subject = seed.to_string();
             let check = match &replies.resp3_slots {
-                Err(error) => line(
-                    "resp3",
-                    Severity::Warn,
-                    subject,
-                    format!(
+                Err(error) => Row::new(Probe::Resp3, Severity::Warn)
+                    .subject(subject)
+                    .message(format!(
                         "HELLO 3 answered -{error}: redis-py 8 and node-redis 6 cannot connect \
                          without protocol=2"
-                    ),
-                    expected,
-                ),
+                    ))
+                    .expected(expected),
                 Ok(reply) => match parse_cluster_slots(reply).map(|ranges| topology_key(&ranges)) {
-                    Ok(resp3) if resp3 == resp2 => line(
-                        "resp3",
-                        Severity::Ok,
-                        subject,
-                        "CLUSTER SLOTS agrees in RESP3",
-                        expected,
-                    ),
-                    Ok(resp3) => line(
-                        "resp3",
-                        Severity::Fail,
-                        subject,
-                        describe_topology(&resp3),
-                        format!("{expected}: {}", describe_topology(&resp2)),
-                    ),
-                    Err(err) => line("resp3", Severity::Fail, subject, err, expected),
+                    Ok(resp3) if resp3 == resp2 => Row::new(Probe::Resp3, Severity::Ok)
+                        .subject(subject)
+                        .message("CLUSTER SLOTS agrees in RESP3")
+                        .expected(expected),
+                    Ok(resp3) => Row::new(Probe::Resp3, Severity::Fail)
+                        .subject(subject)
+                        .message(describe_topology(&resp3))
+                        .expected(format!("{expected}: {}", describe_topology(&resp2))),
+                    Err(err) => Row::new(Probe::Resp3, Severity::Fail)
+                        .subject(subject)
+                        .message(err)
+                        .expected(expected),
                 },
             };
             Some(check)
@@ -459,10 +385,7 @@ fn resp3_agrees(
         .collect()
 }
 
-fn shards_agree(
-    seeds: &[NodeAddress],
-    replies: &[Result<SeedReplies, ProbeError>],
-) -> Vec<VerifyCheck> {
+fn shards_agree(seeds: &[NodeAddress], replies: &[Result<SeedReplies, ProbeError>]) -> Vec<Row> {
     seeds
         .iter()
         .zip(replies)
@@ -471,25 +394,21 @@ fn shards_agree(
             let slots = topology_key(&parse_cluster_slots(&replies.slots).ok()?);
             let expected = "the same ranges and masters as CLUSTER SLOTS";
             if let Some(error) = error_text(&replies.shards) {
-                return Some(line(
-                    "cluster_shards",
-                    Severity::Warn,
-                    seed.to_string(),
-                    format!(
-                        "CLUSTER SHARDS answered -{error} (older versions lack it; clients use \
-                         CLUSTER SLOTS)"
-                    ),
-                    expected,
-                ));
+                return Some(
+                    Row::new(Probe::ClusterShards, Severity::Warn)
+                        .subject(seed.to_string())
+                        .message(format!(
+                            "CLUSTER SHARDS answered -{error} (older versions lack it; clients use \
+                             CLUSTER SLOTS)"
+                        ))
+                        .expected(expected),
+                );
             }
             let check = match parse_cluster_shards(&replies.shards) {
-                Err(err) => line(
-                    "cluster_shards",
-                    Severity::Fail,
-                    seed.to_string(),
-                    err,
-                    expected,
-                ),
+                Err(err) => Row::new(Probe::ClusterShards, Severity::Fail)
+                    .subject(seed.to_string())
+                    .message(err)
+                    .expected(expected),
                 Ok(shards) => {
                     let from_shards: BTreeSet<(SlotRange, NodeAddress)> = shards
                         .iter()
@@ -499,21 +418,18 @@ fn shards_agree(
                         })
                         .collect();
                     if from_shards == slots {
-                        line(
-                            "cluster_shards",
-                            Severity::Ok,
-                            seed.to_string(),
-                            format!("{} shard(s) agree with CLUSTER SLOTS", shards.len()),
-                            expected,
-                        )
+                        Row::new(Probe::ClusterShards, Severity::Ok)
+                            .subject(seed.to_string())
+                            .message(format!(
+                                "{} shard(s) agree with CLUSTER SLOTS",
+                                shards.len()
+                            ))
+                            .expected(expected)
                     } else {
-                        line(
-                            "cluster_shards",
-                            Severity::Fail,
-                            seed.to_string(),
-                            describe_topology(&from_shards),
-                            format!("{expected}: {}", describe_topology(&slots)),
-                        )
+                        Row::new(Probe::ClusterShards, Severity::Fail)
+                            .subject(seed.to_string())
+                            .message(describe_topology(&from_shards))
+                            .expected(format!("{expected}: {}", describe_topology(&slots)))
                     }
                 }
             };
@@ -527,7 +443,7 @@ fn distinct_masters(ranges: &[AdvertisedRange]) -> Vec<NodeAddress> {
     masters.into_iter().collect()
 }
 
-fn address_types(expected: &ExpectedTopology, reference: &[AdvertisedRange]) -> Vec<VerifyCheck> {
+fn address_types(expected: &ExpectedTopology, reference: &[AdvertisedRange]) -> Vec<Row> {
     let wanted = match (expected.endpoint_type, expected.ip_type) {
         (EndpointType::Hostname, _) => {
             "a hostname (oss_cluster_api_preferred_endpoint_type hostname)"
@@ -552,31 +468,30 @@ fn address_types(expected: &ExpectedTopology, reference: &[AdvertisedRange]) -> 
             }
         };
         if !type_ok {
-            let mut check = line(
-                "address_type",
-                Severity::Fail,
-                address.to_string(),
-                format!("advertised {}", expected.describe_host(&address.host)),
-                wanted,
-            );
+            let mut check = Row::new(Probe::AddressType, Severity::Fail)
+                .subject(address.to_string())
+                .message(format!(
+                    "advertised {}",
+                    expected.describe_host(&address.host)
+                ))
+                .expected(wanted);
             if let Some(node) = node.filter(|node| {
                 expected.ip_type == IpType::External && node.external_addr.is_empty()
             }) {
                 check
-                    .seen
+                    .message
                     .push_str(&format!("; node:{} has no external address", node.uid));
-                check = check.with_fix(format!("rsadmin node {} external_addr add <ip>", node.uid));
+                check = check.fix(format!("rsadmin node {} external_addr add <ip>", node.uid));
             }
             problems.push(check);
         }
         if address.port != expected.port {
-            problems.push(line(
-                "address_type",
-                Severity::Fail,
-                address.to_string(),
-                format!("advertised port {}", address.port),
-                format!("the database port {}", expected.port),
-            ));
+            problems.push(
+                Row::new(Probe::AddressType, Severity::Fail)
+                    .subject(address.to_string())
+                    .message(format!("advertised port {}", address.port))
+                    .expected(format!("the database port {}", expected.port)),
+            );
         }
     }
     if problems.is_empty() {
@@ -584,18 +499,17 @@ fn address_types(expected: &ExpectedTopology, reference: &[AdvertisedRange]) -> 
             .iter()
             .map(ToString::to_string)
             .collect();
-        return vec![line(
-            "address_type",
-            Severity::Ok,
-            hosts.join(", "),
-            format!("each is {wanted}"),
-            wanted,
-        )];
+        return vec![
+            Row::new(Probe::AddressType, Severity::Ok)
+                .subject(hosts.join(", "))
+                .message(format!("each is {wanted}"))
+                .expected(wanted),
+        ];
     }
     problems
 }
 
-fn rest_match(expected: &ExpectedTopology, reference: &[AdvertisedRange]) -> Vec<VerifyCheck> {
+fn rest_match(expected: &ExpectedTopology, reference: &[AdvertisedRange]) -> Vec<Row> {
     let owners = expected.slot_owners();
     let mut advertised_owner: Vec<Option<&NodeAddress>> = vec![None; usize::from(SLOT_COUNT)];
     for range in reference {
@@ -645,28 +559,27 @@ fn rest_match(expected: &ExpectedTopology, reference: &[AdvertisedRange]) -> Vec
         }
     }
     if mismatches.is_empty() {
-        return vec![line(
-            "rest_match",
-            Severity::Ok,
-            expected.db.clone(),
-            format!(
-                "{} master shard(s) where the REST API places them",
-                expected.masters.len()
-            ),
-            "the slot ranges of the master shards the REST API reports",
-        )];
+        return vec![
+            Row::new(Probe::RestMatch, Severity::Ok)
+                .subject(expected.db.clone())
+                .message(format!(
+                    "{} master shard(s) where the REST API places them",
+                    expected.masters.len()
+                ))
+                .expected("the slot ranges of the master shards the REST API reports"),
+        ];
     }
     mismatches
         .into_iter()
         .map(|((seen, wanted), slots)| {
-            line(
-                "rest_match",
-                Severity::Fail,
-                format!("slots {}", format_slot_list(&compress_slots(slots))),
-                format!("advertised on {seen}"),
-                format!("served by {wanted}"),
-            )
-            .with_fix(RECONNECT_FIX)
+            Row::new(Probe::RestMatch, Severity::Fail)
+                .subject(format!(
+                    "slots {}",
+                    format_slot_list(&compress_slots(slots))
+                ))
+                .message(format!("advertised on {seen}"))
+                .expected(format!("served by {wanted}"))
+                .fix(RECONNECT_FIX.to_string())
         })
         .collect()
 }
@@ -688,7 +601,7 @@ fn write_probe_prefix() -> String {
 }
 
 /// Reachability, routing and the deliberate MOVED, one connection per advertised node.
-fn data_plane(reference: &[AdvertisedRange], options: &VerifyOptions) -> Vec<VerifyCheck> {
+fn data_plane(reference: &[AdvertisedRange], options: &VerifyOptions) -> Vec<Row> {
     let prefix = if options.write_probe {
         write_probe_prefix()
     } else {
@@ -698,15 +611,14 @@ fn data_plane(reference: &[AdvertisedRange], options: &VerifyOptions) -> Vec<Ver
     let per_node = in_parallel(&masters, |master| {
         probe_node(master, reference, &masters, &prefix, options)
     });
-    let mut checks: Vec<VerifyCheck> = per_node.into_iter().flatten().collect();
+    let mut checks: Vec<Row> = per_node.into_iter().flatten().collect();
     if let [only] = masters.as_slice() {
-        checks.push(line(
-            "moved",
-            Severity::Ok,
-            only.to_string(),
-            "not applicable: this node serves every slot, so no key can be redirected",
-            "a MOVED from a node that does not own the slot",
-        ));
+        checks.push(
+            Row::new(Probe::Moved, Severity::Ok)
+                .subject(only.to_string())
+                .message("not applicable: this node serves every slot, so no key can be redirected")
+                .expected("a MOVED from a node that does not own the slot"),
+        );
     }
     checks
 }
@@ -717,43 +629,40 @@ fn probe_node(
     masters: &[NodeAddress],
     prefix: &str,
     options: &VerifyOptions,
-) -> Vec<VerifyCheck> {
+) -> Vec<Row> {
     let ping = RespConnection::open(&master.host, master.port, &options.connect)
         .and_then(|mut connection| connection.call_text(&["PING"]));
     match ping {
         Ok(RespValue::Error(error)) => {
-            return vec![line(
-                "reachable",
-                Severity::Fail,
-                master.to_string(),
-                format!("PING answered -{error}"),
-                "PONG",
-            )];
+            return vec![
+                Row::new(Probe::Reachable, Severity::Fail)
+                    .subject(master.to_string())
+                    .message(format!("PING answered -{error}"))
+                    .expected("PONG"),
+            ];
         }
         Ok(_) => {}
         Err(err) => {
             return vec![
-                line(
-                    "reachable",
-                    Severity::Fail,
-                    master.to_string(),
-                    err.to_string(),
-                    "the advertised address accepts connections from here",
-                )
-                .with_fix(
-                    "check the firewall and routing from the clients to this address; clients \
-                     outside the internal network need oss_cluster_api_preferred_ip_type external",
-                ),
+                Row::new(Probe::Reachable, Severity::Fail)
+                    .subject(master.to_string())
+                    .message(err.to_string())
+                    .expected("the advertised address accepts connections from here")
+                    .fix(
+                        "check the firewall and routing from the clients to this address; \
+                         clients outside the internal network need \
+                         oss_cluster_api_preferred_ip_type external"
+                            .to_string(),
+                    ),
             ];
         }
     }
-    let mut checks = vec![line(
-        "reachable",
-        Severity::Ok,
-        master.to_string(),
-        "PONG",
-        "the advertised address accepts connections from here",
-    )];
+    let mut checks = vec![
+        Row::new(Probe::Reachable, Severity::Ok)
+            .subject(master.to_string())
+            .message("PONG")
+            .expected("the advertised address accepts connections from here"),
+    ];
     for range in reference.iter().filter(|range| range.master == *master) {
         let key = probe_key(prefix, range.slots);
         checks.push(route_probe(master, range, &key, options));
@@ -790,7 +699,7 @@ fn route_probe(
     range: &AdvertisedRange,
     key: &str,
     options: &VerifyOptions,
-) -> VerifyCheck {
+) -> Row {
     let write = options.write_probe;
     let slot = key_slot(key.as_bytes());
     let subject = format!("{master} slot {slot} (key {key})");
@@ -816,7 +725,10 @@ fn route_probe(
         "EXISTS answered"
     };
     match outcome {
-        Ok(Ok(())) => line("routing", Severity::Ok, subject, answered, expected),
+        Ok(Ok(())) => Row::new(Probe::Routing, Severity::Ok)
+            .subject(subject)
+            .message(answered)
+            .expected(expected),
         Ok(Err(reply)) => {
             let moved = matches!(
                 &reply,
@@ -826,27 +738,24 @@ fn route_probe(
             if !moved && matches!(reply, RespValue::Error(_)) {
                 seen.push_str(&shard_hint);
             }
-            let check = line("routing", Severity::Fail, subject, seen, expected);
+            let check = Row::new(Probe::Routing, Severity::Fail)
+                .subject(subject)
+                .message(seen)
+                .expected(expected);
             if moved {
-                check.with_fix(RECONNECT_FIX)
+                check.fix(RECONNECT_FIX.to_string())
             } else {
                 check
             }
         }
-        Err(err @ ProbeError::Timeout { .. }) => line(
-            "routing",
-            Severity::Fail,
-            subject,
-            format!("{err}{shard_hint}"),
-            expected,
-        ),
-        Err(err) => line(
-            "routing",
-            Severity::Fail,
-            subject,
-            err.to_string(),
-            expected,
-        ),
+        Err(err @ ProbeError::Timeout { .. }) => Row::new(Probe::Routing, Severity::Fail)
+            .subject(subject)
+            .message(format!("{err}{shard_hint}"))
+            .expected(expected),
+        Err(err) => Row::new(Probe::Routing, Severity::Fail)
+            .subject(subject)
+            .message(err.to_string())
+            .expected(expected),
     }
 }
 
@@ -876,14 +785,17 @@ fn moved_probe(
     foreign: &AdvertisedRange,
     key: &str,
     settings: &ConnectSettings,
-) -> VerifyCheck {
+) -> Row {
     let slot = key_slot(key.as_bytes());
     let subject = format!("{master} slot {slot} (key {key})");
     let expected = format!("-MOVED {slot} {}", foreign.master);
     let reply = RespConnection::open(&master.host, master.port, settings)
         .and_then(|mut connection| connection.call_text(&["EXISTS", key]));
     match reply {
-        Err(err) => line("moved", Severity::Fail, subject, err.to_string(), expected),
+        Err(err) => Row::new(Probe::Moved, Severity::Fail)
+            .subject(subject)
+            .message(err.to_string())
+            .expected(expected),
         Ok(reply) => {
             let redirected_right = matches!(
                 &reply,
@@ -895,7 +807,10 @@ fn moved_probe(
             } else {
                 Severity::Fail
             };
-            line("moved", severity, subject, describe_reply(&reply), expected)
+            Row::new(Probe::Moved, severity)
+                .subject(subject)
+                .message(describe_reply(&reply))
+                .expected(expected)
         }
     }
 }
@@ -960,10 +875,10 @@ mod tests {
         ExpectedTopology::from_rest(&bdb, &nodes, &shards).unwrap()
     }
 
-    fn summary(checks: &[VerifyCheck]) -> Vec<(Severity, String, String)> {
+    fn summary(checks: &[Row]) -> Vec<(Severity, String, String)> {
         checks
             .iter()
-            .map(|check| (check.severity, check.subject.clone(), check.seen.clone()))
+            .map(|check| (check.severity, check.subject.clone(), check.message.clone()))
             .collect()
     }
 
@@ -1038,7 +953,7 @@ mod tests {
                 .iter()
                 .map(|check| (
                     check.subject.as_str(),
-                    check.seen.as_str(),
+                    check.message.as_str(),
                     check.expected.as_str()
                 ))
                 .collect::<Vec<_>>(),

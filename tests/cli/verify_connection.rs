@@ -363,10 +363,10 @@ fn verify_without_the_database_password_names_the_fix() {
     let api = report
         .checks
         .iter()
-        .find(|check| check.check == "cluster_api")
+        .find(|check| check.check.name() == "cluster_api")
         .expect("cluster_api line");
     assert_eq!(
-        api.seen,
+        api.message,
         "CLUSTER SLOTS answered -NOAUTH Authentication required."
     );
     assert_eq!(

@@ -11,8 +11,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::Duration;
 
-use rsadmin::checks::Severity;
-use rsadmin::commands::verify::render_report;
+use rsadmin::output::report::render_with_summary;
+use rsadmin::report::Severity;
 use rsadmin::topology::connection::ConnectSettings;
 use rsadmin::topology::verify::{VerifyOptions, verify};
 
@@ -102,9 +102,16 @@ fn verify_against(server: &RogueServer, probe_timeout: Duration) -> (Vec<String>
         .checks
         .iter()
         .filter(|check| check.severity == Severity::Fail && check.subject == seed)
-        .map(|check| format!("{} {}: {}", check.check, check.subject, check.seen))
+        .map(|check| {
+            format!(
+                "{} {}: {}",
+                check.check.name(),
+                check.subject,
+                check.message
+            )
+        })
         .collect();
-    (failures, render_report(&report))
+    (failures, render_with_summary(&report.checks))
 }
 
 #[test]

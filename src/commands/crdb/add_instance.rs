@@ -39,7 +39,7 @@ pub fn run(ctx: &Context, args: &CrdbAddInstanceArgs) -> CliResult<()> {
         }
     }
     if crdb.default_db_config.get("oss_cluster") == Some(&json!(true)) {
-        gate::check_added_instance(&crdb.default_db_config, guid)?;
+        gate::check(&crdb.default_db_config, gate::Gated::AddInstance { guid })?;
     }
     // Passwords are read only now that the checks passed.
     let compression = args.compression.unwrap_or(DEFAULT_COMPRESSION);

@@ -7,7 +7,7 @@ use super::config::{default_db_config, parse_memory_size, set_flag, set_settings
 use super::gate;
 use super::instance::{self, ParticipantSpec, SpecFlag};
 use super::progress::{self, GuidReport};
-use crate::checks::{Origin, STANDARD_SHARD_KEY_REGEX};
+use crate::checks::STANDARD_SHARD_KEY_REGEX;
 use crate::cli::crdb::CrdbCreateArgs;
 use crate::commands::Context;
 use crate::error::{CliError, CliResult};
@@ -36,8 +36,7 @@ pub fn run(ctx: &Context, args: &CrdbCreateArgs) -> CliResult<()> {
     if plan.default_db_config.get("oss_cluster") == Some(&json!(true)) {
         gate::check(
             &plan.default_db_config,
-            Origin::CrdbCreate,
-            &format!("crdb {}", plan.name),
+            gate::Gated::Create { name: &plan.name },
         )?;
     }
     let body = request_body(&plan)?;

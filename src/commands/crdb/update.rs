@@ -9,7 +9,6 @@ use super::progress::{self, GuidReport};
 use super::{gate, unknown_guid};
 use crate::api::ApiClient;
 use crate::api::crdb::Crdb;
-use crate::checks::Origin;
 use crate::cli::crdb::CrdbUpdateArgs;
 use crate::commands::Context;
 use crate::error::{CliError, CliResult};
@@ -55,7 +54,7 @@ pub fn run(ctx: &Context, args: &CrdbUpdateArgs) -> CliResult<()> {
     let crdb = client.crdb(guid).map_err(unknown_guid(guid))?;
     if plan.config_changes.get("oss_cluster") == Some(&json!(true)) {
         let after = instance_after(&client, &crdb, &plan)?;
-        gate::check(&after, Origin::CrdbUpdate, &format!("crdb {guid}"))?;
+        gate::check(&after, gate::Gated::Update { guid })?;
     }
     if !args.force && plan.changes_nothing(&crdb) {
         if ctx.json() {
