@@ -7,6 +7,9 @@
 //!   hot path (relaying shard replies untouched, merging the few it must).
 //! - [`slot`]: CRC16-XMODEM, the hash-tag rule and the key -> hash slot function.
 //!
+//! The small functions the proxy calls per request or reply are `#[inline]`: the workspace builds
+//! without LTO, and they were inlinable when they lived in the sandbox crate.
+//!
 //! It is hand-written rather than built on a registry crate: bench/RESULTS.md ("RESP codec and
 //! CRC16") has the measurements and the bounds the registry crates do not give.
 

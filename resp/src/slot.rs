@@ -10,12 +10,14 @@ static CRC16_XMODEM: crc::Crc<u16, crc::Table<16>> =
     crc::Crc::<u16, crc::Table<16>>::new(&crc::CRC_16_XMODEM);
 
 /// CRC16-XMODEM (poly 0x1021, init 0, no reflection, no final xor), the variant of Redis' crc16.c.
+#[inline]
 pub fn crc16_xmodem(bytes: &[u8]) -> u16 {
     CRC16_XMODEM.checksum(bytes)
 }
 
 /// The part of the key that is hashed when it has a hash tag: the bytes between the first `{` and
 /// the first `}` after it, when there is at least one byte between them.
+#[inline]
 pub fn hash_tag(key: &[u8]) -> Option<&[u8]> {
     let open = key.iter().position(|&b| b == b'{')?;
     let after_open = &key[open + 1..];
@@ -24,6 +26,7 @@ pub fn hash_tag(key: &[u8]) -> Option<&[u8]> {
 }
 
 /// The hash slot a key lives in.
+#[inline]
 pub fn key_slot(key: &[u8]) -> u16 {
     crc16_xmodem(hash_tag(key).unwrap_or(key)) % SLOT_COUNT
 }
