@@ -1,5 +1,6 @@
-//! A small RESP2/RESP3 codec (client requests are read in `request`): reply frame boundaries for
-//! relaying shard replies untouched, a reply parser for the few replies the proxy merges, and writers.
+//! The sandbox proxy's RESP2/RESP3 codec (it reads client requests with its own bounded
+//! `proxy::request` reader): reply frame boundaries for relaying shard replies untouched, a reply
+//! parser for the few replies the proxy merges, and writers.
 
 use std::io::Write;
 
