@@ -136,21 +136,21 @@ pub fn run(ctx: &Context, args: StatusArgs) -> CliResult<()> {
         issues_only: request.issues_only,
         connected_host: url_host(client.base_url()),
     };
-    let tables = request
+    let sections = request
         .sections
         .iter()
         .map(|section| {
-            let table = section_table(*section, &snapshot, &options);
-            Ok((*section, request.view.apply(table).map_err(usage)?))
+            let rows = section_table(*section, &snapshot, &options);
+            Ok((*section, request.view.apply(rows).map_err(usage)?))
         })
         .collect::<CliResult<Vec<_>>>()?;
     if ctx.json() {
-        print_json(&sections_json(&tables));
+        print_json(&sections_json(&sections));
         return Ok(());
     }
-    let sections: Vec<String> = tables
+    let sections: Vec<String> = sections
         .iter()
-        .map(|(section, table)| render_section(*section, table))
+        .map(|(section, rows)| render_section(*section, &rows.table))
         .collect();
     print!("{}", sections.join("\n"));
     Ok(())

@@ -12,9 +12,15 @@
 //! - the extra columns without a REST source read `N/A`;
 //! - endpoint ROLE with include/exclude lists: the policy then `+<ids>` / `-<ids>` with ids joined
 //!   by commas, so the cell stays one whitespace-separated field.
+//!
+//! Each row is built once from the REST objects as both its text cells and its `-o json` record
+//! (`*Record` below: snake_case keys named like the REST fields, typed values, `null` for absent),
+//! so the two cannot drift and every filter picks both alike. A record has all its keys whatever
+//! `extra` asks for: the shape of `-o json` depends only on the section.
 
 use std::collections::BTreeMap;
 
+use serde::Serialize;
 use serde_json::Value;
 
 use super::table::Table;
@@ -109,21 +115,64 @@ pub struct StatusOptions {
 
 const OK: &str = "OK";
 
+/// One section's rows: the text cells rladmin prints and, row for row, the record `-o json` prints.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionRows {
+    pub table: Table,
+    pub records: Vec<Value>,
+}
+
+impl SectionRows {
+    fn new(columns: Vec<&'static str>) -> Self {
+        SectionRows {
+            table: Table::new(columns),
+            records: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, cells: Vec<String>, record: impl Serialize) {
+        self.table.push(cells);
+        // Records are plain structs of strings, numbers and options: serializing cannot fail.
+        self.records
+            .push(serde_json::to_value(record).unwrap_or_default());
+    }
+
+    /// The rows at `indexes`, in that order (cells and records alike).
+    pub fn pick_rows(self, indexes: &[usize]) -> SectionRows {
+        let mut rows: Vec<Option<(Vec<String>, Value)>> = self
+            .table
+            .rows
+            .into_iter()
+            .zip(self.records)
+            .map(Some)
+            .collect();
+        let mut picked = SectionRows::new(self.table.columns);
+        for (cells, record) in indexes
+            .iter()
+            .filter_map(|index| rows.get_mut(*index)?.take())
+        {
+            picked.table.push(cells);
+            picked.records.push(record);
+        }
+        picked
+    }
+}
+
 pub fn section_table(
     section: Section,
     snapshot: &ClusterSnapshot,
     options: &StatusOptions,
-) -> Table {
-    let (table, status_column) = match section {
+) -> SectionRows {
+    let (rows, status_column) = match section {
         Section::Nodes => (nodes_table(snapshot, options), "STATUS"),
         Section::Databases => (databases_table(snapshot, options), "STATUS"),
         Section::Endpoints => (endpoints_table(snapshot, options), "WATCHDOG_STATUS"),
         Section::Shards => (shards_table(snapshot, options), "STATUS"),
     };
     if options.issues_only {
-        without_healthy_rows(table, status_column)
+        without_healthy_rows(rows, status_column)
     } else {
-        table
+        rows
     }
 }
 
@@ -132,23 +181,93 @@ pub fn render_section(section: Section, table: &Table) -> String {
     format!("{}\n{}", section.title(), table.render())
 }
 
-fn without_healthy_rows(mut table: Table, status_column: &str) -> Table {
+fn without_healthy_rows(rows: SectionRows, status_column: &str) -> SectionRows {
     // Endpoints carry no status in the default columns: they are healthy when bound.
-    if let Some(index) = table
+    let unhealthy: Vec<usize> = match rows
+        .table
         .columns
         .iter()
         .position(|title| *title == status_column)
     {
-        table
-            .rows
-            .retain(|row| !matches!(row[index].as_str(), "OK" | "active"));
-    } else {
-        table.rows.clear();
-    }
-    table
+        Some(index) => (0..rows.table.rows.len())
+            .filter(|row| !matches!(rows.table.rows[*row][index].as_str(), "OK" | "active"))
+            .collect(),
+        None => Vec::new(),
+    };
+    rows.pick_rows(&unhealthy)
 }
 
-fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
+/// A `CLUSTER NODES:` row for `-o json`. RAM figures are bytes from `GET /v1/nodes/status`.
+#[derive(Serialize)]
+struct NodeRecord<'a> {
+    uid: u64,
+    /// The node the cluster URL names (`*node:N` in the table).
+    connected: bool,
+    role: &'static str,
+    addr: &'a str,
+    external_addr: &'a [String],
+    hostname: Option<&'a str>,
+    shard_count: Option<u64>,
+    max_redis_servers: Option<u64>,
+    master_shards: usize,
+    slave_shards: usize,
+    cores: Option<u64>,
+    free_ram: Option<u64>,
+    total_memory: Option<u64>,
+    free_provisional_ram: Option<u64>,
+    total_provisional_ram: Option<u64>,
+    software_version: Option<&'a str>,
+    rack_id: Option<&'a str>,
+    /// The REST status (`active`); the table shows rladmin's word (`OK`).
+    status: Option<&'a str>,
+}
+
+/// A `DATABASES:` row for `-o json`; the endpoint is the database's first, as in the table.
+#[derive(Serialize)]
+struct DatabaseRecord<'a> {
+    uid: u64,
+    name: &'a str,
+    #[serde(rename = "type")]
+    db_type: Option<&'a str>,
+    status: Option<&'a str>,
+    shards_count: Option<u64>,
+    shards_placement: Option<&'a str>,
+    replication: Option<bool>,
+    data_persistence: Option<&'a str>,
+    endpoint_host: Option<&'a str>,
+    endpoint_port: Option<u64>,
+    redis_version: Option<&'a str>,
+}
+
+/// An `ENDPOINTS:` row for `-o json`: one per node the endpoint is bound on (`node_uid` null when
+/// it is bound on none); `uid` is the REST endpoint uid (`1:1`), a string.
+#[derive(Serialize)]
+struct EndpointRecord<'a> {
+    bdb_uid: u64,
+    bdb_name: &'a str,
+    uid: &'a str,
+    node_uid: Option<u64>,
+    proxy_policy: Option<&'a str>,
+    include_proxies: &'a [u64],
+    exclude_proxies: &'a [u64],
+    ssl: bool,
+}
+
+/// A `SHARDS:` row for `-o json`; `used_memory` in bytes, statuses as the REST API sends them.
+#[derive(Serialize)]
+struct ShardRecord<'a> {
+    uid: Option<u64>,
+    bdb_uid: u64,
+    bdb_name: Option<&'a str>,
+    node_uid: Option<u64>,
+    role: Option<&'a str>,
+    assigned_slots: Option<&'a str>,
+    used_memory: Option<u64>,
+    status: Option<&'a str>,
+    detailed_status: Option<&'a str>,
+}
+
+fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionRows {
     let mut columns = vec!["NODE:ID", "ROLE", "ADDRESS", "EXTERNAL_ADDRESS", "HOSTNAME"];
     if options.extra_all {
         columns.extend(["MASTERS", "SLAVES", "OVERBOOKING_DEPTH"]);
@@ -158,7 +277,7 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
         columns.extend(["SHA", "RACK-ID"]);
     }
     columns.push("STATUS");
-    let mut table = Table::new(columns);
+    let mut rows = SectionRows::new(columns);
     // The master as /v1/nodes/status names it; without that route, the lowest uid (a guess).
     let master_uid = snapshot
         .node_status
@@ -173,36 +292,51 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
         let connected = options.connected_host.as_deref().is_some_and(|host| {
             node.addr == host || node.external_addr.iter().any(|addr| addr == host)
         });
-        let mut row = vec![
-            format!("{}node:{}", if connected { "*" } else { "" }, node.uid),
-            if Some(node.uid) == master_uid {
+        let node_uid = node.uid.to_string();
+        let count_role = |role: &str| {
+            snapshot
+                .shards
+                .iter()
+                .filter(|shard| shard.node_uid == node_uid && shard.role.as_deref() == Some(role))
+                .count()
+        };
+        let record = NodeRecord {
+            uid: node.uid,
+            connected,
+            role: if Some(node.uid) == master_uid {
                 "master"
             } else {
                 "slave"
-            }
-            .to_string(),
+            },
+            addr: &node.addr,
+            external_addr: &node.external_addr,
+            hostname: status
+                .and_then(|status| status.hostname.as_deref())
+                .filter(|hostname| !hostname.is_empty()),
+            shard_count: node.shard_count,
+            max_redis_servers: node.max_redis_servers,
+            master_shards: count_role("master"),
+            slave_shards: count_role("slave"),
+            cores: node.cores,
+            free_ram: status.and_then(|status| status.free_ram),
+            total_memory: status.and_then(|status| status.total_memory),
+            free_provisional_ram: status.and_then(|status| status.free_provisional_ram),
+            total_provisional_ram: status.and_then(|status| status.total_provisional_ram),
+            software_version: node.software_version.as_deref(),
+            rack_id: node.rack_id.as_deref().filter(|rack| !rack.is_empty()),
+            status: node.status.as_deref(),
+        };
+        let mut row = vec![
+            format!("{}node:{}", if connected { "*" } else { "" }, node.uid),
+            record.role.to_string(),
             node.addr.clone(),
             node.external_addr.join(","),
-            status
-                .and_then(|status| status.hostname.clone())
-                .filter(|hostname| !hostname.is_empty())
-                .unwrap_or_else(|| UNKNOWN.to_string()),
+            record.hostname.unwrap_or(UNKNOWN).to_string(),
         ];
         if options.extra_all {
-            let node_uid = node.uid.to_string();
-            let count_role = |role: &str| {
-                snapshot
-                    .shards
-                    .iter()
-                    .filter(|shard| {
-                        shard.node_uid == node_uid && shard.role.as_deref() == Some(role)
-                    })
-                    .count()
-                    .to_string()
-            };
             row.extend([
-                count_role("master"),
-                count_role("slave"),
+                record.master_shards.to_string(),
+                record.slave_shards.to_string(),
                 ABSENT.to_string(),
             ]);
         }
@@ -213,24 +347,20 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
                 or_absent(node.max_redis_servers)
             ),
             or_absent(node.cores),
-            free_of_total(
-                status.and_then(|status| status.free_ram),
-                status.and_then(|status| status.total_memory),
-            ),
-            free_of_total(
-                status.and_then(|status| status.free_provisional_ram),
-                status.and_then(|status| status.total_provisional_ram),
-            ),
+            free_of_total(record.free_ram, record.total_memory),
+            free_of_total(record.free_provisional_ram, record.total_provisional_ram),
             or_absent(node.software_version.as_ref()),
         ]);
         if options.extra_all {
-            let rack = node.rack_id.clone().filter(|rack| !rack.is_empty());
-            row.extend([ABSENT.to_string(), rack.unwrap_or_else(|| "-".to_string())]);
+            row.extend([
+                ABSENT.to_string(),
+                record.rack_id.unwrap_or("-").to_string(),
+            ]);
         }
         row.push(health_word(node.status.as_deref()));
-        table.push(row);
+        rows.push(row, record);
     }
-    table
+    rows
 }
 
 /// rladmin's status words: `OK` for healthy, upper case otherwise (`DOWN`).
@@ -248,19 +378,22 @@ fn sorted_bdbs(snapshot: &ClusterSnapshot) -> Vec<&Bdb> {
     bdbs
 }
 
+/// The host clients connect to: the endpoint's DNS name, else its first address.
+fn endpoint_host(endpoint: &Endpoint) -> Option<&str> {
+    endpoint
+        .dns_name
+        .as_deref()
+        .or_else(|| endpoint.addr.first().map(String::as_str))
+}
+
 fn endpoint_address(endpoint: &Endpoint) -> String {
-    match (&endpoint.dns_name, endpoint.port) {
-        (Some(dns), Some(port)) => format!("{dns}:{port}"),
-        (None, Some(port)) => endpoint
-            .addr
-            .first()
-            .map(|addr| format!("{addr}:{port}"))
-            .unwrap_or_else(|| ABSENT.to_string()),
+    match (endpoint_host(endpoint), endpoint.port) {
+        (Some(host), Some(port)) => format!("{host}:{port}"),
         _ => ABSENT.to_string(),
     }
 }
 
-fn databases_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
+fn databases_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionRows {
     let mut columns = vec![
         "DB:ID",
         "NAME",
@@ -281,8 +414,22 @@ fn databases_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table
             "REDIS_VERSION",
         ]);
     }
-    let mut table = Table::new(columns);
+    let mut rows = SectionRows::new(columns);
     for bdb in sorted_bdbs(snapshot) {
+        let endpoint = bdb.endpoints.first();
+        let record = DatabaseRecord {
+            uid: bdb.uid,
+            name: &bdb.name,
+            db_type: bdb.db_type.as_deref(),
+            status: bdb.status.as_deref(),
+            shards_count: bdb.shards_count,
+            shards_placement: bdb.shards_placement.as_deref(),
+            replication: bdb.replication,
+            data_persistence: bdb.data_persistence.as_deref(),
+            endpoint_host: endpoint.and_then(endpoint_host),
+            endpoint_port: endpoint.and_then(|endpoint| endpoint.port),
+            redis_version: bdb.redis_version.as_deref(),
+        };
         let mut row = vec![
             format!("db:{}", bdb.uid),
             bdb.name.clone(),
@@ -292,8 +439,7 @@ fn databases_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table
             or_absent(bdb.shards_placement.as_ref()),
             enabled_word(bdb.replication),
             or_absent(bdb.data_persistence.as_ref()),
-            bdb.endpoints
-                .first()
+            endpoint
                 .map(endpoint_address)
                 .unwrap_or_else(|| ABSENT.to_string()),
         ];
@@ -306,9 +452,9 @@ fn databases_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table
                 or_absent(bdb.redis_version.as_ref()),
             ]);
         }
-        table.push(row);
+        rows.push(row, record);
     }
-    table
+    rows
 }
 
 /// `all-master-shards +3`, `all-nodes -2,4`: the policy with the include/exclude lists.
@@ -335,8 +481,9 @@ pub fn endpoint_role(endpoint: &Endpoint) -> String {
     role
 }
 
-/// Node uids an endpoint is bound on, from its `addr` list (internal or external node IPs).
-fn bound_nodes(endpoint: &Endpoint, nodes: &[Node]) -> Vec<String> {
+/// Node uids an endpoint is bound on, from its `addr` list (internal or external node IPs); `None`
+/// for an address that is no node's.
+fn bound_nodes(endpoint: &Endpoint, nodes: &[Node]) -> Vec<Option<u64>> {
     let by_address: BTreeMap<&str, u64> = nodes
         .iter()
         .flat_map(|node| {
@@ -348,50 +495,55 @@ fn bound_nodes(endpoint: &Endpoint, nodes: &[Node]) -> Vec<String> {
     endpoint
         .addr
         .iter()
-        .map(|addr| match by_address.get(addr.as_str()) {
-            Some(uid) => format!("node:{uid}"),
-            None => String::new(),
-        })
+        .map(|addr| by_address.get(addr.as_str()).copied())
         .collect()
 }
 
-fn endpoints_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
+fn endpoints_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionRows {
     let mut columns = vec!["DB:ID", "NAME", "ID", "NODE", "ROLE", "SSL"];
     if options.extra_all {
         columns.push("WATCHDOG_STATUS");
     }
-    let mut table = Table::new(columns);
+    let mut rows = SectionRows::new(columns);
     for bdb in sorted_bdbs(snapshot) {
-        let ssl = if bdb.tls_mode.as_deref() == Some("enabled") || bdb.ssl == Some(true) {
-            "Yes"
-        } else {
-            "No"
-        };
+        let ssl = bdb.tls_mode.as_deref() == Some("enabled") || bdb.ssl == Some(true);
         for endpoint in &bdb.endpoints {
             let mut nodes = bound_nodes(endpoint, &snapshot.nodes);
             if nodes.is_empty() {
-                nodes.push(String::new());
+                nodes.push(None);
             }
-            for node in nodes {
+            for node_uid in nodes {
                 let mut row = vec![
                     format!("db:{}", bdb.uid),
                     bdb.name.clone(),
                     format!("endpoint:{}", endpoint.uid),
-                    node,
+                    node_uid
+                        .map(|uid| format!("node:{uid}"))
+                        .unwrap_or_default(),
                     endpoint_role(endpoint),
-                    ssl.to_string(),
+                    if ssl { "Yes" } else { "No" }.to_string(),
                 ];
                 if options.extra_all {
                     row.push(OK.to_string());
                 }
-                table.push(row);
+                let record = EndpointRecord {
+                    bdb_uid: bdb.uid,
+                    bdb_name: &bdb.name,
+                    uid: &endpoint.uid,
+                    node_uid,
+                    proxy_policy: endpoint.proxy_policy.as_deref(),
+                    include_proxies: endpoint.include_proxies.as_deref().unwrap_or_default(),
+                    exclude_proxies: endpoint.exclude_proxies.as_deref().unwrap_or_default(),
+                    ssl,
+                };
+                rows.push(row, record);
             }
         }
     }
-    table
+    rows
 }
 
-fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
+fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionRows {
     let mut columns = vec![
         "DB:ID",
         "NAME",
@@ -405,7 +557,7 @@ fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
         columns.extend(["BACKUP_PROGRESS", "RAM_FRAG", "WATCHDOG_STATUS"]);
     }
     columns.push("STATUS");
-    let mut table = Table::new(columns);
+    let mut rows = SectionRows::new(columns);
     let names: BTreeMap<u64, &str> = snapshot
         .bdbs
         .iter()
@@ -414,19 +566,26 @@ fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
     let mut shards: Vec<&Shard> = snapshot.shards.iter().collect();
     shards.sort_by_key(|shard| (shard.bdb_uid, shard.uid.parse::<u64>().unwrap_or(u64::MAX)));
     for shard in shards {
+        let record = ShardRecord {
+            uid: shard.uid.parse().ok(),
+            bdb_uid: shard.bdb_uid,
+            bdb_name: names.get(&shard.bdb_uid).copied(),
+            node_uid: shard.node_uid.parse().ok(),
+            role: shard.role.as_deref(),
+            assigned_slots: shard.assigned_slots.as_deref(),
+            used_memory: shard.used_memory(),
+            status: shard.status.as_deref(),
+            detailed_status: shard.detailed_status.as_deref(),
+        };
         let mut row = vec![
             format!("db:{}", shard.bdb_uid),
-            names
-                .get(&shard.bdb_uid)
-                .copied()
-                .unwrap_or_default()
-                .to_string(),
+            record.bdb_name.unwrap_or_default().to_string(),
             format!("redis:{}", shard.uid),
             format!("node:{}", shard.node_uid),
             or_absent(shard.role.as_ref()),
             shard.assigned_slots.clone().unwrap_or_default(),
-            shard
-                .used_memory()
+            record
+                .used_memory
                 .map(human_size)
                 .unwrap_or_else(|| UNKNOWN.to_string()),
         ];
@@ -439,16 +598,21 @@ fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Table {
             (status, _) => health_word(status),
         };
         row.push(status);
-        table.push(row);
+        rows.push(row, record);
     }
-    table
+    rows
 }
 
-/// `-o json`: each section as an array of objects keyed by column title.
-pub fn sections_json(tables: &[(Section, Table)]) -> Value {
-    tables
+/// `-o json`: each section shown as an array of its rows' records.
+pub fn sections_json(sections: &[(Section, SectionRows)]) -> Value {
+    sections
         .iter()
-        .map(|(section, table)| (section.json_key().to_string(), table.to_json()))
+        .map(|(section, rows)| {
+            (
+                section.json_key().to_string(),
+                Value::from(rows.records.clone()),
+            )
+        })
         .collect::<serde_json::Map<_, _>>()
         .into()
 }
@@ -471,7 +635,9 @@ mod tests {
         let snapshot = fixture_snapshot();
         Section::ALL
             .iter()
-            .map(|section| render_section(*section, &section_table(*section, &snapshot, options)))
+            .map(|section| {
+                render_section(*section, &section_table(*section, &snapshot, options).table)
+            })
             .collect::<Vec<_>>()
             .join("\n")
     }
@@ -504,6 +670,73 @@ db:1  default-db redis:1 node:1 master 0-16383 unknown     OK
     }
 
     #[test]
+    fn json_records_are_typed_from_the_captured_cluster() {
+        let options = StatusOptions {
+            connected_host: Some("192.168.16.2".into()),
+            ..StatusOptions::default()
+        };
+        let mut snapshot = fixture_snapshot();
+        snapshot.shards[0].redis_info = serde_json::json!({"used_memory": 2_506_096});
+        let sections: Vec<(Section, SectionRows)> = Section::ALL
+            .iter()
+            .map(|section| (*section, section_table(*section, &snapshot, &options)))
+            .collect();
+        assert_eq!(
+            sections_json(&sections),
+            serde_json::json!({
+                "nodes": [{
+                    "uid": 1, "connected": true, "role": "master", "addr": "192.168.16.2",
+                    "external_addr": [], "hostname": null, "shard_count": 1,
+                    "max_redis_servers": 100, "master_shards": 1, "slave_shards": 0,
+                    "cores": 14, "free_ram": null, "total_memory": null,
+                    "free_provisional_ram": null, "total_provisional_ram": null,
+                    "software_version": "100.0.21-16135", "rack_id": null, "status": "active"
+                }],
+                "databases": [{
+                    "uid": 1, "name": "default-db", "type": "redis", "status": "active",
+                    "shards_count": 1, "shards_placement": "dense", "replication": false,
+                    "data_persistence": "disabled", "endpoint_host": "redis-14968.docker-cluster",
+                    "endpoint_port": 14968, "redis_version": "8.0"
+                }],
+                "endpoints": [{
+                    "bdb_uid": 1, "bdb_name": "default-db", "uid": "1:1", "node_uid": 1,
+                    "proxy_policy": "single", "include_proxies": [], "exclude_proxies": [],
+                    "ssl": false
+                }],
+                "shards": [{
+                    "uid": 1, "bdb_uid": 1, "bdb_name": "default-db", "node_uid": 1,
+                    "role": "master", "assigned_slots": "0-16383", "used_memory": 2_506_096,
+                    "status": "active", "detailed_status": "ok"
+                }]
+            })
+        );
+        // `extra` changes the columns, never the records; `issues_only` drops both alike.
+        let extra = StatusOptions {
+            extra_all: true,
+            ..options.clone()
+        };
+        for (section, rows) in &sections {
+            assert_eq!(
+                section_table(*section, &snapshot, &extra).records,
+                rows.records
+            );
+        }
+        snapshot.shards[0].detailed_status = Some("down".into());
+        let issues = StatusOptions {
+            issues_only: true,
+            ..options
+        };
+        let shards = section_table(Section::Shards, &snapshot, &issues);
+        assert_eq!(shards.records.len(), 1);
+        assert_eq!(shards.records[0]["detailed_status"], "down");
+        assert!(
+            section_table(Section::Nodes, &snapshot, &issues)
+                .records
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn extra_all_adds_rladmin_extra_columns() {
         let options = StatusOptions {
             extra_all: true,
@@ -524,11 +757,12 @@ db:1  default-db redis:1 node:1 master 0-16383 unknown     OK
         };
         let mut snapshot = fixture_snapshot();
         snapshot.shards[0].detailed_status = Some("down".into());
-        let table = section_table(Section::Shards, &snapshot, &options);
+        let table = section_table(Section::Shards, &snapshot, &options).table;
         assert_eq!(table.rows.len(), 1);
         assert_eq!(table.rows[0][7], "DOWN");
         assert!(
             section_table(Section::Nodes, &snapshot, &options)
+                .table
                 .rows
                 .is_empty()
         );
@@ -550,7 +784,10 @@ db:1  default-db redis:1 node:1 master 0-16383 unknown     OK
         let mut snapshot = fixture_snapshot();
         let options = StatusOptions::default();
         let used = |snapshot: &ClusterSnapshot| {
-            section_table(Section::Shards, snapshot, &options).rows[0][6].clone()
+            section_table(Section::Shards, snapshot, &options)
+                .table
+                .rows[0][6]
+                .clone()
         };
         // The captured list was asked without extra_info_keys: `redis_info: {}`.
         assert_eq!(used(&snapshot), "unknown");

@@ -1,6 +1,7 @@
 //! What `status` shows of each table: rladmin's `extra <param>` columns, the `node <id>` and
 //! `db <db>` row filters, and `sort <columns>` (RL/status.md). It works on the rendered cells,
-//! after the tables are built, so it never changes how a cell's value is computed.
+//! after the tables are built, so it never changes how a cell's value is computed; each row's
+//! `-o json` record goes wherever its cells go.
 //!
 //! Which columns each `extra` parameter adds is not spelled out by the docs beyond `extra all`
 //! (UNCONFIRMED); the mapping below follows the parameter descriptions ("Shows periodic backup
@@ -10,6 +11,7 @@
 
 use std::cmp::Ordering;
 
+use super::status::SectionRows;
 use super::table::Table;
 
 /// rladmin's `extra` parameters (RL/status.md).
@@ -64,11 +66,14 @@ impl TableView {
     }
 
     /// Applies the view; an unknown sort column is a usage error naming the table's columns.
-    pub fn apply(&self, table: Table) -> Result<Table, String> {
-        let table = self.select_columns(table);
-        let mut table = self.filter_rows(table);
-        self.sort_rows(&mut table)?;
-        Ok(table)
+    pub fn apply(&self, rows: SectionRows) -> Result<SectionRows, String> {
+        let rows = SectionRows {
+            table: self.select_columns(rows.table),
+            records: rows.records,
+        };
+        let mut shown = self.matching_rows(&rows.table);
+        self.sort_rows(&rows.table, &mut shown)?;
+        Ok(rows.pick_rows(&shown))
     }
 
     fn shows_extra(&self, column: &str) -> bool {
@@ -114,20 +119,26 @@ impl TableView {
         selected
     }
 
-    fn filter_rows(&self, mut table: Table) -> Table {
-        for (column, wanted) in [
+    /// Indexes of the rows the `node` and `db` filters keep.
+    fn matching_rows(&self, table: &Table) -> Vec<usize> {
+        let filters: Vec<(usize, String)> = [
             ("NODE", self.node.map(|id| format!("node:{id}"))),
             ("DB:ID", self.db.map(|uid| format!("db:{uid}"))),
-        ] {
-            let (Some(wanted), Some(index)) = (wanted, column_index(&table, column)) else {
-                continue;
-            };
-            table.rows.retain(|row| row.get(index) == Some(&wanted));
-        }
-        table
+        ]
+        .into_iter()
+        .filter_map(|(column, wanted)| Some((column_index(table, column)?, wanted?)))
+        .collect();
+        (0..table.rows.len())
+            .filter(|row| {
+                filters
+                    .iter()
+                    .all(|(index, wanted)| table.rows[*row].get(*index) == Some(wanted))
+            })
+            .collect()
     }
 
-    fn sort_rows(&self, table: &mut Table) -> Result<(), String> {
+    /// Orders `shown` (row indexes) by the `sort` columns; the sort is stable.
+    fn sort_rows(&self, table: &Table, shown: &mut [usize]) -> Result<(), String> {
         let indexes = self
             .sort
             .iter()
@@ -140,7 +151,8 @@ impl TableView {
                 })
             })
             .collect::<Result<Vec<usize>, String>>()?;
-        table.rows.sort_by(|left, right| {
+        shown.sort_by(|left, right| {
+            let (left, right) = (&table.rows[*left], &table.rows[*right]);
             indexes
                 .iter()
                 .map(|index| cell_order(&left[*index], &right[*index]))
@@ -216,7 +228,8 @@ fn split_chunk(text: &str) -> (&str, &str) {
 mod tests {
     use super::*;
 
-    fn shards() -> Table {
+    /// Shard rows whose records are `{"id": <the ID cell>}`, to see them follow their rows.
+    fn shards() -> SectionRows {
         let mut table = Table::new(vec![
             "DB:ID",
             "ID",
@@ -237,7 +250,19 @@ mod tests {
                     .to_vec(),
             );
         }
-        table
+        let records = table
+            .rows
+            .iter()
+            .map(|row| serde_json::json!({"id": row[1]}))
+            .collect();
+        SectionRows { table, records }
+    }
+
+    fn record_ids(rows: &SectionRows) -> Vec<&str> {
+        rows.records
+            .iter()
+            .filter_map(|record| record["id"].as_str())
+            .collect()
     }
 
     #[test]
@@ -246,14 +271,16 @@ mod tests {
             sort: vec!["USED_MEMORY".into(), "ID".into()],
             ..TableView::default()
         };
-        let table = view.apply(shards()).unwrap();
+        let shown = view.apply(shards()).unwrap();
+        let table = &shown.table;
         let ids: Vec<&str> = table.rows.iter().map(|row| row[1].as_str()).collect();
         assert_eq!(ids, ["redis:6", "redis:4", "redis:10"]);
+        assert_eq!(record_ids(&shown), ids);
         // Sizes compare by bytes, not by their digits.
-        let mut table = shards();
-        table.rows[0][3] = "512.00KB".into();
-        table.rows[2][3] = "1.50GB".into();
-        let table = view.apply(table).unwrap();
+        let mut rows = shards();
+        rows.table.rows[0][3] = "512.00KB".into();
+        rows.table.rows[2][3] = "1.50GB".into();
+        let table = view.apply(rows).unwrap().table;
         let ids: Vec<&str> = table.rows.iter().map(|row| row[1].as_str()).collect();
         assert_eq!(ids, ["redis:10", "redis:4", "redis:6"]);
         let bad = TableView {
@@ -275,7 +302,8 @@ mod tests {
             extras: vec!["watchdog".into()],
             ..TableView::default()
         };
-        let table = view.apply(shards()).unwrap();
+        let shown = view.apply(shards()).unwrap();
+        let table = &shown.table;
         assert_eq!(
             table.columns,
             [
@@ -289,11 +317,18 @@ mod tests {
         );
         assert_eq!(table.rows.len(), 1);
         assert_eq!(table.rows[0][1], "redis:4");
+        assert_eq!(record_ids(&shown), ["redis:4"]);
         let frag = TableView {
             extras: vec!["frag".into()],
             ..TableView::default()
         };
-        assert!(frag.apply(shards()).unwrap().columns.contains(&"RAM_FRAG"));
+        assert!(
+            frag.apply(shards())
+                .unwrap()
+                .table
+                .columns
+                .contains(&"RAM_FRAG")
+        );
     }
 
     #[test]

@@ -46,22 +46,6 @@ impl Table {
             .map(|line| line.trim_end().to_string() + "\n")
             .collect()
     }
-
-    /// Rows as JSON objects keyed by column title.
-    pub fn to_json(&self) -> serde_json::Value {
-        self.rows
-            .iter()
-            .map(|row| {
-                self.columns
-                    .iter()
-                    .zip(row)
-                    .map(|(title, cell)| {
-                        (title.to_string(), serde_json::Value::from(cell.as_str()))
-                    })
-                    .collect::<serde_json::Map<_, _>>()
-            })
-            .collect()
-    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@ pub mod cluster_reply;
 pub mod compat;
 pub mod connection;
 pub mod expected;
-pub mod resp;
 pub mod slots;
 pub mod verify;
+
+/// The bounded RESP reply reader, shared with the sandbox in the `rsadmin-resp` crate.
+pub use rsadmin_resp::reader as resp;

@@ -310,14 +310,138 @@ fn status_single_sections_extra_all_and_issues_only() {
     );
 }
 
+/// A record's keys with the JSON types of their values, in key order.
+type Shape<'a> = Vec<(&'a str, &'static str)>;
+
+/// Each key of a JSON record with the type of its value, in key order.
+fn shape(record: &serde_json::Value) -> Shape<'_> {
+    let mut shape: Shape = record
+        .as_object()
+        .expect("a record is an object")
+        .iter()
+        .map(|(key, value)| {
+            let kind = match value {
+                serde_json::Value::Null => "null",
+                serde_json::Value::Bool(_) => "bool",
+                serde_json::Value::Number(number) if number.is_u64() => "integer",
+                serde_json::Value::Number(_) => "number",
+                serde_json::Value::String(_) => "string",
+                serde_json::Value::Array(_) => "array",
+                serde_json::Value::Object(_) => "object",
+            };
+            (key.as_str(), kind)
+        })
+        .collect();
+    shape.sort();
+    shape
+}
+
+/// The documented shape of `status -o json` (README, "Output contracts for scripts"): a change of
+/// any section's keys or value types fails here.
 #[test]
-fn status_json_holds_every_section() {
+fn status_json_has_typed_snake_case_records() {
     let sandbox = Sandbox::start();
     let run = sandbox.rsadmin(&["status", "-o", "json"]);
-    assert_eq!(run.code, 0);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     let document: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-    assert_eq!(document["nodes"].as_array().unwrap().len(), 3);
-    assert_eq!(document["databases"][0]["PLACEMENT"], "dense");
-    assert_eq!(document["endpoints"][0]["ROLE"], "single");
-    assert_eq!(document["shards"][2]["SLOTS"], "10923-16383");
+    let sections: Vec<&str> = document
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(sections, ["databases", "endpoints", "nodes", "shards"]);
+    let expected: [(&str, usize, Shape); 4] = [
+        (
+            "nodes",
+            3,
+            vec![
+                ("addr", "string"),
+                ("connected", "bool"),
+                ("cores", "integer"),
+                ("external_addr", "array"),
+                ("free_provisional_ram", "integer"),
+                ("free_ram", "integer"),
+                ("hostname", "string"),
+                ("master_shards", "integer"),
+                ("max_redis_servers", "integer"),
+                ("rack_id", "null"),
+                ("role", "string"),
+                ("shard_count", "integer"),
+                ("slave_shards", "integer"),
+                ("software_version", "string"),
+                ("status", "string"),
+                ("total_memory", "integer"),
+                ("total_provisional_ram", "integer"),
+                ("uid", "integer"),
+            ],
+        ),
+        (
+            "databases",
+            1,
+            vec![
+                ("data_persistence", "string"),
+                ("endpoint_host", "string"),
+                ("endpoint_port", "integer"),
+                ("name", "string"),
+                ("redis_version", "string"),
+                ("replication", "bool"),
+                ("shards_count", "integer"),
+                ("shards_placement", "string"),
+                ("status", "string"),
+                ("type", "string"),
+                ("uid", "integer"),
+            ],
+        ),
+        (
+            "endpoints",
+            1,
+            vec![
+                ("bdb_name", "string"),
+                ("bdb_uid", "integer"),
+                ("exclude_proxies", "array"),
+                ("include_proxies", "array"),
+                ("node_uid", "integer"),
+                ("proxy_policy", "string"),
+                ("ssl", "bool"),
+                ("uid", "string"),
+            ],
+        ),
+        (
+            "shards",
+            3,
+            vec![
+                ("assigned_slots", "string"),
+                ("bdb_name", "string"),
+                ("bdb_uid", "integer"),
+                ("detailed_status", "string"),
+                ("node_uid", "integer"),
+                ("role", "string"),
+                ("status", "string"),
+                ("uid", "integer"),
+                ("used_memory", "integer"),
+            ],
+        ),
+    ];
+    for (section, rows, keys) in expected {
+        let records = document[section].as_array().expect("array");
+        assert_eq!(records.len(), rows, "{section}");
+        for record in records {
+            assert_eq!(shape(record), keys, "{section}: {record}");
+        }
+    }
+    let nodes = &document["nodes"];
+    assert_eq!(nodes[0]["uid"], 1);
+    // The sandbox's URL is 127.0.0.1, no node's address (the table marks no `*node:N`).
+    assert_eq!(nodes[0]["connected"], false);
+    assert_eq!(nodes[1]["external_addr"], serde_json::json!(["127.0.2.2"]));
+    assert_eq!(document["databases"][0]["shards_placement"], "dense");
+    assert_eq!(document["databases"][0]["shards_count"], 3);
+    assert_eq!(document["endpoints"][0]["proxy_policy"], "single");
+    assert_eq!(document["shards"][2]["assigned_slots"], "10923-16383");
+    assert_eq!(document["shards"][2]["uid"], 3);
+    // The row filters pick records as they pick rows.
+    let run = sandbox.rsadmin(&["-o", "json", "status", "shards", "node", "2"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, "{\n  \"shards\": []\n}\n");
 }

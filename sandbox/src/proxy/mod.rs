@@ -13,14 +13,17 @@ mod auth;
 mod command_table;
 mod errors;
 mod request;
-mod resp;
 mod routing;
 mod session;
 mod shard_io;
 mod shard_link;
 mod shared_link;
-mod slot;
 mod topology;
+
+// The codec and the slot function live in the shared `rsadmin-resp` crate; these names keep the
+// module paths the proxy has always used (`super::resp`, `super::slot`).
+use rsadmin_resp::frame as resp;
+use rsadmin_resp::slot;
 
 use std::collections::HashMap;
 use std::io;

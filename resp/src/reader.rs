@@ -6,6 +6,8 @@
 
 use std::io::{self, BufRead, Read, Write};
 
+use crate::frame;
+
 /// Longest header or simple-string line (Redis's own inline limit, `proto-inline-max-size`).
 pub const MAX_LINE_BYTES: usize = 64 * 1024;
 /// Longest bulk string: topology replies are a few kilobytes; 64 MiB leaves room for any real one.
@@ -69,14 +71,10 @@ impl RespValue {
     }
 }
 
-/// Encodes a command as a RESP array of bulk strings.
+/// Encodes a command as a RESP array of bulk strings and sends it.
 pub fn write_command(out: &mut impl Write, args: &[&[u8]]) -> io::Result<()> {
-    let mut frame = format!("*{}\r\n", args.len()).into_bytes();
-    for arg in args {
-        frame.extend_from_slice(format!("${}\r\n", arg.len()).as_bytes());
-        frame.extend_from_slice(arg);
-        frame.extend_from_slice(b"\r\n");
-    }
+    let mut frame = Vec::new();
+    frame::write_command(&mut frame, args);
     out.write_all(&frame)?;
     out.flush()
 }

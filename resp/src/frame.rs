@@ -1,5 +1,6 @@
-//! A small RESP2/RESP3 codec (client requests are read in `request`): reply frame boundaries for
-//! relaying shard replies untouched, a reply parser for the few replies the proxy merges, and writers.
+//! The sandbox proxy's RESP2/RESP3 codec (it reads client requests with its own bounded
+//! `proxy::request` reader): reply frame boundaries for relaying shard replies untouched, a reply
+//! parser for the few replies the proxy merges, and writers.
 
 use std::io::Write;
 
@@ -38,6 +39,7 @@ fn parse_i64(digits: &[u8]) -> Result<i64, ProtocolError> {
 }
 
 /// Length of the complete reply frame at the start of `buf`, `Ok(None)` if more bytes are needed.
+#[inline]
 pub fn frame_len(buf: &[u8]) -> Result<Option<usize>, ProtocolError> {
     frame_end(buf, 0)
 }
@@ -180,6 +182,7 @@ fn parse_reply_at(buf: &[u8], pos: usize) -> Result<(Reply, usize), ProtocolErro
 }
 
 /// Encodes a request as a RESP multibulk (what the proxy sends to shards).
+#[inline]
 pub fn write_command<A: AsRef<[u8]>>(out: &mut Vec<u8>, args: &[A]) {
     write_header(out, b'*', args.len());
     for arg in args {
@@ -188,6 +191,7 @@ pub fn write_command<A: AsRef<[u8]>>(out: &mut Vec<u8>, args: &[A]) {
 }
 
 /// Appends the decimal digits of `value` (hot path: every forwarded argument has a length header).
+#[inline]
 fn write_decimal(out: &mut Vec<u8>, mut value: usize) {
     let mut digits = [0u8; 20];
     let mut start = digits.len();
@@ -202,12 +206,14 @@ fn write_decimal(out: &mut Vec<u8>, mut value: usize) {
     out.extend_from_slice(&digits[start..]);
 }
 
+#[inline]
 fn write_header(out: &mut Vec<u8>, kind: u8, len: usize) {
     out.push(kind);
     write_decimal(out, len);
     out.extend_from_slice(b"\r\n");
 }
 
+#[inline]
 pub fn write_status(out: &mut Vec<u8>, text: &str) {
     out.push(b'+');
     out.extend_from_slice(text.as_bytes());
@@ -225,16 +231,19 @@ pub fn write_error(out: &mut Vec<u8>, text: &str) {
     out.extend_from_slice(b"\r\n");
 }
 
+#[inline]
 pub fn write_int(out: &mut Vec<u8>, value: i64) {
     let _ = write!(out, ":{value}\r\n");
 }
 
+#[inline]
 pub fn write_bulk(out: &mut Vec<u8>, data: &[u8]) {
     write_header(out, b'$', data.len());
     out.extend_from_slice(data);
     out.extend_from_slice(b"\r\n");
 }
 
+#[inline]
 pub fn write_null(out: &mut Vec<u8>, protocol: Protocol) {
     out.extend_from_slice(match protocol {
         Protocol::Resp2 => b"$-1\r\n",
@@ -242,11 +251,13 @@ pub fn write_null(out: &mut Vec<u8>, protocol: Protocol) {
     });
 }
 
+#[inline]
 pub fn write_array_len(out: &mut Vec<u8>, len: usize) {
     write_header(out, b'*', len);
 }
 
 /// A map of `pairs` entries: RESP3 `%`, RESP2 a flat array of key, value, ...
+#[inline]
 pub fn write_map_len(out: &mut Vec<u8>, protocol: Protocol, pairs: usize) {
     match protocol {
         Protocol::Resp2 => write_header(out, b'*', pairs * 2),
