@@ -464,16 +464,21 @@ fn add_instance_flush_and_remove_instance_across_three_clusters() {
             json!({"remove_instances": [3]})
         )]
     );
+    // The task runs on in the background and reaches each cluster in turn: wait until the removed
+    // cluster has dropped its instance and the others list the two that remain.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while !trio.instances(2).is_empty() {
+    let listed = loop {
+        let listed = trio.rsadmin(1, &["crdb", "list"]);
+        if trio.instances(2).is_empty() && listed.stdout.lines().count() == 3 {
+            break listed;
+        }
         assert!(
             std::time::Instant::now() < deadline,
-            "the removal never finished"
+            "the removal never finished: {listed:#?}"
         );
         std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    };
     assert_eq!(trio.instances(1).len(), 1);
-    let listed = trio.rsadmin(1, &["crdb", "list"]);
     assert_eq!(listed.stdout.lines().count(), 3, "{listed:#?}");
     let on_third = trio.rsadmin(2, &["crdb", "list"]);
     assert_eq!(on_third.stdout.lines().count(), 1, "{on_third:#?}");
