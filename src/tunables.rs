@@ -337,13 +337,17 @@ pub const SETTINGS: &[Setting] = &[
         ValueKind::Toggle,
         "encrypt traffic between nodes for this database",
     ),
-    setting(
-        "proxy_policy",
-        Access::DisplayOnly,
-        "proxy_policy",
-        ValueKind::Choice(&["single", "all-master-shards", "all-nodes"]),
-        "proxy binding policy (change it with `rsadmin bind`)",
-    ),
+    // Rebinding proxies can close client connections on nodes that lose their proxy.
+    Setting {
+        disruptive: true,
+        ..setting(
+            "proxy_policy",
+            Access::DisplayOnly,
+            "proxy_policy",
+            ValueKind::Choice(&["single", "all-master-shards", "all-nodes"]),
+            "proxy binding policy (change it with `rsadmin bind`)",
+        )
+    },
     setting(
         "db_conns_auditing",
         Access::Tune("db_conns_auditing"),

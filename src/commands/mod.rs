@@ -1,5 +1,5 @@
-//! One file per command. Each turns its clap arguments into a typed request, then runs
-//! resolve -> plan -> check -> apply -> wait -> read back -> render.
+//! One file per command, each thin: it turns its clap arguments into a typed request, calls one
+//! op (`crate::ops` for changes) and renders. Commands never import each other.
 
 pub mod bind;
 pub mod check;
@@ -20,12 +20,16 @@ pub mod tune;
 pub mod tune_objects;
 pub mod verify;
 
+use std::io::IsTerminal;
+
 use crate::api::ApiClient;
-use crate::change::ConfirmationRule;
-use crate::cli::{Cli, Command, GlobalArgs};
+use crate::cli::{ChangeArgs, Cli, Command, GlobalArgs};
 use crate::config::{self, ConnectionInput};
 use crate::error::CliResult;
+use crate::ops::confirm::{Confirmation, ConfirmationRule};
+use crate::ops::execute::RunOptions;
 use crate::output::OutputFormat;
+use crate::output::plan::Done;
 
 /// What every command may need: output settings and a way to reach the cluster.
 pub struct Context {
@@ -53,6 +57,27 @@ impl Context {
 
     pub fn json(&self) -> bool {
         self.output == OutputFormat::Json
+    }
+
+    /// What a confirmation needs: the rule, `-y`, and whether there is a terminal to ask on.
+    pub fn confirmation(&self) -> Confirmation {
+        Confirmation {
+            rule: self.confirmation,
+            assume_yes: self.assume_yes,
+            terminal: std::io::stdin().is_terminal() && std::io::stderr().is_terminal(),
+        }
+    }
+
+    /// How a change runs: `--dry-run`, `--timeout`, the output format and the confirmation,
+    /// and what it says when done.
+    pub fn run_options(&self, change: &ChangeArgs, done: Done) -> RunOptions {
+        RunOptions {
+            json: self.json(),
+            dry_run: change.dry_run,
+            timeout: change.timeout,
+            confirmation: self.confirmation(),
+            done,
+        }
     }
 
     /// Resolves the connection settings and builds the client; nothing is sent yet.

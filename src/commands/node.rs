@@ -4,11 +4,13 @@ use std::net::IpAddr;
 
 use serde_json::Value;
 
-use crate::change::{self, ChangePlan, FieldChange, Location, Step, Target};
 use crate::cli::node::{AddressOperation, NodeAction, NodeArgs};
 use crate::commands::Context;
-use crate::commands::info::fetch_node;
 use crate::error::{CliError, CliResult};
+use crate::ops::execute::execute;
+use crate::ops::plan::{ChangePlan, FieldChange, Location, Step};
+use crate::output::plan::Done;
+use crate::resolve::fetch_node;
 
 fn parse_addresses(raw: &[String]) -> CliResult<Vec<String>> {
     raw.iter()
@@ -68,25 +70,16 @@ pub fn run(ctx: &Context, args: NodeArgs) -> CliResult<()> {
     let node = fetch_node(&client, args.id)?;
     let wanted = updated_list(&node.external_addr, operation, &addresses);
     let current = serde_json::json!({ "external_addr": node.external_addr });
-    let changes: Vec<FieldChange> = FieldChange::against(
-        &current,
-        Location::Node("external_addr".into()),
-        Value::from(wanted),
-    )
-    .into_iter()
-    .collect();
-    let plan = ChangePlan {
-        subject: format!("node:{}", args.id),
-        steps: vec![Step {
-            target: Target::Node(args.id),
-            changes,
-            disruptive: false,
-        }],
-        findings: Vec::new(),
-        success_text: "Updated successfully.".to_string(),
-        refusal_hint: None,
+    let location = Location::Node {
+        node: args.id,
+        field: "external_addr",
     };
-    change::execute(ctx, &client, &plan, &change)
+    let changes: Vec<FieldChange> =
+        FieldChange::against(&current, location, None, Value::from(wanted))
+            .into_iter()
+            .collect();
+    let plan = ChangePlan::new(format!("node:{}", args.id), Step::updates(changes));
+    execute(&client, &plan, &ctx.run_options(&change, Done::Updated))
 }
 
 #[cfg(test)]

@@ -9,15 +9,15 @@
 use serde_json::Value;
 
 use crate::api::ApiClient;
-use crate::api::client::node_path;
-use crate::change::{
-    self, CLUSTER_POLICY_PATH, ChangePlan, FieldChange, Location, Step, Target, proxy_path,
-};
+use crate::api::client::{CLUSTER_POLICY_PATH, node_path, proxy_path};
 use crate::checks::{Finding, Fix, Severity};
 use crate::cli::tune::{TuneObjectArgs, TunePairsArgs};
 use crate::commands::Context;
-use crate::commands::tune::print_notes;
 use crate::error::{CliError, CliResult, ExitKind};
+use crate::ops::execute::execute;
+use crate::ops::plan::{ChangePlan, FieldChange, Location, Step};
+use crate::output::plan::Done;
+use crate::output::print_notes;
 use crate::tunables::{self, CLUSTER_POLICY_SETTINGS, NODE_SETTINGS, PROXY_SETTINGS, Setting};
 
 /// `<id>` or `all`.
@@ -40,11 +40,13 @@ impl Selection {
     }
 }
 
-/// The changes `settings` make to `object`; a field the object lacks is refused (nothing sent).
+/// The changes `settings` make to `object` (each field where `location` puts it); a field the
+/// object lacks is refused (nothing sent).
 fn changes_to(
     object: &Value,
     settings: &[(&'static Setting, Value)],
     subject: &str,
+    location: impl Fn(&'static str) -> Location,
 ) -> CliResult<Vec<FieldChange>> {
     settings
         .iter()
@@ -59,7 +61,8 @@ fn changes_to(
                     ),
                 )));
             }
-            FieldChange::against(object, Location::Setting(setting), wanted.clone()).map(Ok)
+            let location = location(setting.field);
+            FieldChange::against(object, location, Some(setting), wanted.clone()).map(Ok)
         })
         .collect()
 }
@@ -74,43 +77,26 @@ fn parse_settings(
     Ok(parsed.settings)
 }
 
-fn plan(subject: String, steps: Vec<Step>, success_text: String) -> ChangePlan {
-    ChangePlan {
-        subject,
-        steps,
-        findings: Vec::new(),
-        success_text,
-        refusal_hint: None,
-    }
-}
-
 pub fn run_cluster(ctx: &Context, args: TunePairsArgs) -> CliResult<()> {
     let settings = parse_settings(CLUSTER_POLICY_SETTINGS, &args.pairs, "tune cluster")?;
     let client = ctx.client()?;
     let policy: Value = client.get(CLUSTER_POLICY_PATH)?;
-    let changes = changes_to(&policy, &settings, "the cluster policy")?;
+    let changes = changes_to(&policy, &settings, "the cluster policy", |field| {
+        Location::ClusterPolicy { field }
+    })?;
     let mut after = policy;
     for change in &changes {
-        after[change_field(change)] = change.wanted.clone();
+        after[change.location.field()] = change.wanted.clone();
     }
-    let mut plan = plan(
-        "cluster".to_string(),
-        vec![Step {
-            target: Target::ClusterPolicy,
-            changes,
-            disruptive: false,
-        }],
-        "Finished successfully".to_string(),
-    );
-    plan.findings = policy_findings(&after);
-    change::execute(ctx, &client, &plan, &args.change)
-}
-
-fn change_field(change: &FieldChange) -> &'static str {
-    match change.location {
-        Location::Setting(setting) => setting.field,
-        _ => "",
-    }
+    let plan = ChangePlan {
+        findings: policy_findings(&after),
+        ..ChangePlan::new("cluster".to_string(), Step::updates(changes))
+    };
+    execute(
+        &client,
+        &plan,
+        &ctx.run_options(&args.change, Done::Finished),
+    )
 }
 
 /// Warnings about the defaults new databases would get: the OSS Cluster API on by default wants
@@ -154,7 +140,8 @@ struct ObjectKind {
     table: &'static [Setting],
     list_path: &'static str,
     one_path: fn(u64) -> String,
-    target: fn(u64) -> Target,
+    /// Where a field of the object with this uid is.
+    location: fn(u64, &'static str) -> Location,
 }
 
 const PROXIES: ObjectKind = ObjectKind {
@@ -162,7 +149,7 @@ const PROXIES: ObjectKind = ObjectKind {
     table: PROXY_SETTINGS,
     list_path: "/v1/proxies",
     one_path: proxy_path,
-    target: Target::Proxy,
+    location: |proxy, field| Location::Proxy { proxy, field },
 };
 
 const NODES: ObjectKind = ObjectKind {
@@ -170,7 +157,7 @@ const NODES: ObjectKind = ObjectKind {
     table: NODE_SETTINGS,
     list_path: "/v1/nodes",
     one_path: node_path,
-    target: Target::Node,
+    location: |node, field| Location::Node { node, field },
 };
 
 impl ObjectKind {
@@ -196,61 +183,55 @@ impl ObjectKind {
             })
     }
 
-    /// The client and one step per selected object (with its uid), each changing only what
-    /// differs on it.
-    fn steps(
+    /// The client, the uids of the selected objects and the changes to them (each object's
+    /// only where it differs).
+    fn changes(
         &self,
         ctx: &Context,
         args: &TuneObjectArgs,
-    ) -> CliResult<(ApiClient, Vec<(u64, Step)>)> {
+    ) -> CliResult<(ApiClient, Vec<u64>, Vec<FieldChange>)> {
         let selection = Selection::parse(&args.id, self.what)?;
         let command = format!("tune {} {}", self.what, args.id);
         let settings = parse_settings(self.table, &args.pairs, &command)?;
         let client = ctx.client()?;
-        let steps = self
-            .selected(&client, selection)?
-            .iter()
-            .map(|object| {
-                let uid = object.get("uid").and_then(Value::as_u64).ok_or_else(|| {
-                    CliError::new(
-                        ExitKind::Failed,
-                        format!("a {} object has no uid", self.what),
-                    )
-                })?;
-                let changes = changes_to(object, &settings, &format!("{}:{uid}", self.what))?;
-                let step = Step {
-                    target: (self.target)(uid),
-                    changes,
-                    disruptive: false,
-                };
-                Ok((uid, step))
-            })
-            .collect::<CliResult<Vec<_>>>()?;
-        Ok((client, steps))
+        let mut uids = Vec::new();
+        let mut changes = Vec::new();
+        for object in self.selected(&client, selection)? {
+            let uid = object.get("uid").and_then(Value::as_u64).ok_or_else(|| {
+                CliError::new(
+                    ExitKind::Failed,
+                    format!("a {} object has no uid", self.what),
+                )
+            })?;
+            let subject = format!("{}:{uid}", self.what);
+            changes.extend(changes_to(&object, &settings, &subject, |field| {
+                (self.location)(uid, field)
+            })?);
+            uids.push(uid);
+        }
+        Ok((client, uids, changes))
     }
 }
 
+/// One PUT per proxy that differs, each read back.
 pub fn run_proxy(ctx: &Context, args: TuneObjectArgs) -> CliResult<()> {
-    let (client, steps) = PROXIES.steps(ctx, &args)?;
-    // rladmin's report (RL/tune.md): `Configuring proxies:` then `  - proxy:<id>: ok`.
-    let mut success_text = "Configuring proxies:".to_string();
-    for (uid, _) in &steps {
-        success_text.push_str(&format!("\n  - proxy:{uid}: ok"));
-    }
-    let steps = steps.into_iter().map(|(_, step)| step).collect();
-    let plan = plan(format!("proxy {}", args.id), steps, success_text);
-    change::execute(ctx, &client, &plan, &args.change)
+    let (client, uids, changes) = PROXIES.changes(ctx, &args)?;
+    let plan = ChangePlan::new(format!("proxy {}", args.id), Step::updates(changes));
+    execute(
+        &client,
+        &plan,
+        &ctx.run_options(&args.change, Done::Proxies(uids)),
+    )
 }
 
 pub fn run_node(ctx: &Context, args: TuneObjectArgs) -> CliResult<()> {
-    let (client, steps) = NODES.steps(ctx, &args)?;
-    let steps = steps.into_iter().map(|(_, step)| step).collect();
-    let plan = plan(
-        format!("node {}", args.id),
-        steps,
-        "Finished successfully".to_string(),
-    );
-    change::execute(ctx, &client, &plan, &args.change)
+    let (client, _, changes) = NODES.changes(ctx, &args)?;
+    let plan = ChangePlan::new(format!("node {}", args.id), Step::updates(changes));
+    execute(
+        &client,
+        &plan,
+        &ctx.run_options(&args.change, Done::Finished),
+    )
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Rendering: rladmin-style `key: value` blocks, whitespace-aligned tables, and JSON.
 
 pub mod info;
+pub mod plan;
 pub mod status;
 pub mod status_view;
 pub mod table;
@@ -39,5 +40,12 @@ pub fn enabled_word(value: Option<bool>) -> String {
         Some(true) => "enabled".to_string(),
         Some(false) => "disabled".to_string(),
         None => ABSENT.to_string(),
+    }
+}
+
+/// Notes about accepted keys that change nothing, on stderr (stdout stays rladmin's).
+pub fn print_notes(notes: &[&str]) {
+    for note in notes {
+        eprintln!("note: {note}");
     }
 }

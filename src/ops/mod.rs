@@ -1,0 +1,22 @@
+//! The shared work of the commands that change the cluster, in the shape of cargo's `ops`:
+//! a command parses its words, calls one op and renders; the op reads the facts once (one GET
+//! per resource), plans purely, gates once and applies.
+//!
+//! - [`plan`]: the model: [`plan::FieldChange`] (where, which setting, current, wanted), the
+//!   [`plan::Step`] that sends it (its target derived from its changes) and [`plan::ChangePlan`].
+//! - [`gate`]: the OSS Cluster API prerequisites over the database as it would be after a plan.
+//! - [`tune_db`]: `tune db` and `placement`, including `--fix`; [`bind`]: `bind`;
+//!   [`shard_moves`]: `migrate` and `failover`.
+//! - [`confirm`]: the confirmation rule, decided from a small value.
+//! - [`apply`]: the cluster's dry run, each step's request, the wait and the read-back.
+//! - [`execute`]: the one flow every plan runs (refuse, nothing to change, dry run, confirm,
+//!   apply, report); its words are in `output::plan`.
+
+pub mod apply;
+pub mod bind;
+pub mod confirm;
+pub mod execute;
+pub mod gate;
+pub mod plan;
+pub mod shard_moves;
+pub mod tune_db;

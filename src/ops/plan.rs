@@ -1,0 +1,652 @@
+//! The plan model every change shares: where a value lives ([`Location`]), one field's change
+//! ([`FieldChange`]), one request ([`Step`], its target derived from its changes' locations) and
+//! the plan of one command ([`ChangePlan`]). Wire shapes only (paths, bodies, reading and writing
+//! JSON objects); the words a person reads are in `output::plan`.
+
+use serde_json::{Map, Value, json};
+
+use crate::api::ApiClient;
+use crate::api::client::{CLUSTER_POLICY_PATH, SHARDS_PATH, bdb_path, node_path, proxy_path};
+use crate::api::models::{Bdb, BlueprintEntry, Shard};
+use crate::checks::Finding;
+use crate::error::{CliError, CliResult, ExitKind};
+use crate::shard_plan;
+use crate::tunables::Setting;
+
+/// A field of a shard that a shard action changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShardField {
+    /// `node_uid`: where the shard runs (migrate).
+    Node,
+    /// `role`: master or replica (failover).
+    Role,
+}
+
+impl ShardField {
+    pub fn name(self) -> &'static str {
+        match self {
+            ShardField::Node => "node_uid",
+            ShardField::Role => "role",
+        }
+    }
+}
+
+/// Where a changed value lives, including the object that holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A top-level field of database `bdb`.
+    Bdb { bdb: u64, field: &'static str },
+    /// A field of one endpoint of database `bdb`; the PUT names it with `"endpoint": "<uid>"`.
+    Endpoint {
+        bdb: u64,
+        endpoint: String,
+        field: &'static str,
+    },
+    /// A field of node `node`.
+    Node { node: u64, field: &'static str },
+    /// A field of the cluster policy.
+    ClusterPolicy { field: &'static str },
+    /// A field of proxy `proxy`.
+    Proxy { proxy: u64, field: &'static str },
+    /// A field of one shard, read from a list of shards.
+    Shard { uid: String, field: ShardField },
+    /// The node of the shard of database `bdb` serving `slots` in `role`: a blueprint names slot
+    /// ranges, not shards.
+    SlotRange {
+        bdb: u64,
+        slots: String,
+        role: String,
+    },
+}
+
+/// The object one update request changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Object {
+    Bdb(u64),
+    Node(u64),
+    ClusterPolicy,
+    Proxy(u64),
+    /// Shards change through the shard actions, never by an update of their own.
+    Shards,
+}
+
+impl Location {
+    /// The object whose update carries this change.
+    pub fn object(&self) -> Object {
+        match self {
+            Location::Bdb { bdb, .. }
+            | Location::Endpoint { bdb, .. }
+            | Location::SlotRange { bdb, .. } => Object::Bdb(*bdb),
+            Location::Node { node, .. } => Object::Node(*node),
+            Location::ClusterPolicy { .. } => Object::ClusterPolicy,
+            Location::Proxy { proxy, .. } => Object::Proxy(*proxy),
+            Location::Shard { .. } => Object::Shards,
+        }
+    }
+
+    /// The REST field that holds the value.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Location::Bdb { field, .. }
+            | Location::Endpoint { field, .. }
+            | Location::Node { field, .. }
+            | Location::ClusterPolicy { field }
+            | Location::Proxy { field, .. } => field,
+            Location::Shard { field, .. } => field.name(),
+            Location::SlotRange { .. } => ShardField::Node.name(),
+        }
+    }
+
+    /// Shard locations are read from and written to a list of shards, the others to an object.
+    pub fn is_shard(&self) -> bool {
+        matches!(self, Location::Shard { .. } | Location::SlotRange { .. })
+    }
+
+    /// The current value in an object (or shard list) as the cluster returns it.
+    pub fn read<'a>(&self, object: &'a Value) -> Option<&'a Value> {
+        match self {
+            Location::Endpoint {
+                endpoint, field, ..
+            } => find_endpoint(object, endpoint)?.get(field),
+            _ if self.is_shard() => object
+                .as_array()?
+                .iter()
+                .find(|shard| self.addresses(shard))?
+                .get(self.field()),
+            _ => object.get(self.field()),
+        }
+    }
+
+    /// For shard locations: whether `shard` (an element of a shard list) is the one meant.
+    fn addresses(&self, shard: &Value) -> bool {
+        let text = |key: &str| shard.get(key).and_then(Value::as_str);
+        match self {
+            Location::Shard { uid, .. } => text("uid") == Some(uid),
+            Location::SlotRange { slots, role, .. } => {
+                text("assigned_slots") == Some(slots) && text("role") == Some(role)
+            }
+            _ => false,
+        }
+    }
+
+    /// Sets the value in a projected object (the database as it would be after the plan).
+    fn write(&self, object: &mut Value, value: Value) {
+        if self.is_shard() != object.is_array() {
+            return;
+        }
+        if self.is_shard() {
+            if let Some(shard) = object
+                .as_array_mut()
+                .and_then(|shards| shards.iter_mut().find(|shard| self.addresses(shard)))
+            {
+                shard[self.field()] = value;
+            }
+            return;
+        }
+        let Location::Endpoint {
+            endpoint, field, ..
+        } = self
+        else {
+            object[self.field()] = value;
+            return;
+        };
+        // The endpoint's proxy policy is also the database's (rest-api.md §2.4).
+        if *field == "proxy_policy" {
+            object["proxy_policy"] = value.clone();
+        }
+        if let Some(found) = object
+            .get_mut("endpoints")
+            .and_then(Value::as_array_mut)
+            .and_then(|endpoints| {
+                endpoints
+                    .iter_mut()
+                    .find(|found| found.get("uid").and_then(Value::as_str) == Some(endpoint))
+            })
+        {
+            found[*field] = value;
+        }
+    }
+}
+
+fn find_endpoint<'a>(bdb: &'a Value, uid: &str) -> Option<&'a Value> {
+    bdb.get("endpoints")?
+        .as_array()?
+        .iter()
+        .find(|endpoint| endpoint.get("uid").and_then(Value::as_str) == Some(uid))
+}
+
+/// An absent list reads the same as an empty one (the cluster omits unused proxy lists).
+pub fn same_value(actual: Option<&Value>, wanted: &Value) -> bool {
+    match actual {
+        Some(actual) => actual == wanted,
+        None => wanted.as_array().is_some_and(Vec::is_empty) || wanted.is_null(),
+    }
+}
+
+/// One field: where it is, its tunables entry when it has one (how it reads, whether changing
+/// it affects clients), what it is and what it should become.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldChange {
+    pub location: Location,
+    pub setting: Option<&'static Setting>,
+    pub current: Value,
+    pub wanted: Value,
+}
+
+impl FieldChange {
+    /// A change read from `object`, or `None` when the object already holds `wanted`.
+    pub fn against(
+        object: &Value,
+        location: Location,
+        setting: Option<&'static Setting>,
+        wanted: Value,
+    ) -> Option<FieldChange> {
+        let current = location.read(object);
+        if same_value(current, &wanted) {
+            return None;
+        }
+        Some(FieldChange {
+            current: current.cloned().unwrap_or(Value::Null),
+            location,
+            setting,
+            wanted,
+        })
+    }
+
+    /// Connected clients notice it: its setting says so, and rebinding an endpoint's proxies
+    /// can close connections on nodes that lose their proxy.
+    pub fn disruptive(&self) -> bool {
+        self.setting.is_some_and(|setting| setting.disruptive)
+            || matches!(self.location, Location::Endpoint { .. })
+    }
+}
+
+/// The request a step sends besides a plain update of the object its changes address.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// `PUT` of the object the changes address: `/v1/bdbs/{uid}`, `/v1/nodes/{uid}`,
+    /// `/v1/cluster/policy` (R:requests/cluster/policy.md) or `/v1/proxies/{uid}` with
+    /// `{"proxy": {...}}` (R:requests/proxies).
+    Update,
+    /// `POST /v1/shards/actions/migrate`: the shards of the changes go to one node.
+    MigrateShards {
+        target_node: u64,
+        preserve_roles: bool,
+    },
+    /// `POST /v1/shards/actions/failover`: the masters of the changes (one database's; the
+    /// REST API refuses a mix) hand over to their replicas.
+    FailoverShards,
+    /// The blueprint flow: `GET .../actions/optimize_shards_placement` for the blueprint and its
+    /// `cluster-state-id`, then `PUT /v1/bdbs/{uid}` with `shards_blueprint` and that header.
+    /// `blueprint` is the one planned; the step fetches it again when it runs, since the steps
+    /// before it change the cluster state.
+    Rebalance { blueprint: Vec<BlueprintEntry> },
+}
+
+/// One request and the changes it carries; steps run in order, each waited for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    action: Action,
+    /// The object of every change (an update carries one object's changes).
+    object: Object,
+    changes: Vec<FieldChange>,
+}
+
+impl Step {
+    /// One update per object the changes address, in the order the objects first appear.
+    pub fn updates(changes: Vec<FieldChange>) -> Vec<Step> {
+        let mut steps: Vec<Step> = Vec::new();
+        for change in changes {
+            let object = change.location.object();
+            match steps.iter_mut().find(|step| step.object == object) {
+                Some(step) => step.changes.push(change),
+                None => steps.push(Step {
+                    action: Action::Update,
+                    object,
+                    changes: vec![change],
+                }),
+            }
+        }
+        steps
+    }
+
+    /// A shard action over `changes` (their locations name the shards); `None` when there is
+    /// nothing to move.
+    pub fn shard_action(action: Action, changes: Vec<FieldChange>) -> Option<Step> {
+        let object = changes.first()?.location.object();
+        Some(Step {
+            action,
+            object,
+            changes,
+        })
+    }
+
+    pub fn action(&self) -> &Action {
+        &self.action
+    }
+
+    pub fn changes(&self) -> &[FieldChange] {
+        &self.changes
+    }
+
+    /// Connected clients notice it (reconnects, new topology): needs confirmation.
+    pub fn disruptive(&self) -> bool {
+        match self.action {
+            Action::Update => self.changes.iter().any(FieldChange::disruptive),
+            // Clients of a moved or failed-over shard reconnect or follow a new topology.
+            Action::MigrateShards { .. } | Action::FailoverShards | Action::Rebalance { .. } => {
+                true
+            }
+        }
+    }
+
+    /// The object the step changes: derived from its changes' locations.
+    pub fn object(&self) -> Object {
+        self.object
+    }
+
+    pub fn method(&self) -> &'static str {
+        match self.action {
+            Action::MigrateShards { .. } | Action::FailoverShards => "POST",
+            Action::Update | Action::Rebalance { .. } => "PUT",
+        }
+    }
+
+    pub fn path(&self) -> String {
+        match self.action {
+            Action::MigrateShards { .. } => format!("{SHARDS_PATH}/actions/migrate"),
+            Action::FailoverShards => format!("{SHARDS_PATH}/actions/failover"),
+            Action::Update | Action::Rebalance { .. } => match self.object {
+                Object::Bdb(uid) => bdb_path(uid),
+                Object::Node(uid) => node_path(uid),
+                Object::ClusterPolicy => CLUSTER_POLICY_PATH.to_string(),
+                Object::Proxy(uid) => proxy_path(uid),
+                Object::Shards => SHARDS_PATH.to_string(),
+            },
+        }
+    }
+
+    /// For a rebalance, the blueprint `GET` that comes first.
+    pub fn blueprint_path(&self) -> Option<String> {
+        match (&self.action, self.object) {
+            (Action::Rebalance { .. }, Object::Bdb(uid)) => Some(ApiClient::blueprint_path(uid)),
+            _ => None,
+        }
+    }
+
+    /// The shard uids of the changes whose current value is `current` (any when `None`).
+    fn shard_uids(&self, current: Option<&str>) -> Vec<String> {
+        let mut uids: Vec<String> = Vec::new();
+        for change in &self.changes {
+            if let Location::Shard { uid, .. } = &change.location
+                && current.is_none_or(|current| change.current.as_str() == Some(current))
+                && !uids.contains(uid)
+            {
+                uids.push(uid.clone());
+            }
+        }
+        uids
+    }
+
+    /// Only the changed fields, plus `endpoint` when an endpoint is addressed; for shard steps
+    /// the documented action bodies.
+    pub fn body(&self) -> Value {
+        match &self.action {
+            Action::MigrateShards {
+                target_node,
+                preserve_roles,
+            } => {
+                let mut body =
+                    json!({"shard_uids": self.shard_uids(None), "target_node_uid": target_node});
+                if *preserve_roles {
+                    body["preserve_roles"] = Value::Bool(true);
+                }
+                body
+            }
+            Action::FailoverShards => {
+                json!({"shard_uids": self.shard_uids(Some(shard_plan::MASTER))})
+            }
+            Action::Rebalance { blueprint } => json!({"shards_blueprint": blueprint}),
+            // A proxy update carries the changed fields in a `proxy` object.
+            Action::Update if matches!(self.object, Object::Proxy(_)) => {
+                json!({ "proxy": self.changed_fields() })
+            }
+            Action::Update => Value::Object(self.changed_fields()),
+        }
+    }
+
+    fn changed_fields(&self) -> Map<String, Value> {
+        let mut body = Map::new();
+        for change in &self.changes {
+            if let Location::Endpoint { endpoint, .. } = &change.location {
+                body.insert("endpoint".to_string(), Value::from(endpoint.as_str()));
+            }
+            if !change.location.is_shard() {
+                body.insert(change.location.field().to_string(), change.wanted.clone());
+            }
+        }
+        body
+    }
+}
+
+/// Why the cluster refuses a plan, when rsadmin can do better: rendered by `output::plan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remedy {
+    /// `tune db db:<uid> oss_cluster enabled --fix` would apply the fixable findings first.
+    TuneFix { bdb: u64 },
+}
+
+/// A validated plan for one object.
+#[derive(Debug, Clone)]
+pub struct ChangePlan {
+    /// `db:1 [name]` or `node:2`.
+    pub subject: String,
+    /// Only steps that change something.
+    pub steps: Vec<Step>,
+    /// Prerequisite findings (empty when no check applies).
+    pub findings: Vec<Finding>,
+    pub remedy: Option<Remedy>,
+}
+
+impl ChangePlan {
+    /// A plan without findings.
+    pub fn new(subject: String, steps: Vec<Step>) -> ChangePlan {
+        ChangePlan {
+            subject,
+            steps,
+            findings: Vec::new(),
+            remedy: None,
+        }
+    }
+
+    pub fn changes(&self) -> impl Iterator<Item = &FieldChange> {
+        self.steps.iter().flat_map(|step| step.changes.iter())
+    }
+}
+
+/// The database as it would be after `changes`, typed for the checks module.
+pub fn project(bdb: &Value, changes: &[FieldChange]) -> CliResult<Bdb> {
+    let mut projected = bdb.clone();
+    for change in changes {
+        change.location.write(&mut projected, change.wanted.clone());
+    }
+    serde_json::from_value(projected).map_err(|err| {
+        CliError::new(
+            ExitKind::Failed,
+            format!("unexpected database object from the cluster: {err}"),
+        )
+    })
+}
+
+/// The shards as they would be after the shard changes among `changes`.
+pub fn project_shards(shards: &[Shard], changes: &[FieldChange]) -> CliResult<Vec<Shard>> {
+    let mut projected = serde_json::to_value(shards).map_err(|err| {
+        CliError::new(
+            ExitKind::Failed,
+            format!("cannot project the shards: {err}"),
+        )
+    })?;
+    for change in changes.iter().filter(|change| change.location.is_shard()) {
+        change.location.write(&mut projected, change.wanted.clone());
+    }
+    serde_json::from_value(projected).map_err(|err| {
+        CliError::new(
+            ExitKind::Failed,
+            format!("unexpected shard objects from the cluster: {err}"),
+        )
+    })
+}
+
+/// The changes a blueprint makes to a database's shards, slot range by slot range.
+pub fn rebalance_changes(
+    bdb: u64,
+    blueprint: &[BlueprintEntry],
+    shards: &[Shard],
+) -> Vec<FieldChange> {
+    shard_plan::blueprint_moves(blueprint, shards)
+        .into_iter()
+        .map(|found| FieldChange {
+            location: Location::SlotRange {
+                bdb,
+                slots: found.slot_range,
+                role: found.role,
+            },
+            setting: None,
+            current: Value::from(found.from_node),
+            wanted: Value::from(found.to_node),
+        })
+        .collect()
+}
+
+/// The step that moves shards as `blueprint` says; `None` when it moves nothing.
+pub fn rebalance_step(bdb: u64, blueprint: Vec<BlueprintEntry>, shards: &[Shard]) -> Option<Step> {
+    let changes = rebalance_changes(bdb, &blueprint, shards);
+    Step::shard_action(Action::Rebalance { blueprint }, changes)
+}
+
+/// Changes of the shards listed in `shards`: `field` of each `(shard uid, wanted)`; shards
+/// already there are left out.
+pub fn shard_changes<'a>(
+    shards: &[Shard],
+    field: ShardField,
+    wanted: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Vec<FieldChange> {
+    let listed = serde_json::to_value(shards).unwrap_or(Value::Null);
+    wanted
+        .into_iter()
+        .filter_map(|(uid, value)| {
+            let location = Location::Shard {
+                uid: uid.to_string(),
+                field,
+            };
+            FieldChange::against(&listed, location, None, Value::from(value))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bdb() -> Value {
+        json!({"uid": 1, "name": "a", "oss_cluster": false, "proxy_policy": "single",
+               "endpoints": [{"uid": "1:1", "proxy_policy": "single"}]})
+    }
+
+    fn endpoint(field: &'static str) -> Location {
+        Location::Endpoint {
+            bdb: 1,
+            endpoint: "1:1".into(),
+            field,
+        }
+    }
+
+    pub(crate) fn oss_cluster_change(wanted: bool) -> Option<FieldChange> {
+        let location = Location::Bdb {
+            bdb: 1,
+            field: "oss_cluster",
+        };
+        FieldChange::against(&bdb(), location, None, json!(wanted))
+    }
+
+    #[test]
+    fn same_value_yields_no_change() {
+        assert_eq!(oss_cluster_change(false), None);
+        assert_eq!(
+            FieldChange::against(&bdb(), endpoint("include_proxies"), None, json!([])),
+            None
+        );
+    }
+
+    #[test]
+    fn endpoint_step_body_names_the_endpoint() {
+        let change = FieldChange::against(
+            &bdb(),
+            endpoint("proxy_policy"),
+            None,
+            json!("all-master-shards"),
+        )
+        .unwrap();
+        let steps = Step::updates(vec![change.clone()]);
+        assert_eq!(
+            steps[0].body(),
+            json!({"endpoint": "1:1", "proxy_policy": "all-master-shards"})
+        );
+        assert_eq!(steps[0].path(), "/v1/bdbs/1");
+        assert!(steps[0].disruptive());
+        let projected = project(&bdb(), &[change]).unwrap();
+        assert_eq!(projected.proxy_policy.as_deref(), Some("all-master-shards"));
+        assert_eq!(
+            projected.endpoints[0].proxy_policy.as_deref(),
+            Some("all-master-shards")
+        );
+    }
+
+    #[test]
+    fn updates_go_one_request_per_object() {
+        let node = FieldChange::against(
+            &json!({"external_addr": []}),
+            Location::Node {
+                node: 2,
+                field: "external_addr",
+            },
+            None,
+            json!(["10.0.0.1"]),
+        )
+        .unwrap();
+        let steps = Step::updates(vec![
+            oss_cluster_change(true).unwrap(),
+            node,
+            FieldChange::against(&bdb(), endpoint("exclude_proxies"), None, json!([2])).unwrap(),
+        ]);
+        let requests: Vec<(String, Value)> = steps
+            .iter()
+            .map(|step| (step.path(), step.body()))
+            .collect();
+        assert_eq!(
+            requests,
+            [
+                (
+                    "/v1/bdbs/1".to_string(),
+                    json!({"oss_cluster": true, "endpoint": "1:1", "exclude_proxies": [2]})
+                ),
+                (
+                    "/v1/nodes/2".to_string(),
+                    json!({"external_addr": ["10.0.0.1"]})
+                ),
+            ]
+        );
+        assert!(!steps[1].disruptive());
+    }
+
+    pub(crate) fn shards() -> Value {
+        json!([
+            {"uid": "1", "bdb_uid": 1, "node_uid": "1", "role": "master", "assigned_slots": "0-8191"},
+            {"uid": "2", "bdb_uid": 1, "node_uid": "1", "role": "master", "assigned_slots": "8192-16383"}
+        ])
+    }
+
+    #[test]
+    fn shard_steps_send_the_documented_action_bodies() {
+        let listed: Vec<Shard> = serde_json::from_value(shards()).unwrap();
+        let changes = shard_changes(&listed, ShardField::Node, [("1", "1"), ("2", "3")]);
+        assert_eq!(changes.len(), 1);
+        let action = Action::MigrateShards {
+            target_node: 3,
+            preserve_roles: true,
+        };
+        let step = Step::shard_action(action, changes.clone()).unwrap();
+        assert_eq!(
+            (step.method(), step.path(), step.body()),
+            (
+                "POST",
+                "/v1/shards/actions/migrate".to_string(),
+                json!({"preserve_roles": true, "shard_uids": ["2"], "target_node_uid": 3})
+            )
+        );
+        let projected = project_shards(&listed, &changes).unwrap();
+        assert_eq!(projected[1].node_uid, "3");
+        assert_eq!(projected[0].node_uid, "1");
+        assert_eq!(Step::shard_action(Action::FailoverShards, Vec::new()), None);
+    }
+
+    #[test]
+    fn rebalance_changes_name_slot_ranges() {
+        let blueprint: Vec<BlueprintEntry> = serde_json::from_value(json!([
+            {"nodes": [{"node_uid": "1", "role": "master"}], "slot_range": "0-8191"},
+            {"nodes": [{"node_uid": "2", "role": "master"}], "slot_range": "8192-16383"}
+        ]))
+        .unwrap();
+        let listed: Vec<Shard> = serde_json::from_value(shards()).unwrap();
+        let step = rebalance_step(1, blueprint, &listed).unwrap();
+        assert_eq!(step.changes().len(), 1);
+        assert_eq!(step.changes()[0].current, json!("1"));
+        assert_eq!(step.changes()[0].wanted, json!("2"));
+        assert_eq!(
+            step.blueprint_path().as_deref(),
+            Some("/v1/bdbs/1/actions/optimize_shards_placement?shards_placement=sparse")
+        );
+        assert_eq!(step.path(), "/v1/bdbs/1");
+        assert!(step.disruptive());
+    }
+}
