@@ -3,11 +3,13 @@
 //! all render the same findings.
 
 pub mod diagnosis;
+pub mod fixes;
 
 use serde::Serialize;
 
 use crate::api::models::{Bdb, Endpoint, Node, Shard};
-use crate::shard_plan::{self, ShardMove};
+use crate::shard_plan;
+use fixes::Fix;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -26,24 +28,6 @@ impl Severity {
             Severity::Fail => "FAIL",
         }
     }
-}
-
-/// A change `tune db ... --fix` may apply itself before enabling the OSS Cluster API.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "field", content = "value", rename_all = "snake_case")]
-pub enum FixChange {
-    ProxyPolicy(String),
-    ShardsPlacement(String),
-    /// Move existing shards where the placement policy puts them (a placement change alone
-    /// moves none: it decides where new shards go).
-    Rebalance,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Fix {
-    /// The exact rsadmin command line that fixes the finding.
-    pub command: String,
-    pub change: Option<FixChange>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -180,17 +164,6 @@ fn endpoint_ref(bdb: &Bdb) -> String {
         .unwrap_or_else(|| format!("{}:1", bdb.uid))
 }
 
-fn bind_policy_fix(bdb: &Bdb, change: Option<FixChange>) -> Option<Fix> {
-    Some(Fix {
-        command: format!(
-            "rsadmin bind db {} endpoint {} policy {FIX_PROXY_POLICY}",
-            db_ref(bdb),
-            endpoint_ref(bdb)
-        ),
-        change,
-    })
-}
-
 fn hashing_policy(input: &CheckInput) -> Vec<Finding> {
     const RULE: &str = "hashing_policy";
     let bdb = input.bdb;
@@ -272,10 +245,7 @@ fn proxy_policy(input: &CheckInput) -> Vec<Finding> {
                 db_ref(bdb),
                 policy.unwrap_or("unknown")
             ),
-            bind_policy_fix(
-                bdb,
-                Some(FixChange::ProxyPolicy(FIX_PROXY_POLICY.to_string())),
-            ),
+            Some(fixes::bind_proxy_policy(bdb, policy)),
         ),
     }
 }
@@ -300,8 +270,6 @@ fn proxy_include_exclude(input: &CheckInput) -> Vec<Finding> {
             format!("{} has no proxy include/exclude lists", db_ref(bdb)),
         );
     }
-    // Binding a policy again clears the lists; `--fix` does not do it because it changes which
-    // proxies serve clients, which the operator should decide.
     finding(
         RULE,
         Severity::Fail,
@@ -311,7 +279,7 @@ fn proxy_include_exclude(input: &CheckInput) -> Vec<Finding> {
             db_ref(bdb),
             with_lists.join(", ")
         ),
-        bind_policy_fix(bdb, None),
+        Some(fixes::clear_proxy_lists(bdb)),
     )
 }
 
@@ -455,29 +423,9 @@ fn shards_placement(input: &CheckInput) -> Vec<Finding> {
                 db_ref(bdb),
                 placement.unwrap_or("unknown")
             ),
-            Some(Fix {
-                command: format!(
-                    "rsadmin tune db {} shards_placement {FIX_SHARDS_PLACEMENT}",
-                    db_ref(bdb)
-                ),
-                change: Some(FixChange::ShardsPlacement(FIX_SHARDS_PLACEMENT.to_string())),
-            }),
+            Some(fixes::sparse_placement(bdb)),
         ),
     }
-}
-
-/// `rsadmin migrate` lines that carry out `moves`, joined so they run as one line.
-fn migrate_commands(moves: &[ShardMove]) -> String {
-    moves
-        .iter()
-        .map(|found| {
-            format!(
-                "rsadmin migrate shard {} target_node {}",
-                found.shard_uid, found.to_node
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" && ")
 }
 
 /// With the OSS Cluster API, clients send each key to the node of its master shard, so masters
@@ -500,11 +448,6 @@ fn master_spread(input: &CheckInput) -> Vec<Finding> {
             ),
         );
     }
-    let command = if spread.moves.is_empty() {
-        "rsadmin migrate shard <id> target_node <node> (see rsadmin status shards)".to_string()
-    } else {
-        migrate_commands(&spread.moves)
-    };
     finding(
         RULE,
         Severity::Warn,
@@ -516,10 +459,7 @@ fn master_spread(input: &CheckInput) -> Vec<Finding> {
             spread.nodes_used,
             spread.possible
         ),
-        Some(Fix {
-            command,
-            change: Some(FixChange::Rebalance),
-        }),
+        Some(fixes::spread_masters(&spread.moves)),
     )
 }
 
@@ -561,10 +501,7 @@ fn external_addresses(input: &CheckInput) -> Vec<Finding> {
                     db_ref(bdb),
                     node.uid
                 ),
-                Some(Fix {
-                    command: format!("rsadmin node {} external_addr add <ip>", node.uid),
-                    change: None,
-                }),
+                Some(fixes::external_address(node.uid)),
             )
         })
         .collect()
@@ -593,11 +530,6 @@ fn active_active(input: &CheckInput) -> Vec<Finding> {
         Origin::TuneDb => Severity::Fail,
         Origin::CheckDb => Severity::Warn,
     };
-    let guid = bdb
-        .crdt_guid
-        .as_deref()
-        .filter(|guid| !guid.is_empty())
-        .unwrap_or("<crdb-guid>");
     finding(
         RULE,
         severity,
@@ -606,10 +538,7 @@ fn active_active(input: &CheckInput) -> Vec<Finding> {
              instance and must be changed through crdb update",
             db_ref(bdb)
         ),
-        Some(Fix {
-            command: format!("rsadmin crdb update --crdb-guid {guid} --oss-cluster true"),
-            change: None,
-        }),
+        Some(fixes::crdb_oss_cluster(bdb)),
     )
 }
 

@@ -10,7 +10,8 @@ use serde_json::Value;
 
 use crate::api::ApiClient;
 use crate::api::client::{CLUSTER_POLICY_PATH, node_path, proxy_path};
-use crate::checks::{Finding, Fix, Severity};
+use crate::checks::fixes::{self, Fix};
+use crate::checks::{Finding, Severity};
 use crate::cli::tune::{TuneObjectArgs, TunePairsArgs};
 use crate::commands::Context;
 use crate::error::{CliError, CliResult, ExitKind};
@@ -105,14 +106,11 @@ fn policy_findings(policy: &Value) -> Vec<Finding> {
     if policy.get("default_oss_cluster") != Some(&Value::Bool(true)) {
         return Vec::new();
     }
-    let warn = |rule, message: &str, command: &str| Finding {
+    let warn = |rule, message: &str, fix: Fix| Finding {
         rule,
         severity: Severity::Warn,
         message: message.to_string(),
-        fix: Some(Fix {
-            command: command.to_string(),
-            change: None,
-        }),
+        fix: Some(fix),
     };
     let mut findings = Vec::new();
     if policy.get("default_sharded_proxy_policy") == Some(&Value::from("single")) {
@@ -120,7 +118,7 @@ fn policy_findings(policy: &Value) -> Vec<Finding> {
             "cluster_default_proxy_policy",
             "new sharded databases would get the OSS Cluster API with proxy policy \"single\", \
              which it does not allow; set default_sharded_proxy_policy all-master-shards",
-            "rsadmin tune cluster default_sharded_proxy_policy all-master-shards",
+            fixes::tune_cluster("default_sharded_proxy_policy", "all-master-shards"),
         ));
     }
     if policy.get("default_shards_placement") == Some(&Value::from("dense")) {
@@ -128,7 +126,7 @@ fn policy_findings(policy: &Value) -> Vec<Finding> {
             "cluster_default_placement",
             "new databases with the OSS Cluster API would place their shards dense (few nodes); \
              sparse spreads the master shards that clients connect to",
-            "rsadmin tune cluster default_shards_placement sparse",
+            fixes::tune_cluster("default_shards_placement", "sparse"),
         ));
     }
     findings

@@ -185,7 +185,7 @@ pub fn same_value(actual: Option<&Value>, wanted: &Value) -> bool {
 
 /// One field: where it is, its tunables entry when it has one (how it reads, whether changing
 /// it affects clients), what it is and what it should become.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldChange {
     pub location: Location,
     pub setting: Option<&'static Setting>,

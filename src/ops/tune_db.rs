@@ -6,12 +6,13 @@
 use serde_json::Value;
 
 use crate::api::ApiClient;
-use crate::checks::{Finding, FixChange, Severity};
+use crate::checks::fixes::FixChange;
+use crate::checks::{Finding, Severity};
 use crate::error::CliResult;
 use crate::ops::gate::{self, ClusterFacts};
 use crate::ops::plan::{ChangePlan, FieldChange, Location, Remedy, Step, rebalance_step};
 use crate::resolve::ResolvedDb;
-use crate::tunables::{self, Setting};
+use crate::tunables::Setting;
 
 /// A validated `tune db` request for one database.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,49 +49,23 @@ pub fn changes(uid: u64, bdb: &Value, settings: &[(&'static Setting, Value)]) ->
         .collect()
 }
 
-/// The field changes `--fix` applies before enabling: proxy policy first, then placement (the
-/// UI's order); each its own step. A rebalance is planned from the cluster's blueprint.
-pub fn fix_changes(uid: u64, bdb: &Value, findings: &[Finding]) -> Vec<FieldChange> {
-    let mut fixes: Vec<&FixChange> = findings
+/// The field changes `--fix` applies before enabling, read against the database as it is:
+/// proxy policy first, then placement (the UI's order); each its own step. A rebalance is
+/// planned from the cluster's blueprint.
+pub fn fix_changes(bdb: &Value, findings: &[Finding]) -> Vec<FieldChange> {
+    let mut fixes: Vec<&FieldChange> = findings
         .iter()
-        .filter_map(|finding| finding.fix.as_ref()?.change.as_ref())
+        .filter_map(|finding| match finding.fix.as_ref()?.change.as_ref()? {
+            FixChange::Field(change) => Some(change),
+            FixChange::Rebalance => None,
+        })
         .collect();
-    fixes.sort_by_key(|fix| matches!(fix, FixChange::ShardsPlacement(_)));
+    fixes.sort_by_key(|fix| fix.location.field() == "shards_placement");
     fixes.dedup();
-    let endpoint = bdb
-        .pointer("/endpoints/0/uid")
-        .and_then(Value::as_str)
-        .map(str::to_string);
     fixes
         .into_iter()
         .filter_map(|fix| {
-            let (location, wanted) = match (fix, &endpoint) {
-                (FixChange::ProxyPolicy(policy), Some(endpoint)) => (
-                    Location::Endpoint {
-                        bdb: uid,
-                        endpoint: endpoint.clone(),
-                        field: "proxy_policy",
-                    },
-                    policy,
-                ),
-                (FixChange::ProxyPolicy(policy), None) => (
-                    Location::Bdb {
-                        bdb: uid,
-                        field: "proxy_policy",
-                    },
-                    policy,
-                ),
-                (FixChange::ShardsPlacement(placement), _) => (
-                    Location::Bdb {
-                        bdb: uid,
-                        field: "shards_placement",
-                    },
-                    placement,
-                ),
-                (FixChange::Rebalance, _) => return None,
-            };
-            let setting = tunables::find_by_field(location.field());
-            FieldChange::against(bdb, location, setting, Value::from(wanted.as_str()))
+            FieldChange::against(bdb, fix.location.clone(), fix.setting, fix.wanted.clone())
         })
         .collect()
 }
@@ -143,7 +118,7 @@ fn fixes(
     facts: &ClusterFacts,
     findings: &[Finding],
 ) -> CliResult<Vec<Step>> {
-    let mut steps: Vec<Step> = fix_changes(uid, bdb, findings)
+    let mut steps: Vec<Step> = fix_changes(bdb, findings)
         .into_iter()
         .flat_map(|change| Step::updates(vec![change]))
         .collect();
@@ -157,18 +132,17 @@ fn fixes(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::Fix;
+    use crate::api::models::{Bdb, Endpoint};
+    use crate::checks::fixes::{self, Fix};
+    use crate::tunables;
     use serde_json::json;
 
-    fn fix(change: FixChange) -> Finding {
+    fn fix(fix: Fix) -> Finding {
         Finding {
             rule: "r",
             severity: Severity::Fail,
             message: String::new(),
-            fix: Some(Fix {
-                command: String::new(),
-                change: Some(change),
-            }),
+            fix: Some(fix),
         }
     }
 
@@ -176,12 +150,20 @@ mod tests {
     fn fixes_put_proxy_policy_before_placement() {
         let bdb = json!({"uid": 1, "proxy_policy": "single", "shards_placement": "dense",
                          "endpoints": [{"uid": "1:1", "proxy_policy": "single"}]});
+        let typed = Bdb {
+            uid: 1,
+            endpoints: vec![Endpoint {
+                uid: "1:1".into(),
+                ..Endpoint::default()
+            }],
+            ..Bdb::default()
+        };
         let findings = vec![
-            fix(FixChange::ShardsPlacement("sparse".into())),
-            fix(FixChange::ProxyPolicy("all-master-shards".into())),
-            fix(FixChange::Rebalance),
+            fix(fixes::sparse_placement(&typed)),
+            fix(fixes::bind_proxy_policy(&typed, None)),
+            fix(fixes::spread_masters(&[])),
         ];
-        let changes = fix_changes(1, &bdb, &findings);
+        let changes = fix_changes(&bdb, &findings);
         let steps: Vec<Step> = changes
             .into_iter()
             .flat_map(|change| Step::updates(vec![change]))
