@@ -1,6 +1,6 @@
 //! Every fix a finding names, built here: the rsadmin command line that fixes it and, where
 //! `tune db ... --fix` applies it itself, the change in the vocabulary of every other change
-//! (`ops::plan::FieldChange`), or the rebalance.
+//! (`ops::field::FieldChange`), or the rebalance.
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::{FIX_PROXY_POLICY, FIX_SHARDS_PLACEMENT, db_ref, endpoint_ref};
 use crate::api::models::Bdb;
-use crate::ops::plan::{FieldChange, Location};
+use crate::ops::field::{FieldChange, Location};
 use crate::shard_plan::ShardMove;
 use crate::tunables;
 

@@ -23,6 +23,7 @@ pub mod verify;
 use std::io::IsTerminal;
 
 use crate::api::ApiClient;
+use crate::cli::tune::TuneTarget;
 use crate::cli::{ChangeArgs, Cli, Command, GlobalArgs};
 use crate::config::{self, ConnectionInput};
 use crate::error::CliResult;
@@ -106,7 +107,12 @@ pub fn run(cli: Cli, confirmation: ConfirmationRule) -> CliResult<()> {
     match cli.command {
         Command::Info(args) => info::run(&ctx, args),
         Command::Status(args) => status::run(&ctx, args),
-        Command::Tune(args) => tune::run(&ctx, args),
+        Command::Tune(args) => match args.target {
+            TuneTarget::Db(args) => tune::run(&ctx, args),
+            TuneTarget::Cluster(args) => tune_objects::run_cluster(&ctx, args),
+            TuneTarget::Proxy(args) => tune_objects::run_proxy(&ctx, args),
+            TuneTarget::Node(args) => tune_objects::run_node(&ctx, args),
+        },
         Command::Bind(args) => bind::run(&ctx, args),
         Command::Migrate(args) => migrate::run(&ctx, args),
         Command::Failover(args) => failover::run(&ctx, args),

@@ -8,7 +8,8 @@ use crate::cli::node::{AddressOperation, NodeAction, NodeArgs};
 use crate::commands::Context;
 use crate::error::{CliError, CliResult};
 use crate::ops::execute::execute;
-use crate::ops::plan::{ChangePlan, FieldChange, Location, Step};
+use crate::ops::field::{FieldChange, Location};
+use crate::ops::plan::{ChangePlan, Step};
 use crate::output::plan::Done;
 use crate::resolve::fetch_node;
 

@@ -1,8 +1,8 @@
 //! `tune db <db> <key> <value> [<key> <value> ...] [--fix]`, driven by the tunables table; the
-//! plan is `ops::tune_db`'s. The other targets are in `tune_objects`.
+//! plan is `ops::tune_db`'s. The other targets are `tune_objects`.
 
-use crate::cli::tune::{TuneArgs, TuneDbArgs, TuneTarget};
-use crate::commands::{Context, tune_objects};
+use crate::cli::tune::TuneDbArgs;
+use crate::commands::Context;
 use crate::error::{CliError, CliResult};
 use crate::ops::execute::execute;
 use crate::ops::tune_db::{self, TuneDb};
@@ -39,13 +39,7 @@ pub fn parse(args: &TuneDbArgs) -> CliResult<TuneRequest> {
     })
 }
 
-pub fn run(ctx: &Context, args: TuneArgs) -> CliResult<()> {
-    let args = match args.target {
-        TuneTarget::Db(args) => args,
-        TuneTarget::Cluster(args) => return tune_objects::run_cluster(ctx, args),
-        TuneTarget::Proxy(args) => return tune_objects::run_proxy(ctx, args),
-        TuneTarget::Node(args) => return tune_objects::run_node(ctx, args),
-    };
+pub fn run(ctx: &Context, args: TuneDbArgs) -> CliResult<()> {
     let request = parse(&args)?;
     print_notes(&request.notes);
     let client = ctx.client()?;

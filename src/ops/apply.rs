@@ -8,7 +8,8 @@ use crate::api::ApiClient;
 use crate::api::client::{SHARDS_PATH, bdb_path, node_path};
 use crate::api::models::ActionStarted;
 use crate::error::{CliError, CliResult, ExitKind};
-use crate::ops::plan::{Action, ChangePlan, Object, Step, rebalance_step, same_value};
+use crate::ops::field::{Object, same_value};
+use crate::ops::plan::{Action, ChangePlan, Step, rebalance_step};
 use crate::output::plan::{not_applied, placements};
 use crate::wait::{self, Progress, WaitLimit};
 
@@ -145,7 +146,7 @@ fn verify(step: &Step, applied: &Value) -> CliResult<()> {
 mod tests {
     use super::*;
     use crate::api::models::{BlueprintEntry, Shard};
-    use crate::ops::plan::{FieldChange, Location};
+    use crate::ops::field::{FieldChange, Location};
     use serde_json::json;
 
     #[test]

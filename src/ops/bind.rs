@@ -5,8 +5,9 @@ use serde_json::Value;
 
 use crate::api::ApiClient;
 use crate::error::{CliError, CliResult, ExitKind};
+use crate::ops::field::{FieldChange, Location};
 use crate::ops::gate;
-use crate::ops::plan::{ChangePlan, FieldChange, Location, Step};
+use crate::ops::plan::{ChangePlan, Step};
 use crate::resolve::ResolvedDb;
 
 /// What `bind` sets on which endpoint.

@@ -2,8 +2,9 @@
 //! a command parses its words, calls one op and renders; the op reads the facts once (one GET
 //! per resource), plans purely, gates once and applies.
 //!
-//! - [`plan`]: the model: [`plan::FieldChange`] (where, which setting, current, wanted), the
-//!   [`plan::Step`] that sends it (its target derived from its changes) and [`plan::ChangePlan`].
+//! - [`field`]: the vocabulary: [`field::FieldChange`] (where, which setting, current, wanted).
+//! - [`plan`]: the [`plan::Step`] that sends changes (its target derived from their locations)
+//!   and [`plan::ChangePlan`].
 //! - [`gate`]: the OSS Cluster API prerequisites over the database as it would be after a plan.
 //! - [`tune_db`]: `tune db` and `placement`, including `--fix`; [`bind`]: `bind`;
 //!   [`shard_moves`]: `migrate` and `failover`.
@@ -16,6 +17,7 @@ pub mod apply;
 pub mod bind;
 pub mod confirm;
 pub mod execute;
+pub mod field;
 pub mod gate;
 pub mod plan;
 pub mod shard_moves;

@@ -5,7 +5,8 @@
 use crate::api::ApiClient;
 use crate::api::models::Shard;
 use crate::error::CliResult;
-use crate::ops::plan::{Action, ChangePlan, ShardField, Step, shard_changes};
+use crate::ops::field::{ShardField, shard_changes};
+use crate::ops::plan::{Action, ChangePlan, Step};
 use crate::shard_plan::{MASTER, MigrationSource, Promotion, plan_failover, plan_migration};
 
 /// The role of a replica in the REST API's words.

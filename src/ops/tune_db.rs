@@ -9,8 +9,9 @@ use crate::api::ApiClient;
 use crate::checks::fixes::FixChange;
 use crate::checks::{Finding, Severity};
 use crate::error::CliResult;
+use crate::ops::field::{FieldChange, Location};
 use crate::ops::gate::{self, ClusterFacts};
-use crate::ops::plan::{ChangePlan, FieldChange, Location, Remedy, Step, rebalance_step};
+use crate::ops::plan::{ChangePlan, Remedy, Step, rebalance_step};
 use crate::resolve::ResolvedDb;
 use crate::tunables::Setting;
 

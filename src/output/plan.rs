@@ -6,7 +6,8 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::checks::{Finding, Severity};
-use crate::ops::plan::{ChangePlan, FieldChange, Location, Remedy, ShardField, Step};
+use crate::ops::field::{FieldChange, Location, ShardField};
+use crate::ops::plan::{ChangePlan, Remedy, Step};
 use crate::shard_plan;
 use crate::tunables::ABSENT;
 
@@ -291,7 +292,8 @@ pub fn not_applied(change: &FieldChange, actual: &Value) -> String {
 mod tests {
     use super::*;
     use crate::api::models::{BlueprintEntry, Shard};
-    use crate::ops::plan::{Action, rebalance_step, shard_changes};
+    use crate::ops::field::shard_changes;
+    use crate::ops::plan::{Action, rebalance_step};
 
     fn bdb() -> Value {
         json!({"uid": 1, "oss_cluster": false})
