@@ -109,21 +109,26 @@ mod tests {
     #[test]
     fn findings_read_the_projected_database() {
         let bdb = json!({"uid": 1, "oss_cluster": false, "proxy_policy": "single",
-                         "shards_placement": "sparse", "sharding": true});
+                         "shards_placement": "sparse", "sharding": true,
+                         "endpoints": [{"uid": "1:1"}]});
         let facts = ClusterFacts {
             nodes: Vec::new(),
             shards: Vec::new(),
         };
-        let fail = |changes: &[FieldChange]| -> Vec<&'static str> {
+        // The fix of each failing rule.
+        let fail = |changes: &[FieldChange]| -> Vec<String> {
             findings(&bdb, &facts, changes)
                 .unwrap()
-                .iter()
+                .into_iter()
                 .filter(|finding| finding.severity == checks::Severity::Fail)
-                .map(|finding| finding.rule)
+                .filter_map(|finding| Some(finding.fix?.command))
                 .collect()
         };
         let enable = change("oss_cluster", json!(true));
-        assert_eq!(fail(std::slice::from_ref(&enable)), ["proxy_policy"]);
+        assert_eq!(
+            fail(std::slice::from_ref(&enable)),
+            ["rsadmin bind db db:1 endpoint 1:1 policy all-master-shards"]
+        );
         let bind = change("proxy_policy", json!("all-master-shards"));
         assert!(fail(&[bind, enable]).is_empty());
     }

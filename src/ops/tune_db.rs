@@ -133,37 +133,31 @@ fn fixes(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::models::{Bdb, Endpoint};
-    use crate::checks::fixes::{self, Fix};
     use crate::tunables;
     use serde_json::json;
 
-    fn fix(fix: Fix) -> Finding {
-        Finding {
-            rule: "r",
-            severity: Severity::Fail,
-            message: String::new(),
-            fix: Some(fix),
-        }
+    fn setting(key: &str) -> &'static Setting {
+        tunables::find_tunable(key).unwrap()
     }
 
     #[test]
     fn fixes_put_proxy_policy_before_placement() {
-        let bdb = json!({"uid": 1, "proxy_policy": "single", "shards_placement": "dense",
+        let bdb = json!({"uid": 1, "sharding": true, "proxy_policy": "single",
+                         "shards_placement": "dense",
                          "endpoints": [{"uid": "1:1", "proxy_policy": "single"}]});
-        let typed = Bdb {
-            uid: 1,
-            endpoints: vec![Endpoint {
-                uid: "1:1".into(),
-                ..Endpoint::default()
-            }],
-            ..Bdb::default()
+        // Both masters on node 1 of three: the spread finding asks for a rebalance.
+        let facts = ClusterFacts {
+            nodes: serde_json::from_value(json!([{"uid": 1}, {"uid": 2}, {"uid": 3}])).unwrap(),
+            shards: serde_json::from_value(json!([
+                {"uid": "1", "bdb_uid": 1, "node_uid": "1", "role": "master", "assigned_slots": "0-8191"},
+                {"uid": "2", "bdb_uid": 1, "node_uid": "1", "role": "master", "assigned_slots": "8192-16383"}
+            ]))
+            .unwrap(),
         };
-        let findings = vec![
-            fix(fixes::sparse_placement(&typed)),
-            fix(fixes::bind_proxy_policy(&typed, None)),
-            fix(fixes::spread_masters(&[])),
-        ];
+        let enable = changes(1, &bdb, &[(setting("oss_cluster"), json!(true))]);
+        let mut findings = gate::findings(&bdb, &facts, &enable).unwrap();
+        // The order of the findings does not decide the order of the fixes.
+        findings.reverse();
         let changes = fix_changes(&bdb, &findings);
         let steps: Vec<Step> = changes
             .into_iter()
@@ -183,7 +177,6 @@ mod tests {
     #[test]
     fn settings_plan_only_what_differs_and_disrupt_by_the_table() {
         let bdb = json!({"uid": 1, "oss_cluster": false, "max_connections": 100});
-        let setting = |key| tunables::find_tunable(key).unwrap();
         let settings = vec![
             (setting("oss_cluster"), json!(true)),
             (setting("max_connections"), json!(100)),
