@@ -7,10 +7,9 @@ use crate::checks::diagnosis::{Diagnosis, DoctorInput, diagnose};
 use crate::checks::{CheckInput, Finding, Origin, Severity, oss_cluster_prerequisites};
 use crate::cli::doctor::{DoctorArgs, DoctorTarget};
 use crate::commands::Context;
-use crate::commands::verify::{
-    Summary, gather, probe_options, render_report, report_line, summary,
-};
+use crate::commands::verify::{Summary, render_report, report_line, summary};
 use crate::error::{CliError, CliResult, ExitKind};
+use crate::ops::probe::{gather, probe_options};
 use crate::output::print_json;
 use crate::resolve::DbRef;
 use crate::topology::compat::probe_client_compatibility;
@@ -31,7 +30,7 @@ pub fn run(ctx: &Context, args: DoctorArgs) -> CliResult<()> {
     let db = DbRef::parse(&db)?;
     let client = ctx.client()?;
     let facts = gather(&client, &db)?;
-    let options = probe_options(ctx, &probe, &facts)?;
+    let options = probe_options(ctx.connection(), &probe, &facts)?;
     let prerequisites = oss_cluster_prerequisites(&CheckInput {
         bdb: &facts.bdb,
         nodes: &facts.nodes,
