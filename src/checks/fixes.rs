@@ -6,7 +6,6 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
 
-use super::{FIX_PROXY_POLICY, FIX_SHARDS_PLACEMENT, db_ref, endpoint_ref};
 use crate::api::models::Bdb;
 use crate::ops::field::{FieldChange, Location};
 use crate::shard_plan::ShardMove;
@@ -46,6 +45,23 @@ pub struct Fix {
     /// The exact rsadmin command line that fixes the finding.
     pub command: String,
     pub change: Option<FixChange>,
+}
+
+/// The proxy policy and placement `--fix` chooses, as the Cluster Manager UI does.
+pub const FIX_PROXY_POLICY: &str = "all-master-shards";
+pub const FIX_SHARDS_PLACEMENT: &str = "sparse";
+
+/// `db:<uid>`, as a command line names the database.
+pub fn db_ref(bdb: &Bdb) -> String {
+    format!("db:{}", bdb.uid)
+}
+
+/// The endpoint `bind` addresses, `<db>:<n>`; a database has one unless it was built otherwise.
+pub fn endpoint_ref(bdb: &Bdb) -> String {
+    bdb.endpoints
+        .first()
+        .map(|endpoint| endpoint.uid.clone())
+        .unwrap_or_else(|| format!("{}:1", bdb.uid))
 }
 
 fn command(command: String) -> Fix {

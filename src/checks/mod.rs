@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::api::models::{Bdb, Endpoint, Node, Shard};
 use crate::shard_plan;
-use fixes::Fix;
+use fixes::{Fix, db_ref, endpoint_ref};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -59,15 +59,13 @@ pub struct CheckInput<'a> {
     pub origin: Origin,
 }
 
-/// The hashing rules of the standard (OSS-compatible) hashing policy, as decoded strings.
-pub const STANDARD_SHARD_KEY_REGEX: [&str; 2] = [r".*\{(?<tag>.*)\}.*", r"(?<tag>.*)"];
+/// Defined beside `info db`'s rendering of the hashing policy, which `tunables` owns.
+pub use crate::tunables::STANDARD_SHARD_KEY_REGEX;
 
 /// Proxy policies that bind a proxy on every node serving the database's masters.
 pub const OSS_PROXY_POLICIES: [&str; 2] = ["all-master-shards", "all-nodes"];
 
-/// The proxy policy and placement `--fix` chooses, as the Cluster Manager UI does.
-pub const FIX_PROXY_POLICY: &str = "all-master-shards";
-pub const FIX_SHARDS_PLACEMENT: &str = "sparse";
+pub use fixes::{FIX_PROXY_POLICY, FIX_SHARDS_PLACEMENT};
 
 /// A module the OSS Cluster API documentation excludes.
 struct UnsupportedModule {
@@ -150,18 +148,6 @@ fn finding(
 
 fn ok(rule: &'static str, message: String) -> Vec<Finding> {
     finding(rule, Severity::Ok, message, None)
-}
-
-fn db_ref(bdb: &Bdb) -> String {
-    format!("db:{}", bdb.uid)
-}
-
-/// The endpoint `bind` addresses, `<db>:<n>`; a database has one unless it was built otherwise.
-fn endpoint_ref(bdb: &Bdb) -> String {
-    bdb.endpoints
-        .first()
-        .map(|endpoint| endpoint.uid.clone())
-        .unwrap_or_else(|| format!("{}:1", bdb.uid))
 }
 
 fn hashing_policy(input: &CheckInput) -> Vec<Finding> {
