@@ -253,7 +253,7 @@ pub fn project_shards(shards: &[Shard], changes: &[FieldChange]) -> CliResult<Ve
 
 /// Changes of the shards listed in `shards`: `field` of each `(shard uid, wanted)`; shards
 /// already there are left out.
-pub fn shard_changes<'a>(
+pub(super) fn shard_changes<'a>(
     shards: &[Shard],
     field: ShardField,
     wanted: impl IntoIterator<Item = (&'a str, &'a str)>,

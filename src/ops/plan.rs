@@ -8,8 +8,8 @@ use crate::api::ApiClient;
 use crate::api::client::{CLUSTER_POLICY_PATH, SHARDS_PATH, bdb_path, node_path, proxy_path};
 use crate::api::models::{BlueprintEntry, Shard};
 use crate::checks::Finding;
-use crate::ops::field::{FieldChange, Location, Object};
-use crate::shard_plan;
+use crate::ops::field::{FieldChange, Location, Object, ShardField, shard_changes};
+use crate::shard_plan::{self, ShardMove};
 
 /// The request a step sends besides a plain update of the object its changes address.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +44,8 @@ pub struct Step {
 
 impl Step {
     /// One update per object the changes address, in the order the objects first appear.
+    /// Shards have no update of their own: their changes go through [`Step::migrate`] and
+    /// [`Step::failover`].
     pub fn updates(changes: Vec<FieldChange>) -> Vec<Step> {
         let mut steps: Vec<Step> = Vec::new();
         for change in changes {
@@ -60,9 +62,37 @@ impl Step {
         steps
     }
 
-    /// A shard action over `changes` (their locations name the shards); `None` when there is
-    /// nothing to move.
-    pub fn shard_action(action: Action, changes: Vec<FieldChange>) -> Option<Step> {
+    /// `POST /v1/shards/actions/migrate`: the shards of `moves` (as `shards` lists them) go to
+    /// `target_node`; `None` when every one is there already.
+    pub fn migrate(
+        shards: &[Shard],
+        moves: &[ShardMove],
+        target_node: u64,
+        preserve_roles: bool,
+    ) -> Option<Step> {
+        let wanted = moves
+            .iter()
+            .map(|found| (found.shard_uid.as_str(), found.to_node.as_str()));
+        let action = Action::MigrateShards {
+            target_node,
+            preserve_roles,
+        };
+        Step::shard_action(action, shard_changes(shards, ShardField::Node, wanted))
+    }
+
+    /// `POST /v1/shards/actions/failover`: the shards of one database take the roles of `roles`
+    /// (`(shard uid, role)`: each master becomes a replica, its replica the master).
+    pub fn failover<'a>(
+        shards: &[Shard],
+        roles: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Option<Step> {
+        let changes = shard_changes(shards, ShardField::Role, roles);
+        Step::shard_action(Action::FailoverShards, changes)
+    }
+
+    /// A shard action over `changes`, built only by the constructors above and
+    /// [`rebalance_step`], so the locations always fit the action.
+    fn shard_action(action: Action, changes: Vec<FieldChange>) -> Option<Step> {
         let object = changes.first()?.location.object();
         Some(Step {
             action,
@@ -244,7 +274,7 @@ pub fn rebalance_step(bdb: u64, blueprint: Vec<BlueprintEntry>, shards: &[Shard]
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ops::field::{ShardField, project, project_shards, shard_changes};
+    use crate::ops::field::{project, project_shards};
 
     fn bdb() -> Value {
         json!({"uid": 1, "name": "a", "oss_cluster": false, "proxy_policy": "single",
@@ -338,13 +368,12 @@ mod tests {
     #[test]
     fn shard_steps_send_the_documented_action_bodies() {
         let listed: Vec<Shard> = serde_json::from_value(shards()).unwrap();
-        let changes = shard_changes(&listed, ShardField::Node, [("1", "1"), ("2", "3")]);
-        assert_eq!(changes.len(), 1);
-        let action = Action::MigrateShards {
-            target_node: 3,
-            preserve_roles: true,
-        };
-        let step = Step::shard_action(action, changes.clone()).unwrap();
+        let moves = [("1", "1"), ("2", "3")].map(|(shard, node)| ShardMove {
+            shard_uid: shard.into(),
+            to_node: node.into(),
+        });
+        let step = Step::migrate(&listed, &moves, 3, true).unwrap();
+        assert_eq!(step.changes().len(), 1);
         assert_eq!(
             (step.method(), step.path(), step.body()),
             (
@@ -353,10 +382,11 @@ mod tests {
                 json!({"preserve_roles": true, "shard_uids": ["2"], "target_node_uid": 3})
             )
         );
-        let projected = project_shards(&listed, &changes).unwrap();
+        let projected = project_shards(&listed, step.changes()).unwrap();
         assert_eq!(projected[1].node_uid, "3");
         assert_eq!(projected[0].node_uid, "1");
-        assert_eq!(Step::shard_action(Action::FailoverShards, Vec::new()), None);
+        assert_eq!(Step::migrate(&listed, &moves[..1], 1, false), None);
+        assert_eq!(Step::failover(&listed, []), None);
     }
 
     #[test]

@@ -5,8 +5,7 @@
 use crate::api::ApiClient;
 use crate::api::models::Shard;
 use crate::error::CliResult;
-use crate::ops::field::{ShardField, shard_changes};
-use crate::ops::plan::{Action, ChangePlan, Step};
+use crate::ops::plan::{ChangePlan, Step};
 use crate::shard_plan::{MASTER, MigrationSource, Promotion, plan_failover, plan_migration};
 
 /// The role of a replica in the REST API's words.
@@ -33,18 +32,14 @@ pub fn migrate(
         &shards,
         &client.nodes()?,
     )?;
-    let changes = shard_changes(
+    let steps = Step::migrate(
         &shards,
-        ShardField::Node,
-        moves
-            .iter()
-            .map(|found| (found.shard_uid.as_str(), found.to_node.as_str())),
-    );
-    let action = Action::MigrateShards {
-        target_node: migration.target_node,
-        preserve_roles: migration.preserve_roles,
-    };
-    let steps = Step::shard_action(action, changes).into_iter().collect();
+        &moves,
+        migration.target_node,
+        migration.preserve_roles,
+    )
+    .into_iter()
+    .collect();
     Ok(ChangePlan::new(subject, steps))
 }
 
@@ -85,10 +80,7 @@ fn failover_steps(promotions: &[Promotion], shards: &[Shard]) -> Vec<Step> {
                         (promotion.replica.uid.as_str(), MASTER),
                     ]
                 });
-            Step::shard_action(
-                Action::FailoverShards,
-                shard_changes(shards, ShardField::Role, roles),
-            )
+            Step::failover(shards, roles)
         })
         .collect()
 }

@@ -1,4 +1,5 @@
-//! Rendering: rladmin-style `key: value` blocks, whitespace-aligned tables, and JSON.
+//! Rendering: rladmin-style `key: value` blocks, whitespace-aligned tables, JSON, and the words
+//! of a change (`plan`: what `--dry-run`, the confirmation and `-o json` show).
 
 pub mod info;
 pub mod plan;

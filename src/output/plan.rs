@@ -292,8 +292,8 @@ pub fn not_applied(change: &FieldChange, actual: &Value) -> String {
 mod tests {
     use super::*;
     use crate::api::models::{BlueprintEntry, Shard};
-    use crate::ops::field::shard_changes;
-    use crate::ops::plan::{Action, rebalance_step};
+    use crate::ops::plan::rebalance_step;
+    use crate::shard_plan::ShardMove;
 
     fn bdb() -> Value {
         json!({"uid": 1, "oss_cluster": false})
@@ -336,13 +336,15 @@ mod tests {
 
     #[test]
     fn shard_changes_read_as_rladmin_names_them() {
-        let changes = shard_changes(&shards(), ShardField::Node, [("2", "3")]);
-        assert_eq!(summary(&changes[0]), "redis:2 node: node:1 -> node:3");
-        let action = Action::MigrateShards {
-            target_node: 3,
-            preserve_roles: true,
-        };
-        let step = Step::shard_action(action, changes).unwrap();
+        let moves = [ShardMove {
+            shard_uid: "2".into(),
+            to_node: "3".into(),
+        }];
+        let step = Step::migrate(&shards(), &moves, 3, true).unwrap();
+        assert_eq!(
+            summary(&step.changes()[0]),
+            "redis:2 node: node:1 -> node:3"
+        );
         assert_eq!(
             calls(&step),
             [
