@@ -42,7 +42,7 @@ impl Destruction {
         }
     }
 
-    /// The plan as `change`'s dry run shows one (without its last line).
+    /// The plan as a change's dry run shows one (`output::plan::render`), without its last line.
     fn render(&self) -> String {
         let mut text = format!("Plan for {}:\n  {}\n", self.subject, self.what);
         for line in &self.instances {
