@@ -6,7 +6,7 @@ use crate::cli::placement::{PlacementArgs, PlacementTarget};
 use crate::commands::Context;
 use crate::error::{CliError, CliResult};
 use crate::ops::execute::execute;
-use crate::ops::tune_db::{self, TuneDb};
+use crate::ops::tune_db::{self, Facts, TuneDb};
 use crate::output::plan::Done;
 use crate::resolve::{DbRef, resolve_db};
 use crate::tunables;
@@ -26,7 +26,8 @@ pub fn run(ctx: &Context, args: PlacementArgs) -> CliResult<()> {
         settings: vec![(setting, Value::from(policy.as_str()))],
         fix: false,
     };
-    let plan = tune_db::plan(&client, &resolved, &request)?;
+    let facts = Facts::read(&client, resolved.uid, &request)?;
+    let plan = tune_db::plan(&resolved, &facts, &request)?;
     let done = Done::Placement(policy.as_str());
     execute(&client, &plan, &ctx.run_options(&change, done))
 }

@@ -5,7 +5,7 @@ use crate::cli::tune::TuneDbArgs;
 use crate::commands::Context;
 use crate::error::{CliError, CliResult};
 use crate::ops::execute::execute;
-use crate::ops::tune_db::{self, TuneDb};
+use crate::ops::tune_db::{self, Facts, TuneDb};
 use crate::output::plan::Done;
 use crate::output::print_notes;
 use crate::resolve::{DbRef, resolve_db};
@@ -44,7 +44,8 @@ pub fn run(ctx: &Context, args: TuneDbArgs) -> CliResult<()> {
     print_notes(&request.notes);
     let client = ctx.client()?;
     let db = resolve_db(&client, &request.db)?;
-    let plan = tune_db::plan(&client, &db, &request.tune)?;
+    let facts = Facts::read(&client, db.uid, &request.tune)?;
+    let plan = tune_db::plan(&db, &facts, &request.tune)?;
     execute(
         &client,
         &plan,

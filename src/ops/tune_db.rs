@@ -1,11 +1,13 @@
-//! `tune db` (and `placement`, its rladmin alias) from top to bottom: read the database once,
-//! plan the changes, gate them on the OSS Cluster API prerequisites once, and with `--fix` plan
-//! the fixes first (proxy policy, placement, then the cluster's own rebalance blueprint) and
-//! gate the whole plan again on the facts already read.
+//! `tune db` (and `placement`, its rladmin alias) from top to bottom: [`Facts::read`] reads each
+//! resource once (the database; its nodes and shards when the OSS Cluster API prerequisites
+//! apply; the rebalance blueprint when `--fix` wants one), then [`plan`], pure, plans the
+//! changes, with `--fix` the fixes first (proxy policy, placement, the cluster's own rebalance),
+//! and gates the whole plan on the facts already read.
 
 use serde_json::Value;
 
 use crate::api::ApiClient;
+use crate::api::models::BlueprintEntry;
 use crate::checks::fixes::FixChange;
 use crate::checks::{Finding, Severity};
 use crate::error::CliResult;
@@ -77,21 +79,65 @@ fn wants_rebalance(findings: &[Finding]) -> bool {
     })
 }
 
-/// The plan for `request` on database `db`.
-pub fn plan(client: &ApiClient, db: &ResolvedDb, request: &TuneDb) -> CliResult<ChangePlan> {
-    let bdb = client.bdb_json(db.uid)?;
-    let changes = changes(db.uid, &bdb, &request.settings);
-    let (mut findings, facts) = gate::check(client, db.uid, &bdb, &changes)?;
-    let mut steps = Vec::new();
-    if let (true, Some(facts)) = (request.fix, &facts) {
-        steps = fixes(client, db.uid, &bdb, facts, &findings)?;
+/// What the plan of a `tune db` reads, one GET per resource: the database; its nodes and
+/// shards when the prerequisites apply; the cluster's blueprint when `--fix` wants a rebalance.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub bdb: Value,
+    pub cluster: Option<ClusterFacts>,
+    pub blueprint: Option<Vec<BlueprintEntry>>,
+}
+
+impl Facts {
+    pub fn read(client: &ApiClient, uid: u64, request: &TuneDb) -> CliResult<Facts> {
+        let bdb = client.bdb_json(uid)?;
+        let changes = changes(uid, &bdb, &request.settings);
+        let cluster = if gate::applies(&bdb, &changes)? {
+            Some(ClusterFacts::fetch(client, uid)?)
+        } else {
+            None
+        };
+        let blueprint = match &cluster {
+            Some(cluster)
+                if request.fix && wants_rebalance(&gate::findings(&bdb, cluster, &changes)?) =>
+            {
+                Some(client.shards_blueprint(uid)?.0)
+            }
+            _ => None,
+        };
+        Ok(Facts {
+            bdb,
+            cluster,
+            blueprint,
+        })
+    }
+}
+
+/// The plan for `request` on database `db`, from what was read: the fixes first (each its own
+/// step, then the rebalance), the requested changes last, the whole plan gated once more.
+pub fn plan(db: &ResolvedDb, facts: &Facts, request: &TuneDb) -> CliResult<ChangePlan> {
+    let changes = changes(db.uid, &facts.bdb, &request.settings);
+    let Some(cluster) = &facts.cluster else {
+        return Ok(ChangePlan::new(db.subject(), Step::updates(changes)));
+    };
+    let mut findings = gate::findings(&facts.bdb, cluster, &changes)?;
+    let mut steps: Vec<Step> = Vec::new();
+    if request.fix {
+        steps.extend(
+            fix_changes(&facts.bdb, &findings)
+                .into_iter()
+                .flat_map(|change| Step::updates(vec![change])),
+        );
+        if let Some(blueprint) = &facts.blueprint {
+            steps.extend(rebalance_step(db.uid, blueprint.clone(), &cluster.shards));
+        }
         if !steps.is_empty() {
             let all_changes: Vec<FieldChange> = steps
                 .iter()
                 .flat_map(|step| step.changes().iter().cloned())
                 .chain(changes.iter().cloned())
                 .collect();
-            findings = gate::findings(&bdb, facts, &all_changes)?;
+            findings = gate::findings(&facts.bdb, cluster, &all_changes)?;
         }
     }
     steps.extend(Step::updates(changes));
@@ -107,27 +153,6 @@ pub fn plan(client: &ApiClient, db: &ResolvedDb, request: &TuneDb) -> CliResult<
         findings,
         remedy,
     })
-}
-
-/// The steps `--fix` adds before the change: one per fixed field, then the rebalance when the
-/// master shards sit on fewer nodes than they could: the moves of the cluster's own blueprint
-/// for sparse placement (a placement change moves no existing shard).
-fn fixes(
-    client: &ApiClient,
-    uid: u64,
-    bdb: &Value,
-    facts: &ClusterFacts,
-    findings: &[Finding],
-) -> CliResult<Vec<Step>> {
-    let mut steps: Vec<Step> = fix_changes(bdb, findings)
-        .into_iter()
-        .flat_map(|change| Step::updates(vec![change]))
-        .collect();
-    if wants_rebalance(findings) {
-        let (blueprint, _) = client.shards_blueprint(uid)?;
-        steps.extend(rebalance_step(uid, blueprint, &facts.shards));
-    }
-    Ok(steps)
 }
 
 #[cfg(test)]
@@ -172,6 +197,74 @@ mod tests {
         assert_eq!(steps[1].body(), json!({"shards_placement": "sparse"}));
         assert!(!steps[1].disruptive());
         assert!(wants_rebalance(&findings));
+    }
+
+    /// The demo database: proxy policy single, dense placement, three masters on node 1.
+    fn demo() -> (ResolvedDb, Facts) {
+        let bdb = json!({"uid": 1, "name": "demo-db", "sharding": true, "oss_cluster": false,
+                         "proxy_policy": "single", "shards_placement": "dense",
+                         "endpoints": [{"uid": "1:1", "proxy_policy": "single"}]});
+        let slots = ["0-5460", "5461-10922", "10923-16383"];
+        let shards = (1..=3)
+            .map(|uid| {
+                json!({"uid": uid.to_string(), "bdb_uid": 1, "node_uid": "1",
+                              "role": "master", "assigned_slots": slots[uid - 1]})
+            })
+            .collect();
+        let blueprint = (1..=3)
+            .map(|node| {
+                json!({"nodes": [{"node_uid": node.to_string(), "role": "master"}],
+                               "slot_range": slots[node - 1]})
+            })
+            .collect();
+        let facts = Facts {
+            bdb,
+            cluster: Some(ClusterFacts {
+                nodes: serde_json::from_value(json!([{"uid": 1}, {"uid": 2}, {"uid": 3}])).unwrap(),
+                shards: serde_json::from_value(Value::Array(shards)).unwrap(),
+            }),
+            blueprint: Some(serde_json::from_value(Value::Array(blueprint)).unwrap()),
+        };
+        let db = ResolvedDb {
+            uid: 1,
+            name: "demo-db".into(),
+        };
+        (db, facts)
+    }
+
+    #[test]
+    fn enabling_plans_the_fixes_first_or_names_them_in_the_refusal() {
+        let (db, facts) = demo();
+        let enable = |fix| TuneDb {
+            settings: vec![(setting("oss_cluster"), json!(true))],
+            fix,
+        };
+        let plan = plan(&db, &facts, &enable(true)).unwrap();
+        let requests: Vec<(String, Value)> = plan
+            .steps
+            .iter()
+            .map(|step| (step.path(), step.body()))
+            .collect();
+        assert_eq!(requests.len(), 4);
+        assert_eq!(
+            requests[0].1,
+            json!({"endpoint": "1:1", "proxy_policy": "all-master-shards"})
+        );
+        assert_eq!(requests[1].1, json!({"shards_placement": "sparse"}));
+        assert_eq!(plan.steps[2].changes().len(), 2);
+        assert_eq!(
+            requests[3],
+            ("/v1/bdbs/1".to_string(), json!({"oss_cluster": true}))
+        );
+        assert!(
+            plan.findings
+                .iter()
+                .all(|finding| finding.severity != Severity::Fail)
+        );
+        assert_eq!(plan.remedy, None);
+        let refused = super::plan(&db, &facts, &enable(false)).unwrap();
+        assert_eq!(refused.steps.len(), 1);
+        assert_eq!(refused.remedy, Some(Remedy::TuneFix { bdb: 1 }));
     }
 
     #[test]
