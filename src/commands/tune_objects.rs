@@ -1,73 +1,18 @@
-//! `tune cluster`, `tune proxy <id>|all` and `tune node <id>|all`: rladmin's other `tune` targets,
-//! through the same plan, dry run, confirmation rule, PUT and read-back as `tune db`, each driven
-//! by its table in `tunables`.
-//!
-//! REST: `PUT /v1/cluster/policy` (fields at the top level; answers with a status only),
-//! `PUT /v1/proxies/{uid}` with `{"proxy": {...}}`, `PUT /v1/nodes/{uid}`. `tune proxy all` is one
-//! PUT per proxy (each read back), so a proxy that already has the value is left alone.
+//! `tune cluster`, `tune proxy <id>|all` and `tune node <id>|all`: parse, call
+//! `ops::tune_objects`, run the plan like `tune db`'s.
 
 use serde_json::Value;
 
 use crate::api::ApiClient;
-use crate::api::client::{CLUSTER_POLICY_PATH, node_path, proxy_path};
-use crate::checks::fixes::{self, Fix};
-use crate::checks::{Finding, Severity};
 use crate::cli::tune::{TuneObjectArgs, TunePairsArgs};
 use crate::commands::Context;
-use crate::error::{CliError, CliResult, ExitKind};
+use crate::error::{CliError, CliResult};
 use crate::ops::execute::execute;
-use crate::ops::field::{FieldChange, Location};
-use crate::ops::plan::{ChangePlan, Step};
+use crate::ops::plan::ChangePlan;
+use crate::ops::tune_objects::{self, NODES, ObjectKind, PROXIES, Selection};
 use crate::output::plan::Done;
 use crate::output::print_notes;
-use crate::tunables::{self, CLUSTER_POLICY_SETTINGS, NODE_SETTINGS, PROXY_SETTINGS, Setting};
-
-/// `<id>` or `all`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Selection {
-    One(u64),
-    All,
-}
-
-impl Selection {
-    fn parse(raw: &str, what: &str) -> CliResult<Selection> {
-        match raw {
-            "all" => Ok(Selection::All),
-            _ => raw.parse().map(Selection::One).map_err(|_| {
-                CliError::usage(format!(
-                    "invalid {what} id {raw:?}: expected a number or `all`"
-                ))
-            }),
-        }
-    }
-}
-
-/// The changes `settings` make to `object` (each field where `location` puts it); a field the
-/// object lacks is refused (nothing sent).
-fn changes_to(
-    object: &Value,
-    settings: &[(&'static Setting, Value)],
-    subject: &str,
-    location: impl Fn(&'static str) -> Location,
-) -> CliResult<Vec<FieldChange>> {
-    settings
-        .iter()
-        .filter_map(|(setting, wanted)| {
-            if object.get(setting.field).is_none() {
-                return Some(Err(CliError::new(
-                    ExitKind::Refused,
-                    format!(
-                        "{subject} has no {} field on this cluster (the key needs a newer \
-                         Redis Software); nothing was changed",
-                        setting.field
-                    ),
-                )));
-            }
-            let location = location(setting.field);
-            FieldChange::against(object, location, Some(setting), wanted.clone()).map(Ok)
-        })
-        .collect()
-}
+use crate::tunables::{self, CLUSTER_POLICY_SETTINGS, Setting};
 
 fn parse_settings(
     table: &'static [Setting],
@@ -82,18 +27,7 @@ fn parse_settings(
 pub fn run_cluster(ctx: &Context, args: TunePairsArgs) -> CliResult<()> {
     let settings = parse_settings(CLUSTER_POLICY_SETTINGS, &args.pairs, "tune cluster")?;
     let client = ctx.client()?;
-    let policy: Value = client.get(CLUSTER_POLICY_PATH)?;
-    let changes = changes_to(&policy, &settings, "the cluster policy", |field| {
-        Location::ClusterPolicy { field }
-    })?;
-    let mut after = policy;
-    for change in &changes {
-        after[change.location.field()] = change.wanted.clone();
-    }
-    let plan = ChangePlan {
-        findings: policy_findings(&after),
-        ..ChangePlan::new("cluster".to_string(), Step::updates(changes))
-    };
+    let plan = tune_objects::cluster(&client, &settings)?;
     execute(
         &client,
         &plan,
@@ -101,121 +35,25 @@ pub fn run_cluster(ctx: &Context, args: TunePairsArgs) -> CliResult<()> {
     )
 }
 
-/// Warnings about the defaults new databases would get: the OSS Cluster API on by default wants
-/// a multi-proxy policy and sparse placement (the prerequisites `tune db` checks per database).
-fn policy_findings(policy: &Value) -> Vec<Finding> {
-    if policy.get("default_oss_cluster") != Some(&Value::Bool(true)) {
-        return Vec::new();
-    }
-    let warn = |rule, message: &str, fix: Fix| Finding {
-        rule,
-        severity: Severity::Warn,
-        message: message.to_string(),
-        fix: Some(fix),
-    };
-    let mut findings = Vec::new();
-    if policy.get("default_sharded_proxy_policy") == Some(&Value::from("single")) {
-        findings.push(warn(
-            "cluster_default_proxy_policy",
-            "new sharded databases would get the OSS Cluster API with proxy policy \"single\", \
-             which it does not allow; set default_sharded_proxy_policy all-master-shards",
-            fixes::tune_cluster("default_sharded_proxy_policy", "all-master-shards"),
-        ));
-    }
-    if policy.get("default_shards_placement") == Some(&Value::from("dense")) {
-        findings.push(warn(
-            "cluster_default_placement",
-            "new databases with the OSS Cluster API would place their shards dense (few nodes); \
-             sparse spreads the master shards that clients connect to",
-            fixes::tune_cluster("default_shards_placement", "sparse"),
-        ));
-    }
-    findings
-}
-
-/// A kind of object `tune` changes one by one: proxies or nodes.
-struct ObjectKind {
-    what: &'static str,
-    table: &'static [Setting],
-    list_path: &'static str,
-    one_path: fn(u64) -> String,
-    /// Where a field of the object with this uid is.
-    location: fn(u64, &'static str) -> Location,
-}
-
-const PROXIES: ObjectKind = ObjectKind {
-    what: "proxy",
-    table: PROXY_SETTINGS,
-    list_path: "/v1/proxies",
-    one_path: proxy_path,
-    location: |proxy, field| Location::Proxy { proxy, field },
-};
-
-const NODES: ObjectKind = ObjectKind {
-    what: "node",
-    table: NODE_SETTINGS,
-    list_path: "/v1/nodes",
-    one_path: node_path,
-    location: |node, field| Location::Node { node, field },
-};
-
-impl ObjectKind {
-    /// The objects `selection` names: every one, or the one (404 is "not found", exit 5).
-    fn selected(&self, client: &ApiClient, selection: Selection) -> CliResult<Vec<Value>> {
-        let uid = match selection {
-            Selection::All => return client.get(self.list_path),
-            Selection::One(uid) => uid,
-        };
-        client
-            .get(&(self.one_path)(uid))
-            .map(|object| vec![object])
-            .map_err(|err| match err.kind {
-                ExitKind::NotFound => CliError::new(
-                    ExitKind::NotFound,
-                    format!(
-                        "{} {uid} not found. `rsadmin status nodes` lists the nodes (one proxy \
-                         each).",
-                        self.what
-                    ),
-                ),
-                _ => err,
-            })
-    }
-
-    /// The client, the uids of the selected objects and the changes to them (each object's
-    /// only where it differs).
-    fn changes(
-        &self,
-        ctx: &Context,
-        args: &TuneObjectArgs,
-    ) -> CliResult<(ApiClient, Vec<u64>, Vec<FieldChange>)> {
-        let selection = Selection::parse(&args.id, self.what)?;
-        let command = format!("tune {} {}", self.what, args.id);
-        let settings = parse_settings(self.table, &args.pairs, &command)?;
-        let client = ctx.client()?;
-        let mut uids = Vec::new();
-        let mut changes = Vec::new();
-        for object in self.selected(&client, selection)? {
-            let uid = object.get("uid").and_then(Value::as_u64).ok_or_else(|| {
-                CliError::new(
-                    ExitKind::Failed,
-                    format!("a {} object has no uid", self.what),
-                )
-            })?;
-            let subject = format!("{}:{uid}", self.what);
-            changes.extend(changes_to(&object, &settings, &subject, |field| {
-                (self.location)(uid, field)
-            })?);
-            uids.push(uid);
-        }
-        Ok((client, uids, changes))
-    }
+/// The selection and settings of `tune proxy|node <id>|all ...`, the client, the selected uids
+/// and the plan.
+fn plan_objects(
+    ctx: &Context,
+    kind: &ObjectKind,
+    args: &TuneObjectArgs,
+) -> CliResult<(ApiClient, Vec<u64>, ChangePlan)> {
+    let selection = Selection::parse(&args.id, kind.what)?;
+    let command = format!("tune {} {}", kind.what, args.id);
+    let settings = parse_settings(kind.table, &args.pairs, &command)?;
+    let client = ctx.client()?;
+    let subject = format!("{} {}", kind.what, args.id);
+    let (uids, plan) = kind.plan(&client, selection, &settings, subject)?;
+    Ok((client, uids, plan))
 }
 
 /// One PUT per proxy that differs, each read back.
 pub fn run_proxy(ctx: &Context, args: TuneObjectArgs) -> CliResult<()> {
-    let (client, uids, changes) = PROXIES.changes(ctx, &args)?;
-    let plan = ChangePlan::new(format!("proxy {}", args.id), Step::updates(changes));
+    let (client, uids, plan) = plan_objects(ctx, &PROXIES, &args)?;
     execute(
         &client,
         &plan,
@@ -224,33 +62,10 @@ pub fn run_proxy(ctx: &Context, args: TuneObjectArgs) -> CliResult<()> {
 }
 
 pub fn run_node(ctx: &Context, args: TuneObjectArgs) -> CliResult<()> {
-    let (client, _, changes) = NODES.changes(ctx, &args)?;
-    let plan = ChangePlan::new(format!("node {}", args.id), Step::updates(changes));
+    let (client, _, plan) = plan_objects(ctx, &NODES, &args)?;
     execute(
         &client,
         &plan,
         &ctx.run_options(&args.change, Done::Finished),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn oss_cluster_by_default_warns_about_single_and_dense() {
-        let policy = json!({"default_oss_cluster": true, "default_sharded_proxy_policy": "single",
-                            "default_shards_placement": "dense"});
-        let rules: Vec<&str> = policy_findings(&policy).iter().map(|f| f.rule).collect();
-        assert_eq!(
-            rules,
-            ["cluster_default_proxy_policy", "cluster_default_placement"]
-        );
-        let fine = json!({"default_oss_cluster": true,
-                          "default_sharded_proxy_policy": "all-master-shards",
-                          "default_shards_placement": "sparse"});
-        assert!(policy_findings(&fine).is_empty());
-        assert!(policy_findings(&json!({"default_oss_cluster": false})).is_empty());
-    }
 }

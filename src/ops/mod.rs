@@ -7,7 +7,7 @@
 //!   and [`plan::ChangePlan`].
 //! - [`gate`]: the OSS Cluster API prerequisites over the database as it would be after a plan.
 //! - [`tune_db`]: `tune db` and `placement`, including `--fix`; [`bind`]: `bind`;
-//!   [`shard_moves`]: `migrate` and `failover`.
+//!   [`shard_moves`]: `migrate` and `failover`; [`tune_objects`]: `tune cluster|proxy|node`.
 //! - [`probe`]: what `verify` and `doctor` read before probing (the REST view, the client
 //!   settings).
 //! - [`confirm`]: the confirmation rule, decided from a small value.
@@ -25,3 +25,4 @@ pub mod plan;
 pub mod probe;
 pub mod shard_moves;
 pub mod tune_db;
+pub mod tune_objects;
