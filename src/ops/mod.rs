@@ -7,7 +7,8 @@
 //!   and [`plan::ChangePlan`].
 //! - [`gate`]: the OSS Cluster API prerequisites over the database as it would be after a plan.
 //! - [`tune_db`]: `tune db` and `placement`, including `--fix`; [`bind`]: `bind`;
-//!   [`shard_moves`]: `migrate` and `failover`; [`tune_objects`]: `tune cluster|proxy|node`.
+//!   [`shard_moves`]: `migrate` and `failover`; [`tune_objects`]: `tune cluster|proxy|node`;
+//!   [`node`]: `node ... external_addr`.
 //! - [`probe`]: what `verify` and `doctor` read before probing (the REST view, the client
 //!   settings).
 //! - [`confirm`]: the confirmation rule, decided from a small value.
@@ -21,6 +22,7 @@ pub mod confirm;
 pub mod execute;
 pub mod field;
 pub mod gate;
+pub mod node;
 pub mod plan;
 pub mod probe;
 pub mod shard_moves;
