@@ -2,7 +2,6 @@
 
 pub mod api;
 pub mod assets;
-pub mod change;
 pub mod checks;
 pub mod cli;
 pub mod commands;
@@ -10,6 +9,7 @@ pub mod config;
 pub mod dropin;
 pub mod error;
 pub mod limits;
+pub mod ops;
 pub mod output;
 pub mod report;
 pub mod resolve;

@@ -3,11 +3,11 @@ use std::process::ExitCode;
 
 use clap::FromArgMatches;
 
-use rsadmin::change::ConfirmationRule;
 use rsadmin::cli::{Cli, parse_error};
 use rsadmin::config::PASSWORD_ENV;
 use rsadmin::dropin::{self, DropInName, Invocation, Translated};
 use rsadmin::error::{CliError, ExitKind};
+use rsadmin::ops::confirm::ConfirmationRule;
 use rsadmin::sanitize;
 
 /// The exit status of a command ended by a closed stdout, as a shell reports `cat` killed by SIGPIPE.

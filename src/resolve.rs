@@ -1,6 +1,8 @@
-//! Turning rladmin object references (`db:1`, a database name, `1:1` endpoints) into uids.
+//! Turning rladmin object references (`db:1`, a database name, `1:1` endpoints, node ids) into
+//! uids and objects.
 
 use crate::api::ApiClient;
+use crate::api::models::Node;
 use crate::error::{CliError, CliResult, ExitKind};
 
 /// `db:<id>` or a database name.
@@ -116,6 +118,17 @@ pub fn parse_node_id(raw: &str) -> CliResult<u64> {
                 "invalid node id {raw:?}: expected a number such as 3 or node:3 (see `rsadmin status nodes`)"
             ))
         })
+}
+
+/// One node, with a not-found message that says where to look.
+pub fn fetch_node(client: &ApiClient, uid: u64) -> CliResult<Node> {
+    client.node(uid).map_err(|err| match err.kind {
+        ExitKind::NotFound => CliError::new(
+            ExitKind::NotFound,
+            format!("node {uid} not found. `rsadmin status nodes` lists the nodes."),
+        ),
+        _ => err,
+    })
 }
 
 #[cfg(test)]

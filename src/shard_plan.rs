@@ -42,6 +42,14 @@ pub fn shard_name(uid: &str) -> String {
     format!("redis:{uid}")
 }
 
+/// `redis:1, redis:3`: what a command naming shards changes.
+pub fn shard_names(uids: &[String]) -> String {
+    uids.iter()
+        .map(|uid| shard_name(uid))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The shards as they would be after `moves`.
 pub fn after_moves(shards: &[Shard], moves: &[ShardMove]) -> Vec<Shard> {
     shards

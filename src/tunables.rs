@@ -7,8 +7,6 @@
 
 use serde_json::Value;
 
-use crate::checks::STANDARD_SHARD_KEY_REGEX;
-
 /// How a value is typed on the wire and written on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueKind {
@@ -337,13 +335,17 @@ pub const SETTINGS: &[Setting] = &[
         ValueKind::Toggle,
         "encrypt traffic between nodes for this database",
     ),
-    setting(
-        "proxy_policy",
-        Access::DisplayOnly,
-        "proxy_policy",
-        ValueKind::Choice(&["single", "all-master-shards", "all-nodes"]),
-        "proxy binding policy (change it with `rsadmin bind`)",
-    ),
+    // Rebinding proxies can close client connections on nodes that lose their proxy.
+    Setting {
+        disruptive: true,
+        ..setting(
+            "proxy_policy",
+            Access::DisplayOnly,
+            "proxy_policy",
+            ValueKind::Choice(&["single", "all-master-shards", "all-nodes"]),
+            "proxy binding policy (change it with `rsadmin bind`)",
+        )
+    },
     setting(
         "db_conns_auditing",
         Access::Tune("db_conns_auditing"),
@@ -833,6 +835,9 @@ pub const NODE_SETTINGS: &[Setting] = &[
         "maximum simultaneous replica full syncs (0: unlimited, -1: the cluster's setting)",
     ),
 ];
+
+/// The hashing rules of the standard (OSS-compatible) hashing policy, as decoded strings.
+pub const STANDARD_SHARD_KEY_REGEX: [&str; 2] = [r".*\{(?<tag>.*)\}.*", r"(?<tag>.*)"];
 
 /// What `info db` prints for an absent value.
 pub const ABSENT: &str = "N/A";

@@ -418,6 +418,12 @@ pub fn node_path(uid: u64) -> String {
     format!("/v1/nodes/{uid}")
 }
 
+pub const CLUSTER_POLICY_PATH: &str = "/v1/cluster/policy";
+
+pub fn proxy_path(uid: u64) -> String {
+    format!("/v1/proxies/{uid}")
+}
+
 /// Maps an HTTP error status to the exit-code contract. A 406 means the cluster refused the
 /// configuration: we report it as "refused" (exit 3), the same as our own prerequisite refusals.
 fn status_error(

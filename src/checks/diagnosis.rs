@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{Finding, db_ref, endpoint_ref};
+use super::Finding;
+use super::fixes::{db_ref, endpoint_ref};
 use crate::api::models::{Bdb, Node};
 use crate::report::{Probe, Problem, Row, Rule, Severity};
 use crate::topology::compat::ClientCompatibility;

@@ -3,39 +3,15 @@
 //! all render the same findings (report rows, `crate::report`).
 
 pub mod diagnosis;
+pub mod fixes;
 
 use serde::Serialize;
 
 use crate::api::models::{Bdb, Endpoint, Node, Shard};
-use crate::report::{FixCommand, Row, Rule};
-use crate::shard_plan::{self, ShardMove};
-
-/// Where the change path (`change.rs`, `commands/tune.rs`) still imports it from.
-pub use crate::report::Severity;
-
-/// A change `tune db ... --fix` may apply itself before enabling the OSS Cluster API.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "field", content = "value", rename_all = "snake_case")]
-pub enum FixChange {
-    ProxyPolicy(String),
-    ShardsPlacement(String),
-    /// Move existing shards where the placement policy puts them (a placement change alone
-    /// moves none: it decides where new shards go).
-    Rebalance,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Fix {
-    /// The exact rsadmin command line that fixes the finding.
-    pub command: String,
-    pub change: Option<FixChange>,
-}
-
-impl FixCommand for Fix {
-    fn command(&self) -> &str {
-        &self.command
-    }
-}
+use crate::report::Severity;
+use crate::report::{Row, Rule};
+use crate::shard_plan;
+use fixes::{Fix, db_ref};
 
 /// The report row of a prerequisite rule: its fix may carry a change `tune --fix` applies.
 pub type Finding = Row<Fix>;
@@ -61,15 +37,13 @@ pub struct CheckInput<'a> {
     pub origin: Origin,
 }
 
-/// The hashing rules of the standard (OSS-compatible) hashing policy, as decoded strings.
-pub const STANDARD_SHARD_KEY_REGEX: [&str; 2] = [r".*\{(?<tag>.*)\}.*", r"(?<tag>.*)"];
+/// Defined beside `info db`'s rendering of the hashing policy, which `tunables` owns.
+pub use crate::tunables::STANDARD_SHARD_KEY_REGEX;
 
 /// Proxy policies that bind a proxy on every node serving the database's masters.
 pub const OSS_PROXY_POLICIES: [&str; 2] = ["all-master-shards", "all-nodes"];
 
-/// The proxy policy and placement `--fix` chooses, as the Cluster Manager UI does.
-pub const FIX_PROXY_POLICY: &str = "all-master-shards";
-pub const FIX_SHARDS_PLACEMENT: &str = "sparse";
+pub use fixes::{FIX_PROXY_POLICY, FIX_SHARDS_PLACEMENT};
 
 /// A module the OSS Cluster API documentation excludes.
 struct UnsupportedModule {
@@ -152,29 +126,6 @@ fn ok(rule: Rule, message: String) -> Vec<Finding> {
     finding(rule, Severity::Ok, message, None)
 }
 
-fn db_ref(bdb: &Bdb) -> String {
-    format!("db:{}", bdb.uid)
-}
-
-/// The endpoint `bind` addresses, `<db>:<n>`; a database has one unless it was built otherwise.
-fn endpoint_ref(bdb: &Bdb) -> String {
-    bdb.endpoints
-        .first()
-        .map(|endpoint| endpoint.uid.clone())
-        .unwrap_or_else(|| format!("{}:1", bdb.uid))
-}
-
-fn bind_policy_fix(bdb: &Bdb, change: Option<FixChange>) -> Option<Fix> {
-    Some(Fix {
-        command: format!(
-            "rsadmin bind db {} endpoint {} policy {FIX_PROXY_POLICY}",
-            db_ref(bdb),
-            endpoint_ref(bdb)
-        ),
-        change,
-    })
-}
-
 fn hashing_policy(input: &CheckInput, db: &str) -> Vec<Finding> {
     const RULE: Rule = Rule::HashingPolicy;
     let bdb = input.bdb;
@@ -247,10 +198,7 @@ fn proxy_policy(input: &CheckInput, db: &str) -> Vec<Finding> {
                  \"all-nodes\"",
                 policy.unwrap_or("unknown")
             ),
-            bind_policy_fix(
-                bdb,
-                Some(FixChange::ProxyPolicy(FIX_PROXY_POLICY.to_string())),
-            ),
+            Some(fixes::bind_proxy_policy(bdb, policy)),
         ),
     }
 }
@@ -272,8 +220,6 @@ fn proxy_include_exclude(input: &CheckInput, db: &str) -> Vec<Finding> {
     if with_lists.is_empty() {
         return ok(RULE, format!("{db} has no proxy include/exclude lists"));
     }
-    // Binding a policy again clears the lists; `--fix` does not do it because it changes which
-    // proxies serve clients, which the operator should decide.
     finding(
         RULE,
         Severity::Fail,
@@ -282,7 +228,7 @@ fn proxy_include_exclude(input: &CheckInput, db: &str) -> Vec<Finding> {
              Binding a proxy policy again clears them",
             with_lists.join(", ")
         ),
-        bind_policy_fix(bdb, None),
+        Some(fixes::clear_proxy_lists(bdb)),
     )
 }
 
@@ -415,29 +361,9 @@ fn shards_placement(input: &CheckInput, db: &str) -> Vec<Finding> {
                  nodes, so clients spread their load",
                 placement.unwrap_or("unknown")
             ),
-            Some(Fix {
-                command: format!(
-                    "rsadmin tune db {} shards_placement {FIX_SHARDS_PLACEMENT}",
-                    db_ref(bdb)
-                ),
-                change: Some(FixChange::ShardsPlacement(FIX_SHARDS_PLACEMENT.to_string())),
-            }),
+            Some(fixes::sparse_placement(bdb)),
         ),
     }
-}
-
-/// `rsadmin migrate` lines that carry out `moves`, joined so they run as one line.
-fn migrate_commands(moves: &[ShardMove]) -> String {
-    moves
-        .iter()
-        .map(|found| {
-            format!(
-                "rsadmin migrate shard {} target_node {}",
-                found.shard_uid, found.to_node
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" && ")
 }
 
 /// With the OSS Cluster API, clients send each key to the node of its master shard, so masters
@@ -458,11 +384,6 @@ fn master_spread(input: &CheckInput, db: &str) -> Vec<Finding> {
             ),
         );
     }
-    let command = if spread.moves.is_empty() {
-        "rsadmin migrate shard <id> target_node <node> (see rsadmin status shards)".to_string()
-    } else {
-        migrate_commands(&spread.moves)
-    };
     finding(
         RULE,
         Severity::Warn,
@@ -472,10 +393,7 @@ fn master_spread(input: &CheckInput, db: &str) -> Vec<Finding> {
              policy moves no existing shard; a rebalance or a migration does",
             spread.nodes_used, spread.possible
         ),
-        Some(Fix {
-            command,
-            change: Some(FixChange::Rebalance),
-        }),
+        Some(fixes::spread_masters(&spread.moves)),
     )
 }
 
@@ -512,10 +430,7 @@ fn external_addresses(input: &CheckInput, db: &str) -> Vec<Finding> {
                      external), but node:{} has no external address",
                     node.uid
                 ),
-                Some(Fix {
-                    command: format!("rsadmin node {} external_addr add <ip>", node.uid),
-                    change: None,
-                }),
+                Some(fixes::external_address(node.uid)),
             )
         })
         .collect()
@@ -540,11 +455,6 @@ fn active_active(input: &CheckInput, db: &str) -> Vec<Finding> {
         Origin::TuneDb => Severity::Fail,
         Origin::CheckDb => Severity::Warn,
     };
-    let guid = bdb
-        .crdt_guid
-        .as_deref()
-        .filter(|guid| !guid.is_empty())
-        .unwrap_or("<crdb-guid>");
     finding(
         RULE,
         severity,
@@ -552,10 +462,7 @@ fn active_active(input: &CheckInput, db: &str) -> Vec<Finding> {
             "{db} is an Active-Active instance; its OSS Cluster API setting applies to every \
              instance and must be changed through crdb update"
         ),
-        Some(Fix {
-            command: format!("rsadmin crdb update --crdb-guid {guid} --oss-cluster true"),
-            change: None,
-        }),
+        Some(fixes::crdb_oss_cluster(bdb)),
     )
 }
 

@@ -1,5 +1,7 @@
+use super::fixes::FixChange;
 use super::*;
 use crate::api::models::{Module, Shard, ShardKeyRegex};
+use crate::ops::field::{FieldChange, Location};
 
 /// A sharded database that meets every prerequisite.
 fn ready_bdb() -> Bdb {
@@ -64,6 +66,16 @@ fn module(name: &str) -> Module {
         module_name: name.into(),
         ..Module::default()
     }
+}
+
+/// The change `--fix` applies for a finding: `location` from `current` to `wanted`.
+fn field_fix(location: Location, current: &str, wanted: &str) -> FixChange {
+    FixChange::Field(FieldChange {
+        setting: crate::tunables::find_by_field(location.field()),
+        location,
+        current: current.into(),
+        wanted: wanted.into(),
+    })
 }
 
 struct Case {
@@ -155,7 +167,15 @@ fn cases() -> Vec<Case> {
             message: "db:1 uses proxy policy \"single\"; the OSS Cluster API needs \
                       \"all-master-shards\" or \"all-nodes\"",
             fix: Some("rsadmin bind db db:1 endpoint 1:1 policy all-master-shards"),
-            change_applied: Some(FixChange::ProxyPolicy("all-master-shards".into())),
+            change_applied: Some(field_fix(
+                Location::Endpoint {
+                    bdb: 1,
+                    endpoint: "1:1".into(),
+                    field: "proxy_policy",
+                },
+                "single",
+                "all-master-shards",
+            )),
             ..BASE
         },
         Case {
@@ -287,7 +307,14 @@ fn cases() -> Vec<Case> {
             message: "db:1 uses shard placement \"dense\"; \"sparse\" spreads master shards over \
                       more nodes, so clients spread their load",
             fix: Some("rsadmin tune db db:1 shards_placement sparse"),
-            change_applied: Some(FixChange::ShardsPlacement("sparse".into())),
+            change_applied: Some(field_fix(
+                Location::Bdb {
+                    bdb: 1,
+                    field: "shards_placement",
+                },
+                "dense",
+                "sparse",
+            )),
             ..BASE
         },
         Case {

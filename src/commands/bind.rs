@@ -5,11 +5,13 @@
 
 use serde_json::Value;
 
-use crate::change::{self, ChangePlan, FieldChange, Location, Step, Target};
 use crate::cli::bind::BindArgs;
 use crate::commands::Context;
-use crate::commands::tune::gate;
-use crate::error::{CliError, CliResult, ExitKind};
+use crate::error::{CliError, CliResult};
+use crate::ops;
+use crate::ops::bind::Binding;
+use crate::ops::execute::execute;
+use crate::output::plan::Done;
 use crate::resolve::{DbRef, EndpointRef, resolve_db};
 
 const PROXY_POLICIES: [&str; 3] = ["single", "all-master-shards", "all-nodes"];
@@ -129,55 +131,24 @@ pub fn run(ctx: &Context, args: BindArgs) -> CliResult<()> {
             db.subject()
         )));
     }
-    let bdb = client.bdb_json(db.uid)?;
-    let location = Location::Endpoint {
-        uid: request.endpoint.uid.clone(),
-        field: request.action.field().to_string(),
+    let binding = Binding {
+        endpoint: request.endpoint.uid.clone(),
+        field: request.action.field(),
+        wanted: request.action.wanted(),
     };
-    let endpoint_exists = bdb
-        .get("endpoints")
-        .and_then(Value::as_array)
-        .is_some_and(|endpoints| {
-            endpoints.iter().any(|endpoint| {
-                endpoint.get("uid").and_then(Value::as_str) == Some(&request.endpoint.uid)
-            })
-        });
-    if !endpoint_exists {
-        return Err(CliError::new(
-            ExitKind::NotFound,
-            format!(
-                "endpoint {} not found on {}. `rsadmin status endpoints` lists the endpoints.",
-                request.endpoint.uid,
-                db.subject()
-            ),
-        ));
-    }
-    let changes: Vec<FieldChange> = FieldChange::against(&bdb, location, request.action.wanted())
-        .into_iter()
-        .collect();
-    let findings = gate(&client, &bdb, &changes)?;
-    let plan = ChangePlan {
-        subject: db.subject(),
-        // Rebinding proxies can close client connections on nodes that lose their proxy.
-        steps: vec![Step {
-            target: Target::Bdb(db.uid),
-            changes,
-            disruptive: true,
-        }],
-        findings,
-        success_text: "Finished successfully".to_string(),
-        refusal_hint: None,
-    };
-    change::execute(ctx, &client, &plan, &args.change)
+    let plan = ops::bind::plan(&client, &db, &binding)?;
+    execute(
+        &client,
+        &plan,
+        &ctx.run_options(&args.change, Done::Finished),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn words(text: &str) -> Vec<String> {
-        text.split_whitespace().map(str::to_string).collect()
-    }
+    use crate::error::ExitKind;
+    use crate::test_fixtures::words;
 
     #[test]
     fn parses_every_rladmin_form() {

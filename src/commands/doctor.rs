@@ -7,8 +7,8 @@ use crate::checks::diagnosis::{DoctorInput, diagnose};
 use crate::checks::{CheckInput, Finding, Origin, oss_cluster_prerequisites};
 use crate::cli::doctor::{DoctorArgs, DoctorTarget};
 use crate::commands::Context;
-use crate::commands::verify::{gather, probe_options};
 use crate::error::{CliError, CliResult, ExitKind};
+use crate::ops::probe::{gather, probe_options};
 use crate::output::print_json;
 use crate::output::report::{render_rows, render_with_summary};
 use crate::report::{Row, Severity, Summary};
@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, args: DoctorArgs) -> CliResult<()> {
     let db = DbRef::parse(&db)?;
     let client = ctx.client()?;
     let facts = gather(&client, &db)?;
-    let options = probe_options(ctx, &probe, &facts)?;
+    let options = probe_options(ctx.connection(), &probe, &facts)?;
     let prerequisites = oss_cluster_prerequisites(&CheckInput {
         bdb: &facts.bdb,
         nodes: &facts.nodes,

@@ -3,19 +3,16 @@
 //! (R:shards/actions/failover.md), one request per database since the API refuses a mix
 //! (`failover_shards_different_bdb`).
 
-use serde_json::Value;
-
-use crate::change::{self, ChangePlan, FieldChange, Location, Step, Target};
 use crate::cli::failover::FailoverArgs;
 use crate::commands::Context;
 use crate::error::{CliError, CliResult};
+use crate::ops::execute::execute;
+use crate::ops::shard_moves;
+use crate::output::plan::Done;
 use crate::resolve::{DbRef, parse_shard_id, resolve_db};
-use crate::shard_plan::{MASTER, Promotion, plan_failover, shard_name};
+use crate::shard_plan::shard_names;
 
 const USAGE: &str = "Usage: rsadmin failover [db <db>] shard <id>...";
-
-/// The role of a replica in the REST API's words.
-const REPLICA: &str = "slave";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct FailoverRequest {
@@ -51,43 +48,6 @@ fn parse(words: &[String]) -> CliResult<FailoverRequest> {
     Ok(FailoverRequest { db, shards })
 }
 
-/// One step per database, in the order the shards were named: each master becomes a replica
-/// and its replica the master, on the nodes where they are.
-fn steps(promotions: &[Promotion], listed: &Value) -> Vec<Step> {
-    let mut databases: Vec<u64> = Vec::new();
-    for promotion in promotions {
-        if !databases.contains(&promotion.master.bdb_uid) {
-            databases.push(promotion.master.bdb_uid);
-        }
-    }
-    let role = |uid: &str, wanted: &str| {
-        let location = Location::Shard {
-            uid: uid.to_string(),
-            field: "role".into(),
-        };
-        FieldChange::against(listed, location, Value::from(wanted))
-    };
-    databases
-        .into_iter()
-        .map(|bdb| Step {
-            target: Target::FailoverShards,
-            changes: promotions
-                .iter()
-                .filter(|promotion| promotion.master.bdb_uid == bdb)
-                .flat_map(|promotion| {
-                    [
-                        role(&promotion.master.uid, REPLICA),
-                        role(&promotion.replica.uid, MASTER),
-                    ]
-                })
-                .flatten()
-                .collect(),
-            // Clients of the old master follow the new one.
-            disruptive: true,
-        })
-        .collect()
-}
-
 pub fn run(ctx: &Context, args: FailoverArgs) -> CliResult<()> {
     let request = parse(&args.words)?;
     let client = ctx.client()?;
@@ -96,38 +56,23 @@ pub fn run(ctx: &Context, args: FailoverArgs) -> CliResult<()> {
         .as_ref()
         .map(|db| resolve_db(&client, db))
         .transpose()?;
-    let shards = client.shards()?;
-    let promotions = plan_failover(db.as_ref().map(|db| db.uid), &request.shards, &shards)?;
-    let listed = serde_json::to_value(&shards).unwrap_or(Value::Null);
     let subject = match &db {
         Some(db) => db.subject(),
-        None => request
-            .shards
-            .iter()
-            .map(|uid| shard_name(uid))
-            .collect::<Vec<_>>()
-            .join(", "),
+        None => shard_names(&request.shards),
     };
-    let plan = ChangePlan {
-        subject,
-        steps: steps(&promotions, &listed),
-        findings: Vec::new(),
-        success_text: "Finished successfully".to_string(),
-        refusal_hint: None,
-    };
-    change::execute(ctx, &client, &plan, &args.change)
+    let plan = shard_moves::failover(&client, subject, db.map(|db| db.uid), &request.shards)?;
+    execute(
+        &client,
+        &plan,
+        &ctx.run_options(&args.change, Done::Finished),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::models::Shard;
     use crate::error::ExitKind;
-    use serde_json::json;
-
-    fn words(text: &str) -> Vec<String> {
-        text.split_whitespace().map(str::to_string).collect()
-    }
+    use crate::test_fixtures::words;
 
     #[test]
     fn parses_rladmin_forms_and_rejects_others() {
@@ -152,38 +97,5 @@ mod tests {
                 "{bad}"
             );
         }
-    }
-
-    #[test]
-    fn one_step_per_database_swapping_roles() {
-        let shard = |uid: &str, bdb: u64, role: &str| Shard {
-            uid: uid.into(),
-            bdb_uid: bdb,
-            node_uid: "1".into(),
-            role: Some(role.into()),
-            ..Shard::default()
-        };
-        let promotions = vec![
-            Promotion {
-                master: shard("1", 1, "master"),
-                replica: shard("2", 1, "slave"),
-            },
-            Promotion {
-                master: shard("7", 2, "master"),
-                replica: shard("8", 2, "slave"),
-            },
-        ];
-        let listed = json!([
-            {"uid": "1", "role": "master"}, {"uid": "2", "role": "slave"},
-            {"uid": "7", "role": "master"}, {"uid": "8", "role": "slave"}
-        ]);
-        let steps = steps(&promotions, &listed);
-        assert_eq!(steps.len(), 2);
-        assert_eq!(steps[0].body(), json!({"shard_uids": ["1"]}));
-        assert_eq!(steps[1].path(), "/v1/shards/actions/failover");
-        assert_eq!(
-            steps[0].summary(),
-            "redis:1 role: master -> slave, redis:2 role: slave -> master"
-        );
     }
 }

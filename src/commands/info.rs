@@ -2,10 +2,9 @@
 
 use serde_json::Value;
 
-use crate::api::ApiClient;
 use crate::api::client::node_path;
+use crate::api::client::{CLUSTER_POLICY_PATH, proxy_path};
 use crate::api::models::{Bdb, Node};
-use crate::change::{CLUSTER_POLICY_PATH, proxy_path};
 use crate::cli::info::{InfoArgs, InfoTarget};
 use crate::commands::Context;
 use crate::error::{CliError, CliResult, ExitKind};
@@ -112,17 +111,6 @@ fn not_found_says<T>(result: CliResult<T>, what: &str, uid: u64) -> CliResult<T>
         ExitKind::NotFound => CliError::new(
             ExitKind::NotFound,
             format!("{what} {uid} not found. `rsadmin status nodes` lists the nodes."),
-        ),
-        _ => err,
-    })
-}
-
-/// One node, with a not-found message that says where to look.
-pub fn fetch_node(client: &ApiClient, uid: u64) -> CliResult<Node> {
-    client.node(uid).map_err(|err| match err.kind {
-        ExitKind::NotFound => CliError::new(
-            ExitKind::NotFound,
-            format!("node {uid} not found. `rsadmin status nodes` lists the nodes."),
         ),
         _ => err,
     })

@@ -5,14 +5,14 @@
 //! (R:shards/actions/migrate.md: shards of several databases may go in one request), so there is
 //! one action to follow; the per-shard route says nothing more.
 
-use serde_json::Value;
-
-use crate::change::{self, ChangePlan, FieldChange, Location, Step, Target};
 use crate::cli::migrate::MigrateArgs;
 use crate::commands::Context;
 use crate::error::{CliError, CliResult};
+use crate::ops::execute::execute;
+use crate::ops::shard_moves::{self, Migration};
+use crate::output::plan::Done;
 use crate::resolve::{DbRef, parse_node_id, parse_shard_id, resolve_db};
-use crate::shard_plan::{MigrationSource, ShardKind, plan_migration, shard_name};
+use crate::shard_plan::{MigrationSource, ShardKind, shard_names};
 
 const USAGE: &str = "Usage: rsadmin migrate shard <id>... [preserve_roles] target_node <node>, or: \
                      rsadmin migrate db <db>|node <node> all_master_shards|all_slave_shards|all_shards \
@@ -105,13 +105,7 @@ pub fn run(ctx: &Context, args: MigrateArgs) -> CliResult<()> {
     let request = parse(&args.words)?;
     let client = ctx.client()?;
     let (source, subject) = match &request.selection {
-        Selection::Shards(uids) => (
-            MigrationSource::Shards(uids.clone()),
-            uids.iter()
-                .map(|uid| shard_name(uid))
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
+        Selection::Shards(uids) => (MigrationSource::Shards(uids.clone()), shard_names(uids)),
         Selection::Db(db, kind) => {
             let db = resolve_db(&client, db)?;
             (
@@ -130,46 +124,24 @@ pub fn run(ctx: &Context, args: MigrateArgs) -> CliResult<()> {
             format!("node:{uid}"),
         ),
     };
-    let shards = client.shards()?;
-    let moves = plan_migration(&source, request.target_node, &shards, &client.nodes()?)?;
-    let listed = serde_json::to_value(&shards).unwrap_or(Value::Null);
-    let changes: Vec<FieldChange> = moves
-        .into_iter()
-        .filter_map(|found| {
-            let location = Location::Shard {
-                uid: found.shard_uid,
-                field: "node_uid".into(),
-            };
-            FieldChange::against(&listed, location, Value::from(found.to_node))
-        })
-        .collect();
-    let plan = ChangePlan {
-        subject,
-        // Clients of a moved shard reconnect or follow a new topology.
-        steps: vec![Step {
-            target: Target::MigrateShards {
-                target_node: request.target_node,
-                preserve_roles: request.preserve_roles,
-            },
-            changes,
-            disruptive: true,
-        }],
-        findings: Vec::new(),
-        // rladmin's last line after a migration.
-        success_text: "Done".to_string(),
-        refusal_hint: None,
+    let migration = Migration {
+        source,
+        target_node: request.target_node,
+        preserve_roles: request.preserve_roles,
     };
-    change::execute(ctx, &client, &plan, &args.change)
+    let plan = shard_moves::migrate(&client, subject, &migration)?;
+    execute(
+        &client,
+        &plan,
+        &ctx.run_options(&args.change, Done::Migrated),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::error::ExitKind;
-
-    fn words(text: &str) -> Vec<String> {
-        text.split_whitespace().map(str::to_string).collect()
-    }
+    use crate::test_fixtures::words;
 
     #[test]
     fn parses_every_rladmin_form() {

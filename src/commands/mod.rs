@@ -1,5 +1,5 @@
-//! One file per command. Each turns its clap arguments into a typed request, then runs
-//! resolve -> plan -> check -> apply -> wait -> read back -> render.
+//! One file per command, each thin: it turns its clap arguments into a typed request, calls one
+//! op (`crate::ops` for changes) and renders. Commands never import each other.
 
 pub mod bind;
 pub mod check;
@@ -20,12 +20,17 @@ pub mod tune;
 pub mod tune_objects;
 pub mod verify;
 
+use std::io::IsTerminal;
+
 use crate::api::ApiClient;
-use crate::change::ConfirmationRule;
-use crate::cli::{Cli, Command, GlobalArgs};
+use crate::cli::tune::TuneTarget;
+use crate::cli::{ChangeArgs, Cli, Command, GlobalArgs};
 use crate::config::{self, ConnectionInput};
 use crate::error::CliResult;
+use crate::ops::confirm::{Confirmation, ConfirmationRule};
+use crate::ops::execute::RunOptions;
 use crate::output::OutputFormat;
+use crate::output::plan::Done;
 
 /// What every command may need: output settings and a way to reach the cluster.
 pub struct Context {
@@ -55,6 +60,27 @@ impl Context {
         self.output == OutputFormat::Json
     }
 
+    /// What a confirmation needs: the rule, `-y`, and whether there is a terminal to ask on.
+    pub fn confirmation(&self) -> Confirmation {
+        Confirmation {
+            rule: self.confirmation,
+            assume_yes: self.assume_yes,
+            terminal: std::io::stdin().is_terminal() && std::io::stderr().is_terminal(),
+        }
+    }
+
+    /// How a change runs: `--dry-run`, `--timeout`, the output format and the confirmation,
+    /// and what it says when done.
+    pub fn run_options(&self, change: &ChangeArgs, done: Done) -> RunOptions {
+        RunOptions {
+            json: self.json(),
+            dry_run: change.dry_run,
+            timeout: change.timeout,
+            confirmation: self.confirmation(),
+            done,
+        }
+    }
+
     /// Resolves the connection settings and builds the client; nothing is sent yet.
     pub fn client(&self) -> CliResult<ApiClient> {
         let resolved = config::resolve(&self.connection)?;
@@ -81,7 +107,12 @@ pub fn run(cli: Cli, confirmation: ConfirmationRule) -> CliResult<()> {
     match cli.command {
         Command::Info(args) => info::run(&ctx, args),
         Command::Status(args) => status::run(&ctx, args),
-        Command::Tune(args) => tune::run(&ctx, args),
+        Command::Tune(args) => match args.target {
+            TuneTarget::Db(args) => tune::run(&ctx, args),
+            TuneTarget::Cluster(args) => tune_objects::run_cluster(&ctx, args),
+            TuneTarget::Proxy(args) => tune_objects::run_proxy(&ctx, args),
+            TuneTarget::Node(args) => tune_objects::run_node(&ctx, args),
+        },
         Command::Bind(args) => bind::run(&ctx, args),
         Command::Migrate(args) => migrate::run(&ctx, args),
         Command::Failover(args) => failover::run(&ctx, args),

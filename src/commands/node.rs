@@ -1,14 +1,13 @@
-//! `node <id> external_addr add|set|remove <ip>...`: `PUT /v1/nodes/<id> {"external_addr": [...]}`.
+//! `node <id> external_addr add|set|remove <ip>...`: parse the addresses, run `ops::node`'s plan.
 
 use std::net::IpAddr;
 
-use serde_json::Value;
-
-use crate::change::{self, ChangePlan, FieldChange, Location, Step, Target};
-use crate::cli::node::{AddressOperation, NodeAction, NodeArgs};
+use crate::cli::node::{NodeAction, NodeArgs};
 use crate::commands::Context;
-use crate::commands::info::fetch_node;
 use crate::error::{CliError, CliResult};
+use crate::ops;
+use crate::ops::execute::execute;
+use crate::output::plan::Done;
 
 fn parse_addresses(raw: &[String]) -> CliResult<Vec<String>> {
     raw.iter()
@@ -24,39 +23,6 @@ fn parse_addresses(raw: &[String]) -> CliResult<Vec<String>> {
         .collect()
 }
 
-/// The list after the operation; order kept, no duplicates.
-fn updated_list(
-    current: &[String],
-    operation: AddressOperation,
-    addresses: &[String],
-) -> Vec<String> {
-    match operation {
-        AddressOperation::Set => {
-            let mut list: Vec<String> = Vec::new();
-            for address in addresses {
-                if !list.contains(address) {
-                    list.push(address.clone());
-                }
-            }
-            list
-        }
-        AddressOperation::Add => {
-            let mut list = current.to_vec();
-            for address in addresses {
-                if !list.contains(address) {
-                    list.push(address.clone());
-                }
-            }
-            list
-        }
-        AddressOperation::Remove => current
-            .iter()
-            .filter(|address| !addresses.contains(address))
-            .cloned()
-            .collect(),
-    }
-}
-
 pub fn run(ctx: &Context, args: NodeArgs) -> CliResult<()> {
     let NodeAction::ExternalAddr {
         operation,
@@ -65,62 +31,18 @@ pub fn run(ctx: &Context, args: NodeArgs) -> CliResult<()> {
     } = args.action;
     let addresses = parse_addresses(&addresses)?;
     let client = ctx.client()?;
-    let node = fetch_node(&client, args.id)?;
-    let wanted = updated_list(&node.external_addr, operation, &addresses);
-    let current = serde_json::json!({ "external_addr": node.external_addr });
-    let changes: Vec<FieldChange> = FieldChange::against(
-        &current,
-        Location::Node("external_addr".into()),
-        Value::from(wanted),
-    )
-    .into_iter()
-    .collect();
-    let plan = ChangePlan {
-        subject: format!("node:{}", args.id),
-        steps: vec![Step {
-            target: Target::Node(args.id),
-            changes,
-            disruptive: false,
-        }],
-        findings: Vec::new(),
-        success_text: "Updated successfully.".to_string(),
-        refusal_hint: None,
-    };
-    change::execute(ctx, &client, &plan, &change)
+    let plan = ops::node::external_addr(&client, args.id, operation, &addresses)?;
+    execute(&client, &plan, &ctx.run_options(&change, Done::Updated))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn list(items: &[&str]) -> Vec<String> {
-        items.iter().map(|item| item.to_string()).collect()
-    }
-
-    #[test]
-    fn operations_update_the_list() {
-        let current = list(&["10.0.0.1"]);
-        assert_eq!(
-            updated_list(
-                &current,
-                AddressOperation::Add,
-                &list(&["10.0.0.2", "10.0.0.1"])
-            ),
-            list(&["10.0.0.1", "10.0.0.2"])
-        );
-        assert_eq!(
-            updated_list(&current, AddressOperation::Remove, &list(&["10.0.0.1"])),
-            list(&[])
-        );
-        assert_eq!(
-            updated_list(&current, AddressOperation::Set, &list(&["10.0.0.3"])),
-            list(&["10.0.0.3"])
-        );
-    }
+    use crate::test_fixtures::words;
 
     #[test]
     fn rejects_invalid_addresses() {
-        assert!(parse_addresses(&list(&["300.1.1.1"])).is_err());
-        assert_eq!(parse_addresses(&list(&["::1"])).unwrap(), list(&["::1"]));
+        assert!(parse_addresses(&words("300.1.1.1")).is_err());
+        assert_eq!(parse_addresses(&words("::1")).unwrap(), words("::1"));
     }
 }

@@ -2,11 +2,12 @@
 
 use serde_json::Value;
 
-use crate::change;
 use crate::cli::placement::{PlacementArgs, PlacementTarget};
 use crate::commands::Context;
-use crate::commands::tune::plan_settings;
 use crate::error::{CliError, CliResult};
+use crate::ops::execute::execute;
+use crate::ops::tune_db::{self, Facts, TuneDb};
+use crate::output::plan::Done;
 use crate::resolve::{DbRef, resolve_db};
 use crate::tunables;
 
@@ -21,12 +22,12 @@ pub fn run(ctx: &Context, args: PlacementArgs) -> CliResult<()> {
         .ok_or_else(|| CliError::usage("shards_placement is missing from the tunables table"))?;
     let client = ctx.client()?;
     let resolved = resolve_db(&client, &db)?;
-    let plan = plan_settings(
-        &client,
-        &resolved,
-        &[(setting, Value::from(policy.as_str()))],
-        false,
-        &format!("Shards placement policy is now {}", policy.as_str()),
-    )?;
-    change::execute(ctx, &client, &plan, &change)
+    let request = TuneDb {
+        settings: vec![(setting, Value::from(policy.as_str()))],
+        fix: false,
+    };
+    let facts = Facts::read(&client, resolved.uid, &request)?;
+    let plan = tune_db::plan(&resolved, &facts, &request)?;
+    let done = Done::Placement(policy.as_str());
+    execute(&client, &plan, &ctx.run_options(&change, done))
 }

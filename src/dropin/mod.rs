@@ -12,9 +12,9 @@ use std::path::Path;
 
 use clap::CommandFactory;
 
-use crate::change::ConfirmationRule;
 use crate::cli::Cli;
 use crate::error::{CliError, CliResult};
+use crate::ops::confirm::ConfirmationRule;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DropInName {

@@ -1,6 +1,8 @@
-//! Rendering: rladmin-style `key: value` blocks, whitespace-aligned tables, report rows, and JSON.
+//! Rendering: rladmin-style `key: value` blocks, whitespace-aligned tables, report rows, JSON, and
+//! the words of a change (`plan`: what `--dry-run`, the confirmation and `-o json` show).
 
 pub mod info;
+pub mod plan;
 pub mod report;
 pub mod status;
 pub mod status_view;
@@ -40,5 +42,12 @@ pub fn enabled_word(value: Option<bool>) -> String {
         Some(true) => "enabled".to_string(),
         Some(false) => "disabled".to_string(),
         None => ABSENT.to_string(),
+    }
+}
+
+/// Notes about accepted keys that change nothing, on stderr (stdout stays rladmin's).
+pub fn print_notes(notes: &[&str]) {
+    for note in notes {
+        eprintln!("note: {note}");
     }
 }

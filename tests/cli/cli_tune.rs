@@ -50,6 +50,34 @@ fn enabling_on_the_demo_database_is_refused_and_sends_nothing() {
     assert!(sandbox.puts().is_empty());
 }
 
+/// The plan of `--fix` reads each resource once: the database, the nodes, its shards and the
+/// blueprint, then gates the whole plan on what it read.
+#[test]
+fn fix_plans_from_one_read_per_resource() {
+    let sandbox = Sandbox::start();
+    sandbox.clear_requests();
+    let mut args = ENABLE_OSS_CLUSTER.to_vec();
+    args.push("--dry-run");
+    let run = sandbox.rsadmin(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let reads: Vec<String> = sandbox
+        .requests()
+        .into_iter()
+        .take_while(|request| request.method == "GET")
+        .map(|request| request.path)
+        .collect();
+    assert_eq!(
+        reads,
+        [
+            "/v1/bdbs?fields=uid,name",
+            "/v1/bdbs/1",
+            "/v1/nodes",
+            "/v1/bdbs/1/shards",
+            "/v1/bdbs/1/actions/optimize_shards_placement?shards_placement=sparse",
+        ]
+    );
+}
+
 #[test]
 fn fix_applies_prerequisites_in_order_then_enables() {
     let sandbox = Sandbox::start();

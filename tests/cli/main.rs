@@ -7,7 +7,8 @@ mod profile_support;
 mod support;
 
 mod assets;
-mod cli_bind_node_check;
+mod bind;
+mod check;
 mod cli_confirm;
 mod cli_connection;
 mod cli_info_status;
@@ -19,6 +20,7 @@ mod dropin;
 mod dropin_scripts;
 mod grammar_fuzz;
 mod hardening;
+mod node;
 mod plain_http;
 mod profile;
 mod profile_completion;

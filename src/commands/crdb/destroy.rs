@@ -1,6 +1,6 @@
 //! `crdb flush`, `crdb remove-instance` and `crdb purge-instance`: requests that delete data.
 //! Each is planned first (what goes, the REST call), then `--dry-run` shows the plan, rsadmin's
-//! own name asks on a terminal (`-y` otherwise; see [`change::ask`]), the drop-in name asks
+//! own name asks on a terminal (`-y` otherwise; see [`crate::ops::confirm::Confirmation::ask`]), the drop-in name asks
 //! nothing as crdb-cli does, and the task is followed like any crdb task.
 
 use serde_json::{Value, json};
@@ -9,7 +9,6 @@ use super::progress::{self, GuidReport};
 use super::unknown_guid;
 use crate::api::ApiClient;
 use crate::api::crdb::{Crdb, CrdbInstance, CrdbTask};
-use crate::change;
 use crate::cli::crdb::{CrdbFlushArgs, CrdbPurgeInstanceArgs, CrdbRemoveInstanceArgs, DestroyArgs};
 use crate::commands::Context;
 use crate::error::{CliError, CliResult, ExitKind};
@@ -43,7 +42,7 @@ impl Destruction {
         }
     }
 
-    /// The plan as `change`'s dry run shows one (without its last line).
+    /// The plan as a change's dry run shows one (`output::plan::render`), without its last line.
     fn render(&self) -> String {
         let mut text = format!("Plan for {}:\n  {}\n", self.subject, self.what);
         for line in &self.instances {
@@ -125,7 +124,7 @@ fn execute(
         }
         return Ok(());
     }
-    change::ask(ctx, &plan.what, &plan.render())?;
+    ctx.confirmation().ask(&plan.what, &plan.render())?;
     let task = plan.send(client, guid)?;
     progress::follow(ctx, client, task, &args.wait, GuidReport::Silent)
 }
