@@ -16,7 +16,7 @@ use serde_json::Value;
 use super::models::{ApiErrorBody, Bdb, BlueprintEntry, Cluster, Node, NodeStatus, Proxy, Shard};
 use super::pinning::{CertificatePin, PinnedCertificateVerifier, pin_mismatch};
 use super::tls::{TrustPolicy, client_config, provider};
-use crate::config::ConnectionSettings;
+use crate::api::ConnectionSettings;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::sanitize::one_line;
 
@@ -138,17 +138,20 @@ impl ApiClient {
     /// 7.22 in favour of `revamp` with `dry_run`, but present on 7.4 to 8.2 (route inventory), and
     /// unlike `actions/rebalance?dry_run` it takes the placement to plan for, so a plan can show
     /// the moves before the placement is changed.
-    pub fn blueprint_path(uid: u64) -> String {
+    pub fn blueprint_path(uid: u64, placement: &str) -> String {
         format!(
-            "{}/actions/optimize_shards_placement?shards_placement={}",
-            bdb_path(uid),
-            crate::checks::FIX_SHARDS_PLACEMENT
+            "{}/actions/optimize_shards_placement?shards_placement={placement}",
+            bdb_path(uid)
         )
     }
 
     /// The blueprint and the `cluster-state-id` header that must come with it in the PUT.
-    pub fn shards_blueprint(&self, uid: u64) -> CliResult<(Vec<BlueprintEntry>, Option<String>)> {
-        let path = Self::blueprint_path(uid);
+    pub fn shards_blueprint(
+        &self,
+        uid: u64,
+        placement: &str,
+    ) -> CliResult<(Vec<BlueprintEntry>, Option<String>)> {
+        let path = Self::blueprint_path(uid, placement);
         let response = self.send(Method::GET, &path, None, None)?;
         let response = self.check_status(&Method::GET, &path, response)?;
         let state_id = response

@@ -1,13 +1,13 @@
 //! Every fix a finding names, built here: the rsadmin command line that fixes it and, where
 //! `tune db ... --fix` applies it itself, the change in the vocabulary of every other change
-//! (`ops::field::FieldChange`), or the rebalance.
+//! (`field_change::FieldChange`), or the rebalance.
 
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
 
 use crate::api::models::Bdb;
-use crate::ops::field::{FieldChange, Location};
+use crate::field_change::{FieldChange, Location};
 use crate::report::FixCommand;
 use crate::shard_plan::ShardMove;
 use crate::tunables;

@@ -1,7 +1,7 @@
 use super::fixes::FixChange;
 use super::*;
 use crate::api::models::{Module, Shard, ShardKeyRegex};
-use crate::ops::field::{FieldChange, Location};
+use crate::field_change::{FieldChange, Location};
 
 /// A sharded database that meets every prerequisite.
 fn ready_bdb() -> Bdb {

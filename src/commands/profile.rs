@@ -6,6 +6,7 @@ use std::io::{IsTerminal, Read};
 use serde::Serialize;
 
 use crate::api::ApiClient;
+use crate::api::ConnectionSettings;
 use crate::api::pinning::{
     CertificatePin, Fingerprint, ServerCertificate, inspect_server_certificate,
 };
@@ -13,9 +14,7 @@ use crate::cli::profile::{ProfileAction, ProfileAddArgs, ProfileArgs, ProfileSet
 use crate::commands::Context;
 use crate::config::keyring::{self, Store};
 use crate::config::profile::{Profile, ProfileFile, validate_name};
-use crate::config::{
-    self, ConnectionInput, ConnectionSettings, PASSWORD_ENV, prompt_password, prompt_secret,
-};
+use crate::config::{self, ConnectionInput, PASSWORD_ENV, prompt_password, prompt_secret};
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
 use crate::resolve::{DbRef, resolve_db};

@@ -8,10 +8,10 @@ use crate::cli::tune::{TuneObjectArgs, TunePairsArgs};
 use crate::commands::Context;
 use crate::error::{CliError, CliResult};
 use crate::ops::execute::execute;
-use crate::ops::plan::ChangePlan;
 use crate::ops::tune_objects::{self, NODES, ObjectKind, PROXIES, Selection};
 use crate::output::plan::Done;
 use crate::output::print_notes;
+use crate::plan::ChangePlan;
 use crate::tunables::{self, CLUSTER_POLICY_SETTINGS, Setting};
 
 fn parse_settings(

@@ -13,6 +13,7 @@ pub mod profile;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+use crate::api::ConnectionSettings;
 use crate::api::pinning::{CertificatePin, Fingerprint};
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::sanitize;
@@ -33,28 +34,6 @@ pub struct ConnectionInput {
     pub ca_cert: Option<PathBuf>,
     pub insecure: bool,
     pub profile: Option<String>,
-}
-
-/// Everything needed to talk to one cluster.
-#[derive(Clone)]
-pub struct ConnectionSettings {
-    pub url: String,
-    pub user: String,
-    pub password: String,
-    pub ca_cert: Option<PathBuf>,
-    pub insecure: bool,
-}
-
-impl std::fmt::Debug for ConnectionSettings {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ConnectionSettings")
-            .field("url", &self.url)
-            .field("user", &self.user)
-            .field("password", &"<hidden>")
-            .field("ca_cert", &self.ca_cert)
-            .field("insecure", &self.insecure)
-            .finish()
-    }
 }
 
 /// Settings plus the certificate pin of the profile they came from, if any.

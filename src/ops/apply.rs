@@ -7,10 +7,11 @@ use serde_json::{Map, Value};
 use crate::api::ApiClient;
 use crate::api::client::{SHARDS_PATH, bdb_path, node_path};
 use crate::api::models::ActionStarted;
+use crate::checks::FIX_SHARDS_PLACEMENT;
 use crate::error::{CliError, CliResult, ExitKind};
-use crate::ops::field::{Object, same_value};
-use crate::ops::plan::{Action, ChangePlan, Step, rebalance_step};
+use crate::field_change::{Object, same_value};
 use crate::output::plan::{not_applied, placements};
+use crate::plan::{Action, ChangePlan, Step, rebalance_step};
 use crate::wait::{self, Progress, WaitLimit};
 
 /// Sends the plan to the cluster with `dry_run=true` (rest-api.md §1.8), so its own refusals
@@ -83,7 +84,7 @@ pub fn apply_step(client: &ApiClient, step: &Step, limit: WaitLimit) -> CliResul
 /// The rebalance step as it runs: the blueprint of the cluster as it is now (the steps before
 /// changed it), sent with its `cluster-state-id`, waited for, read back slot range by slot range.
 fn rebalance(client: &ApiClient, bdb: u64, limit: WaitLimit) -> CliResult<Vec<String>> {
-    let (blueprint, state_id) = client.shards_blueprint(bdb)?;
+    let (blueprint, state_id) = client.shards_blueprint(bdb, FIX_SHARDS_PLACEMENT)?;
     let Some(step) = rebalance_step(bdb, blueprint, &client.bdb_shards(bdb)?) else {
         return Ok(Vec::new());
     };
@@ -146,7 +147,7 @@ fn verify(step: &Step, applied: &Value) -> CliResult<()> {
 mod tests {
     use super::*;
     use crate::api::models::{BlueprintEntry, Shard};
-    use crate::ops::field::{FieldChange, Location};
+    use crate::field_change::{FieldChange, Location};
     use serde_json::json;
 
     #[test]

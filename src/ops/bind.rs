@@ -5,9 +5,9 @@ use serde_json::Value;
 
 use crate::api::ApiClient;
 use crate::error::{CliError, CliResult, ExitKind};
-use crate::ops::field::{FieldChange, Location};
+use crate::field_change::{FieldChange, Location};
 use crate::ops::gate;
-use crate::ops::plan::{ChangePlan, Step};
+use crate::plan::{ChangePlan, Step};
 use crate::resolve::ResolvedDb;
 
 /// What `bind` sets on which endpoint.

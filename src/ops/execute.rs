@@ -7,10 +7,10 @@ use crate::checks::Finding;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::ops::apply::{apply_step, check_with_cluster};
 use crate::ops::confirm::Confirmation;
-use crate::ops::plan::ChangePlan;
 use crate::output::plan::{
     self as render, DRY_RUN_NOT_SENT, DRY_RUN_VALIDATED, Done, Outcome, print_report,
 };
+use crate::plan::ChangePlan;
 use crate::report::Severity;
 use crate::wait::WaitLimit;
 

@@ -9,7 +9,7 @@ use crate::api::ApiClient;
 use crate::api::models::{Node, Shard, cluster_version};
 use crate::checks::{self, CheckInput, Finding, Origin};
 use crate::error::CliResult;
-use crate::ops::field::{FieldChange, Location, project, project_shards};
+use crate::field_change::{FieldChange, Location, project, project_shards};
 
 /// Fields the OSS Cluster API rules look at: a plan touching one of them on a database that
 /// would serve the API is checked.

@@ -2,9 +2,11 @@
 //! calls one op and renders; a change op reads the facts once (one GET per resource), plans
 //! purely, gates once and applies.
 //!
-//! - [`field`]: the vocabulary: [`field::FieldChange`] (where, which setting, current, wanted).
-//! - [`plan`]: the [`plan::Step`] that sends changes (its target derived from their locations)
-//!   and [`plan::ChangePlan`].
+//! The model they build lives beside them, so that `checks` and `output` can use it without
+//! depending on `ops`: `crate::field_change` (the vocabulary: `FieldChange`, where, which setting,
+//! current, wanted) and `crate::plan` (the `Step` that sends changes, its target derived from their
+//! locations, and the `ChangePlan`).
+//!
 //! - [`gate`]: the OSS Cluster API prerequisites over the database as it would be after a plan.
 //! - [`tune_db`]: `tune db` and `placement`, including `--fix`; [`bind`]: `bind`;
 //!   [`shard_moves`]: `migrate` and `failover`; [`tune_objects`]: `tune cluster|proxy|node`;
@@ -20,10 +22,8 @@ pub mod apply;
 pub mod bind;
 pub mod confirm;
 pub mod execute;
-pub mod field;
 pub mod gate;
 pub mod node;
-pub mod plan;
 pub mod probe;
 pub mod shard_moves;
 pub mod tune_db;

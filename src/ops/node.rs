@@ -6,8 +6,8 @@ use serde_json::{Value, json};
 use crate::api::ApiClient;
 use crate::cli::node::AddressOperation;
 use crate::error::CliResult;
-use crate::ops::field::{FieldChange, Location};
-use crate::ops::plan::{ChangePlan, Step};
+use crate::field_change::{FieldChange, Location};
+use crate::plan::{ChangePlan, Step};
 use crate::resolve::fetch_node;
 
 /// The list after the operation; order kept, no duplicates.

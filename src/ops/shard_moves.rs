@@ -5,7 +5,7 @@
 use crate::api::ApiClient;
 use crate::api::models::Shard;
 use crate::error::CliResult;
-use crate::ops::plan::{ChangePlan, Step};
+use crate::plan::{ChangePlan, Step};
 use crate::shard_plan::{MASTER, MigrationSource, Promotion, plan_failover, plan_migration};
 
 /// The role of a replica in the REST API's words.

@@ -8,12 +8,12 @@ use serde_json::Value;
 
 use crate::api::ApiClient;
 use crate::api::models::BlueprintEntry;
-use crate::checks::Finding;
 use crate::checks::fixes::FixChange;
+use crate::checks::{FIX_SHARDS_PLACEMENT, Finding};
 use crate::error::CliResult;
-use crate::ops::field::{FieldChange, Location};
+use crate::field_change::{FieldChange, Location};
 use crate::ops::gate::{self, ClusterFacts};
-use crate::ops::plan::{ChangePlan, Remedy, Step, rebalance_step};
+use crate::plan::{ChangePlan, Remedy, Step, rebalance_step};
 use crate::report::Severity;
 use crate::resolve::ResolvedDb;
 use crate::tunables::Setting;
@@ -102,7 +102,7 @@ impl Facts {
             Some(cluster)
                 if request.fix && wants_rebalance(&gate::findings(&bdb, cluster, &changes)?) =>
             {
-                Some(client.shards_blueprint(uid)?.0)
+                Some(client.shards_blueprint(uid, FIX_SHARDS_PLACEMENT)?.0)
             }
             _ => None,
         };

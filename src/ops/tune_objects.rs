@@ -13,8 +13,8 @@ use crate::api::client::{CLUSTER_POLICY_PATH, node_path, proxy_path};
 use crate::checks::Finding;
 use crate::checks::fixes::{self, Fix};
 use crate::error::{CliError, CliResult, ExitKind};
-use crate::ops::field::{FieldChange, Location};
-use crate::ops::plan::{ChangePlan, Step};
+use crate::field_change::{FieldChange, Location};
+use crate::plan::{ChangePlan, Step};
 use crate::report::{Rule, Severity};
 use crate::tunables::{NODE_SETTINGS, PROXY_SETTINGS, Setting};
 

@@ -1,4 +1,4 @@
-//! The words of a change (`ops::plan`): `field: current -> wanted` in rladmin's terms, the plan
+//! The words of a change (`plan`): `field: current -> wanted` in rladmin's terms, the plan
 //! `--dry-run` and the confirmation show, the `-o json` report, the refusal, and what a shard
 //! step says it did.
 
@@ -6,8 +6,8 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use crate::checks::Finding;
-use crate::ops::field::{FieldChange, Location, ShardField};
-use crate::ops::plan::{ChangePlan, Remedy, Step};
+use crate::field_change::{FieldChange, Location, ShardField};
+use crate::plan::{ChangePlan, Remedy, Step};
 use crate::report::Severity;
 use crate::shard_plan;
 use crate::tunables::ABSENT;
@@ -293,7 +293,7 @@ pub fn not_applied(change: &FieldChange, actual: &Value) -> String {
 mod tests {
     use super::*;
     use crate::api::models::{BlueprintEntry, Shard};
-    use crate::ops::plan::rebalance_step;
+    use crate::plan::rebalance_step;
     use crate::shard_plan::ShardMove;
 
     fn bdb() -> Value {

@@ -16,7 +16,7 @@ use std::process::Command;
 
 use reqwest::Method;
 use rsadmin::api::ApiClient;
-use rsadmin::config::ConnectionSettings;
+use rsadmin::api::ConnectionSettings;
 use rsadmin_sandbox::crdb::PeerGroup;
 use rsadmin_sandbox::state::Bdb;
 use rsadmin_sandbox::{SandboxHandle, SandboxOptions};

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use reqwest::Method;
 use rsadmin::api::ApiClient;
-use rsadmin::config::ConnectionSettings;
+use rsadmin::api::ConnectionSettings;
 use serde_json::{Value, json};
 use support::{Run, Sandbox, run_command};
 use tempfile::TempDir;

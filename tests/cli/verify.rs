@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use rsadmin::api::ApiClient;
-use rsadmin::config::ConnectionSettings;
+use rsadmin::api::ConnectionSettings;
 use serde_json::{Value, json};
 use support::{Run, Sandbox, wait_until_active};
 

@@ -7,8 +7,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use rsadmin::api::ApiClient;
+use rsadmin::api::ConnectionSettings;
 use rsadmin::api::models::{Bdb, Endpoint};
-use rsadmin::config::ConnectionSettings;
 use rsadmin::topology::expected::ExpectedTopology;
 use rsadmin_sandbox::{LoggedRequest, SandboxHandle, SandboxOptions};
 use tempfile::TempDir;

@@ -7,8 +7,8 @@ use serde_json::{Map, Value, json};
 use crate::api::ApiClient;
 use crate::api::client::{CLUSTER_POLICY_PATH, SHARDS_PATH, bdb_path, node_path, proxy_path};
 use crate::api::models::{BlueprintEntry, Shard};
-use crate::checks::Finding;
-use crate::ops::field::{FieldChange, Location, Object, ShardField, shard_changes};
+use crate::checks::{FIX_SHARDS_PLACEMENT, Finding};
+use crate::field_change::{FieldChange, Location, Object, ShardField, shard_changes};
 use crate::shard_plan::{self, ShardMove};
 
 /// The request a step sends besides a plain update of the object its changes address.
@@ -149,7 +149,9 @@ impl Step {
     /// For a rebalance, the blueprint `GET` that comes first.
     pub fn blueprint_path(&self) -> Option<String> {
         match (&self.action, self.object) {
-            (Action::Rebalance { .. }, Object::Bdb(uid)) => Some(ApiClient::blueprint_path(uid)),
+            (Action::Rebalance { .. }, Object::Bdb(uid)) => {
+                Some(ApiClient::blueprint_path(uid, FIX_SHARDS_PLACEMENT))
+            }
             _ => None,
         }
     }
@@ -274,7 +276,7 @@ pub fn rebalance_step(bdb: u64, blueprint: Vec<BlueprintEntry>, shards: &[Shard]
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ops::field::{project, project_shards};
+    use crate::field_change::{project, project_shards};
 
     fn bdb() -> Value {
         json!({"uid": 1, "name": "a", "oss_cluster": false, "proxy_policy": "single",
