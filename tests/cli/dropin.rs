@@ -1,12 +1,12 @@
 //! rsadmin invoked as `rladmin` and `crdb-cli` (links made by `install-aliases`): their documented
 //! invocations run unchanged with rladmin's output, unsupported commands exit 2.
 
-use crate::profile_support;
 use crate::support;
+use crate::support::profile;
 
 use std::path::{Path, PathBuf};
 
-use profile_support::Operator;
+use profile::Operator;
 use support::{Run, Sandbox};
 
 /// A machine with the aliases installed and the sandbox's settings in the environment.

@@ -3,12 +3,12 @@
 //! `RSADMIN_INSECURE` takes the usual spellings of yes and no, and `--insecure` cannot silently
 //! override a pinned certificate.
 
-use crate::profile_support;
 use crate::support;
+use crate::support::profile;
 
 use std::path::Path;
 
-use profile_support::{Operator, server_fingerprint};
+use profile::{Operator, server_fingerprint};
 use support::{ENABLE_OSS_CLUSTER, Run, Sandbox, crdb_create_argv};
 
 /// The last line of stderr, which must be the only one starting with `error:`.

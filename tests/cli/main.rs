@@ -3,7 +3,6 @@
 
 #[path = "../common/fuzz_settings.rs"]
 mod fuzz_settings;
-mod profile_support;
 mod support;
 
 mod assets;

@@ -2,10 +2,10 @@
 //! OSS Cluster API walkthrough with no password in argv, the environment or any file; the password
 //! lives in the real OS keyring backend (the kernel keyutils store on a headless machine).
 
-use crate::profile_support;
 use crate::support;
+use crate::support::profile;
 
-use profile_support::{Operator, server_fingerprint};
+use profile::{Operator, server_fingerprint};
 use rsadmin::config::keyring::{self, Store};
 use serde_json::json;
 use support::{ENABLE_OSS_CLUSTER, Sandbox};

@@ -2,12 +2,12 @@
 //! the shell calls the rsadmin binary back (`RSADMIN_COMPLETE=<shell> rsadmin -- <words>`), which answers
 //! tune keys, each key's values, and profile names from the profile file.
 
-use crate::profile_support;
+use crate::support::profile;
 
 use std::path::Path;
 use std::process::Command;
 
-use profile_support::Operator;
+use profile::Operator;
 
 #[derive(Clone, Copy, Debug)]
 enum Shell {

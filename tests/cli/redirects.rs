@@ -2,8 +2,8 @@
 //! address; rsadmin follows it with the same credentials and trust (only to a node of the
 //! cluster), as a profile and as `--cluster`, and explains what to do when it cannot.
 
-use crate::profile_support::{Operator, server_fingerprint};
 use crate::support::Sandbox;
+use crate::support::profile::{Operator, server_fingerprint};
 
 /// The REST URL of node `uid` (its internal address, the API's port).
 fn node_url(sandbox: &Sandbox, uid: u32) -> String {

@@ -2,12 +2,12 @@
 //! changes fails with exit 8, a wrong --trust-fingerprint saves nothing, and a cluster CA
 //! (--ca-cert) needs no pin.
 
-use crate::profile_support;
 use crate::support;
+use crate::support::profile;
 
 use std::path::Path;
 
-use profile_support::{Operator, server_fingerprint};
+use profile::{Operator, server_fingerprint};
 use rsadmin_sandbox::{SandboxHandle, SandboxOptions};
 use support::Sandbox;
 

@@ -1,5 +1,7 @@
 //! Test support: an in-process sandbox and a runner for the real `rsadmin` binary.
 
+pub mod profile;
+
 use std::io::Write;
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;

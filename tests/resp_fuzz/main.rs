@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use rsadmin::topology::resp::{MAX_DEPTH, read_value};
 
-#[path = "common/fuzz_settings.rs"]
+#[path = "../common/fuzz_settings.rs"]
 mod fuzz_settings;
 
 /// Bytes the parser may hold per byte received: a value tree costs more than its wire form
