@@ -31,8 +31,8 @@ fn row(shard: &str, node: &str, role: &str) -> (String, String, String) {
 
 /// `(shard id, node:<id>)` of the shard serving `slots` in `role`.
 pub fn serving(sandbox: &Sandbox, slots: &str, role: &str) -> (String, String) {
-    status_cells(sandbox)
-        .into_iter()
+    let rows = status_cells(sandbox);
+    rows.iter()
         .find(|cells| cells[5] == slots && cells[4] == role)
         .map(|cells| {
             (
@@ -40,7 +40,7 @@ pub fn serving(sandbox: &Sandbox, slots: &str, role: &str) -> (String, String) {
                 cells[3].clone(),
             )
         })
-        .unwrap_or_else(|| panic!("no {role} of {slots}"))
+        .unwrap_or_else(|| panic!("no {role} of {slots} in {rows:?}"))
 }
 
 /// The node of the replica that serves the same slots as master shard `redis:<master>`.
