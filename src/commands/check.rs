@@ -9,7 +9,7 @@ use crate::cli::check::{CheckArgs, CheckTarget};
 use crate::commands::Context;
 use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
-use crate::resolve::{DbRef, resolve_db};
+use crate::resolve::{DbRef, ResolvedDb, fetch_db};
 
 #[derive(Serialize)]
 struct CheckReport<'a> {
@@ -46,8 +46,11 @@ pub fn run(ctx: &Context, args: CheckArgs) -> CliResult<()> {
     let CheckTarget::Db { db } = args.target;
     let db = DbRef::parse(&db)?;
     let client = ctx.client()?;
-    let resolved = resolve_db(&client, &db)?;
-    let bdb: Bdb = client.get(&crate::api::client::bdb_path(resolved.uid))?;
+    let bdb: Bdb = fetch_db(&client, &db, "")?;
+    let resolved = ResolvedDb {
+        uid: bdb.uid,
+        name: bdb.name.clone(),
+    };
     let nodes = client.nodes()?;
     let shards = client.bdb_shards(resolved.uid)?;
     let findings = checks::oss_cluster_prerequisites(&CheckInput {

@@ -20,6 +20,15 @@ fn block(header: &str, lines: &[(&str, String)]) -> String {
     text
 }
 
+/// The bdb fields [`db_block`] reads: the header's uid and name, and each printed setting's.
+pub fn db_block_fields() -> Vec<&'static str> {
+    let settings = SETTINGS
+        .iter()
+        .filter(|setting| setting.display_key.is_some())
+        .map(|setting| setting.field);
+    ["uid", "name"].into_iter().chain(settings).collect()
+}
+
 /// `db:<uid> [<name>]:` then every setting of the tunables table, in table order.
 pub fn db_block(bdb: &Value) -> String {
     let uid = bdb.get("uid").map(Value::to_string).unwrap_or_default();
