@@ -13,6 +13,7 @@ use crate::output::status::{
     ClusterSnapshot, Section, StatusOptions, render_section, section_table, sections_json,
 };
 use crate::output::status_view::{EXTRA_PARAMETERS, TableView};
+use crate::output::table::Table;
 use crate::resolve::{DbRef, resolve_db};
 
 const USAGE: &str = "Usage: rsadmin status [databases|nodes|shards|endpoints] [node <id>] \
@@ -216,23 +217,31 @@ pub fn run(ctx: &Context, args: StatusArgs) -> CliResult<()> {
         issues_only: request.issues_only,
         connected_host: url_host(client.base_url()),
     };
-    let tables = request
-        .sections
-        .iter()
-        .map(|section| {
-            let table = section_table(*section, &snapshot, &options);
-            Ok((*section, request.view.apply(table).map_err(usage)?))
-        })
-        .collect::<CliResult<Vec<_>>>()?;
+    let table_of = |section: Section| -> CliResult<Table> {
+        request
+            .view
+            .apply(section_table(section, &snapshot, &options))
+            .map_err(usage)
+    };
     if ctx.json() {
+        let tables = request
+            .sections
+            .iter()
+            .map(|section| Ok((*section, table_of(*section)?)))
+            .collect::<CliResult<Vec<_>>>()?;
         print_json(&sections_json(&tables));
         return Ok(());
     }
-    let sections: Vec<String> = tables
-        .iter()
-        .map(|(section, table)| render_section(*section, table))
-        .collect();
-    print!("{}", sections.join("\n"));
+    // Each section is printed as soon as it is built, so that one table is held at a time (at
+    // fleet scale the shards table alone has 60,000 rows). Only `sort` can fail, and it needs a
+    // single section, so nothing is printed before a failure.
+    for (index, section) in request.sections.iter().enumerate() {
+        let separator = if index == 0 { "" } else { "\n" };
+        print!(
+            "{separator}{}",
+            render_section(*section, &table_of(*section)?)
+        );
+    }
     Ok(())
 }
 
