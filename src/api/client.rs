@@ -406,6 +406,7 @@ const CLUSTER_STATE_ID: &str = "cluster-state-id";
 
 /// Decodes a 2xx answer. An empty body is success too (task cancel answers only a status code):
 /// it reads as JSON `null`, which `()`, `Option` and `Value` accept.
+///
 /// Parsed from the bytes as received (`from_slice` checks UTF-8 only inside strings, in the same
 /// pass), not from a `String` checked whole first: the answers run to tens of megabytes.
 fn decode<T: DeserializeOwned>(method: &Method, path: &str, response: Response) -> CliResult<T> {
@@ -444,7 +445,12 @@ fn unexpected_answer(method: &Method, path: &str, detail: String) -> CliError {
 
 /// `path?fields=a,b`: only those fields of each object (rest-api.md §1.8, bdb routes only).
 pub fn with_fields(path: &str, fields: &[&str]) -> String {
-    format!("{path}?fields={}", fields.join(","))
+    format!("{path}{}", fields_query(fields))
+}
+
+/// `?fields=a,b`, for a path built elsewhere.
+pub fn fields_query(fields: &[&str]) -> String {
+    format!("?fields={}", fields.join(","))
 }
 
 /// The visitor of [`ApiClient::for_each`]: hands each element on, and keeps the first error the

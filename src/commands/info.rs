@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use crate::api::ApiClient;
-use crate::api::client::{node_path, with_fields};
+use crate::api::client::{fields_query, node_path, with_fields};
 use crate::api::models::{Bdb, Node};
 use crate::change::{CLUSTER_POLICY_PATH, proxy_path};
 use crate::cli::info::{InfoArgs, InfoTarget};
@@ -39,7 +39,7 @@ fn info_db(ctx: &Context, db: Option<&str>) -> CliResult<()> {
         let fields = model_fields::<Bdb>();
         let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
         let bdbs: Vec<Bdb> = match db {
-            Some(db) => vec![fetch_db(&client, &db, &with_fields("", &fields))?],
+            Some(db) => vec![fetch_db(&client, &db, &fields_query(&fields))?],
             None => client.get(&with_fields("/v1/bdbs", &fields))?,
         };
         print_json(&bdbs);
@@ -48,7 +48,7 @@ fn info_db(ctx: &Context, db: Option<&str>) -> CliResult<()> {
     let fields = info::db_block_fields();
     match db {
         Some(db) => {
-            let bdb: Value = fetch_db(&client, &db, &with_fields("", &fields))?;
+            let bdb: Value = fetch_db(&client, &db, &fields_query(&fields))?;
             print!("{}", info::db_block(&bdb));
         }
         // Printed as parsed: one database object held at a time, not the decoded list.
