@@ -86,7 +86,8 @@ measure() { # NAME "RSADMIN ARGS" "CURL PATHS" TARGET_REQUESTS MEMORY_TARGET(yes
     after=$(wc -l <"$WORK/requests.log")
     local requests=$((after - before))
     mapfile -t sent < <(tail -n "$requests" "$WORK/requests.log" | awk '{ print $2 }')
-    "$WORK/curl_whole" "${paths[@]}"
+    curl_config "${paths[@]}" >"$WORK/curl.cfg"
+    curl -sf -K "$WORK/curl.cfg"
     local largest
     largest=$(largest_answer "${sent[@]}")
     : >"$WORK/rsadmin.times"
@@ -96,7 +97,7 @@ measure() { # NAME "RSADMIN ARGS" "CURL PATHS" TARGET_REQUESTS MEMORY_TARGET(yes
         read -r seconds rss < <(timed "$RSADMIN" "${args[@]}")
         echo "$seconds" >>"$WORK/rsadmin.times"
         echo "$rss" >>"$WORK/rsadmin.rss"
-        read -r seconds _ < <(timed "$WORK/curl_whole" "${paths[@]}")
+        read -r seconds _ < <(timed curl -sf -K "$WORK/curl.cfg")
         echo "$seconds" >>"$WORK/curl.times"
     done
     local ours theirs rss
@@ -115,21 +116,15 @@ measure() { # NAME "RSADMIN ARGS" "CURL PATHS" TARGET_REQUESTS MEMORY_TARGET(yes
     }'
 }
 
-# curl fetching PATH... whole over one connection, as a program (GNU time cannot run a function).
-write_curl_script() {
-    cat >"$WORK/curl_whole" <<EOF
-#!/usr/bin/env bash
-args=()
-for path in "\$@"; do args+=(-o /dev/null "$URL\$path"); done
-exec curl -sf --cacert "$WORK/ca.pem" -u "$USER_NAME:$PASSWORD" "\${args[@]}"
-EOF
-    chmod +x "$WORK/curl_whole"
+# A curl config fetching PATH... whole over one connection: curl then runs with no shell in between.
+curl_config() { # PATH...
+    printf 'cacert = "%s"\nuser = "%s:%s"\n' "$WORK/ca.pem" "$USER_NAME" "$PASSWORD"
+    for path in "$@"; do printf 'url = "%s%s"\noutput = "/dev/null"\n' "$URL" "$path"; done
 }
 
 echo "rsadmin: $RSADMIN ($("$RSADMIN" --version 2>/dev/null || echo '?')); $ROUNDS rounds; $(nproc) CPUs"
 for n in "${SIZES[@]}"; do
     start_server "$n"
-    write_curl_script
     mid=$((n / 2))
     shards=/v1/shards?extra_info_keys=used_memory
     echo
