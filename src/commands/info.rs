@@ -9,6 +9,7 @@ use crate::change::{CLUSTER_POLICY_PATH, proxy_path};
 use crate::cli::info::{InfoArgs, InfoTarget};
 use crate::commands::Context;
 use crate::error::{CliError, CliResult, ExitKind};
+use crate::output::info::DbBlockFields;
 use crate::output::{info, print_json};
 use crate::resolve::{DbRef, fetch_db};
 
@@ -48,13 +49,13 @@ fn info_db(ctx: &Context, db: Option<&str>) -> CliResult<()> {
     let fields = info::db_block_fields();
     match db {
         Some(db) => {
-            let bdb: Value = fetch_db(&client, &db, &fields_query(&fields))?;
+            let bdb: DbBlockFields = fetch_db(&client, &db, &fields_query(&fields))?;
             print!("{}", info::db_block(&bdb));
         }
         // Printed as parsed: one database object held at a time, not the decoded list.
         None => {
             let mut text = String::new();
-            client.for_each(&with_fields("/v1/bdbs", &fields), |bdb: Value| {
+            client.for_each(&with_fields("/v1/bdbs", &fields), |bdb: DbBlockFields| {
                 text.push_str(&info::db_block(&bdb));
                 if text.len() >= PRINT_CHUNK {
                     print!("{text}");
