@@ -86,10 +86,6 @@ impl ApiClient {
         self.get("/v1/bdbs?fields=uid,name")
     }
 
-    pub fn bdbs(&self) -> CliResult<Vec<Bdb>> {
-        self.get("/v1/bdbs")
-    }
-
     /// Every database with only `fields` (the reference's `fields=` on `GET /v1/bdbs`): a cluster
     /// that ignores the parameter answers whole objects, which the typed model reads the same.
     pub fn bdbs_with_fields(&self, fields: &[&str]) -> CliResult<Vec<Bdb>> {

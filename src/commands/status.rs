@@ -301,8 +301,11 @@ mod tests {
                     issues_only: false,
                     connected_host: None,
                 };
+                // The text and the `-o json` document.
                 let render = |bdb: &Value| {
-                    render_section(section, &section_table(section, &snapshot(bdb), &options))
+                    let table = section_table(section, &snapshot(bdb), &options);
+                    let json = sections_json(&[(section, table.clone())]);
+                    (render_section(section, &table), json)
                 };
                 assert_eq!(
                     render(&Value::Object(selected)),
