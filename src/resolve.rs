@@ -1,7 +1,10 @@
 //! Turning rladmin object references (`db:1`, a database name, `1:1` endpoints, node ids) into
 //! uids and objects.
 
+use serde::de::DeserializeOwned;
+
 use crate::api::ApiClient;
+use crate::api::client::bdb_path;
 use crate::api::models::Node;
 use crate::error::{CliError, CliResult, ExitKind};
 
@@ -64,12 +67,29 @@ pub fn resolve_db(client: &ApiClient, db: &DbRef) -> CliResult<ResolvedDb> {
             uid: bdb.uid,
             name: bdb.name,
         })
-        .ok_or_else(|| {
-            CliError::new(
-                ExitKind::NotFound,
-                format!("database {db} not found. `rsadmin status databases` lists the databases."),
-            )
+        .ok_or_else(|| not_found(db))
+}
+
+/// The database `db` names, read with `GET /v1/bdbs/{uid}{query}`: the only request for `db:<id>`,
+/// after the `uid,name` list for a name. An unknown database fails the same way either way.
+pub fn fetch_db<T: DeserializeOwned>(client: &ApiClient, db: &DbRef, query: &str) -> CliResult<T> {
+    let uid = match db {
+        DbRef::Id(uid) => *uid,
+        DbRef::Name(_) => resolve_db(client, db)?.uid,
+    };
+    client
+        .get(&format!("{}{query}", bdb_path(uid)))
+        .map_err(|err| match err.kind {
+            ExitKind::NotFound => not_found(db),
+            _ => err,
         })
+}
+
+fn not_found(db: &DbRef) -> CliError {
+    CliError::new(
+        ExitKind::NotFound,
+        format!("database {db} not found. `rsadmin status databases` lists the databases."),
+    )
 }
 
 /// An endpoint reference `<db>:<n>` (rladmin's argument form), also accepted as `endpoint:<db>:<n>`.

@@ -10,6 +10,7 @@ use std::time::Duration;
 use reqwest::Method;
 use reqwest::StatusCode;
 use reqwest::blocking::{Client, Response};
+use serde::Deserializer as _;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -85,8 +86,32 @@ impl ApiClient {
         self.get("/v1/bdbs?fields=uid,name")
     }
 
-    pub fn bdbs(&self) -> CliResult<Vec<Bdb>> {
-        self.get("/v1/bdbs")
+    /// Every database with only `fields` (the reference's `fields=` on `GET /v1/bdbs`): a cluster
+    /// that ignores the parameter answers whole objects, which the typed model reads the same.
+    pub fn bdbs_with_fields(&self, fields: &[&str]) -> CliResult<Vec<Bdb>> {
+        self.get(&with_fields("/v1/bdbs", fields))
+    }
+
+    /// Calls `each` with every element of the JSON array at `path` as it is parsed, so only the
+    /// body and one element are held at a time, never the whole decoded list.
+    pub fn for_each<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        each: impl FnMut(T) -> CliResult<()>,
+    ) -> CliResult<()> {
+        let body = self.get_body(path)?;
+        let mut each = ForEach {
+            each,
+            failure: None,
+            element: std::marker::PhantomData,
+        };
+        let parsed = serde_json::Deserializer::from_slice(&body).deserialize_seq(&mut each);
+        if let Some(failure) = each.failure {
+            return Err(failure);
+        }
+        parsed
+            .map_err(|err| unexpected_answer(&Method::GET, path, err.to_string()))
+            .map(drop)
     }
 
     /// One database as raw JSON, so plans can compare any REST field.
@@ -210,6 +235,13 @@ impl ApiClient {
 
     pub fn get<T: DeserializeOwned>(&self, path: &str) -> CliResult<T> {
         self.call(Method::GET, path, None)
+    }
+
+    /// The body of a successful GET, undecoded.
+    fn get_body(&self, path: &str) -> CliResult<Vec<u8>> {
+        let response = self.send(Method::GET, path, None, None)?;
+        let response = self.check_status(&Method::GET, path, response)?;
+        body(&Method::GET, path, response)
     }
 
     /// Any request with an optional JSON body; decodes the JSON answer (crdb calls use POST,
@@ -373,21 +405,79 @@ const CLUSTER_STATE_ID: &str = "cluster-state-id";
 
 /// Decodes a 2xx answer. An empty body is success too (task cancel answers only a status code):
 /// it reads as JSON `null`, which `()`, `Option` and `Value` accept.
+///
+/// Parsed from the bytes as received (`from_slice` checks UTF-8 only inside strings, in the same
+/// pass), not from a `String` checked whole first: the answers run to tens of megabytes.
 fn decode<T: DeserializeOwned>(method: &Method, path: &str, response: Response) -> CliResult<T> {
-    let unexpected = |detail: String| {
-        CliError::new(
-            ExitKind::Failed,
-            format!("unexpected answer to {method} {path}: {detail}"),
-        )
-    };
-    let text = response
-        .text()
-        .map_err(|err| unexpected(err.to_string()).into_transient())?;
-    if text.trim().is_empty() {
-        return serde_json::from_value(Value::Null)
-            .map_err(|_| unexpected("an empty body where a JSON object was expected".into()));
+    let body = body(method, path, response)?;
+    if body.trim_ascii().is_empty() {
+        return serde_json::from_value(Value::Null).map_err(|_| {
+            unexpected_answer(
+                method,
+                path,
+                "an empty body where a JSON object was expected".into(),
+            )
+        });
     }
-    serde_json::from_str(&text).map_err(|err| unexpected(err.to_string()))
+    serde_json::from_slice(&body).map_err(|err| unexpected_answer(method, path, err.to_string()))
+}
+
+/// The whole body, read into one buffer sized by `Content-Length` (up to [`BODY_HINT_MAX`]; a
+/// longer body grows it as it arrives, bounded by the request timeout).
+fn body(method: &Method, path: &str, mut response: Response) -> CliResult<Vec<u8>> {
+    let hint = response.content_length().unwrap_or(0).min(BODY_HINT_MAX);
+    let mut body = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
+    std::io::Read::read_to_end(&mut response, &mut body)
+        .map_err(|err| unexpected_answer(method, path, err.to_string()).into_transient())?;
+    Ok(body)
+}
+
+/// The largest buffer reserved up front from a `Content-Length` header.
+const BODY_HINT_MAX: u64 = 256 << 20;
+
+fn unexpected_answer(method: &Method, path: &str, detail: String) -> CliError {
+    CliError::new(
+        ExitKind::Failed,
+        format!("unexpected answer to {method} {path}: {detail}"),
+    )
+}
+
+/// `path?fields=a,b`: only those fields of each object (rest-api.md §1.8, bdb routes only).
+pub fn with_fields(path: &str, fields: &[&str]) -> String {
+    format!("{path}{}", fields_query(fields))
+}
+
+/// `?fields=a,b`, for a path built elsewhere.
+pub fn fields_query(fields: &[&str]) -> String {
+    format!("?fields={}", fields.join(","))
+}
+
+/// The visitor of [`ApiClient::for_each`]: hands each element on, and keeps the first error the
+/// callback returns (serde errors carry only text).
+struct ForEach<T, F> {
+    each: F,
+    failure: Option<CliError>,
+    element: std::marker::PhantomData<T>,
+}
+
+impl<'de, T: DeserializeOwned, F: FnMut(T) -> CliResult<()>> serde::de::Visitor<'de>
+    for &mut ForEach<T, F>
+{
+    type Value = ();
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a JSON array")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(element) = seq.next_element::<T>()? {
+            if let Err(failure) = (self.each)(element) {
+                self.failure = Some(failure);
+                return Err(serde::de::Error::custom("stopped"));
+            }
+        }
+        Ok(())
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

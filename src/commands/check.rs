@@ -11,7 +11,7 @@ use crate::error::{CliError, CliResult, ExitKind};
 use crate::output::print_json;
 use crate::output::report::render_rows;
 use crate::report::Severity;
-use crate::resolve::{DbRef, resolve_db};
+use crate::resolve::{DbRef, ResolvedDb, fetch_db};
 
 #[derive(Serialize)]
 struct CheckReport<'a> {
@@ -24,8 +24,11 @@ pub fn run(ctx: &Context, args: CheckArgs) -> CliResult<()> {
     let CheckTarget::Db { db } = args.target;
     let db = DbRef::parse(&db)?;
     let client = ctx.client()?;
-    let resolved = resolve_db(&client, &db)?;
-    let bdb: Bdb = client.get(&crate::api::client::bdb_path(resolved.uid))?;
+    let bdb: Bdb = fetch_db(&client, &db, "")?;
+    let resolved = ResolvedDb {
+        uid: bdb.uid,
+        name: bdb.name.clone(),
+    };
     let nodes = client.nodes()?;
     let shards = client.bdb_shards(resolved.uid)?;
     let findings = checks::oss_cluster_prerequisites(&CheckInput {

@@ -2,14 +2,14 @@
 
 use serde_json::Value;
 
-use crate::api::client::node_path;
-use crate::api::client::{CLUSTER_POLICY_PATH, proxy_path};
+use crate::api::client::{CLUSTER_POLICY_PATH, fields_query, node_path, proxy_path, with_fields};
 use crate::api::models::{Bdb, Node};
 use crate::cli::info::{InfoArgs, InfoTarget};
 use crate::commands::Context;
 use crate::error::{CliError, CliResult, ExitKind};
+use crate::output::info::DbBlockFields;
 use crate::output::{info, print_json};
-use crate::resolve::{DbRef, resolve_db};
+use crate::resolve::{DbRef, fetch_db};
 
 pub fn run(ctx: &Context, args: InfoArgs) -> CliResult<()> {
     match args.target {
@@ -33,22 +33,50 @@ pub fn run(ctx: &Context, args: InfoArgs) -> CliResult<()> {
 fn info_db(ctx: &Context, db: Option<&str>) -> CliResult<()> {
     let db = db.map(DbRef::parse).transpose()?;
     let client = ctx.client()?;
-    let bdbs: Vec<Value> = match db {
-        Some(db) => {
-            let resolved = resolve_db(&client, &db)?;
-            vec![client.bdb_json(resolved.uid)?]
-        }
-        None => client.get("/v1/bdbs")?,
-    };
     if ctx.json() {
         // The typed model carries no credentials, unlike the raw REST object.
-        print_json(&typed::<Bdb>(bdbs, "database")?);
-    } else {
-        for bdb in &bdbs {
-            print!("{}", info::db_block(bdb));
+        let fields = model_fields::<Bdb>();
+        let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+        let bdbs: Vec<Bdb> = match db {
+            Some(db) => vec![fetch_db(&client, &db, &fields_query(&fields))?],
+            None => client.get(&with_fields("/v1/bdbs", &fields))?,
+        };
+        print_json(&bdbs);
+        return Ok(());
+    }
+    let fields = info::db_block_fields();
+    match db {
+        Some(db) => {
+            let bdb: DbBlockFields = fetch_db(&client, &db, &fields_query(&fields))?;
+            print!("{}", info::db_block(&bdb));
+        }
+        // Printed as parsed: one database object held at a time, not the decoded list.
+        None => {
+            let mut text = String::new();
+            client.for_each(&with_fields("/v1/bdbs", &fields), |bdb: DbBlockFields| {
+                text.push_str(&info::db_block(&bdb));
+                if text.len() >= PRINT_CHUNK {
+                    print!("{text}");
+                    text.clear();
+                }
+                Ok(())
+            })?;
+            print!("{text}");
         }
     }
     Ok(())
+}
+
+/// Blocks are printed in writes of about this many bytes (stdout writes each line otherwise).
+const PRINT_CHUNK: usize = 64 << 10;
+
+/// The REST field names a model reads: the keys it serializes (every model field, as none is
+/// skipped when empty).
+fn model_fields<T: Default + serde::Serialize>() -> Vec<String> {
+    match serde_json::to_value(T::default()) {
+        Ok(Value::Object(fields)) => fields.keys().cloned().collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// `<id>`, `all` or nothing (all).

@@ -4,6 +4,11 @@
 //! (`  oss_cluster: enabled`, `  repl_timeout: 300 seconds`) shows 2 (UNCONFIRMED which is real);
 //! we use 2, the form scripts were seen matching. Change `INDENT` to switch.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::de::{IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use crate::tunables::{
@@ -12,24 +17,130 @@ use crate::tunables::{
 
 pub const INDENT: &str = "  ";
 
+/// Built by appending, not one `format!` per line: `info db` prints 10,000 of these on a fleet.
 fn block(header: &str, lines: &[(&str, String)]) -> String {
-    let mut text = format!("{header}\n");
+    let size = lines
+        .iter()
+        .map(|(key, value)| INDENT.len() + key.len() + value.len() + 3)
+        .sum::<usize>();
+    let mut text = String::with_capacity(header.len() + 1 + size);
+    text.push_str(header);
+    text.push('\n');
     for (key, value) in lines {
-        text.push_str(&format!("{INDENT}{key}: {value}\n"));
+        for part in [INDENT, key, ": ", value, "\n"] {
+            text.push_str(part);
+        }
     }
     text
 }
 
+/// The bdb fields [`db_block`] reads: the header's uid and name, and each printed setting's.
+pub fn db_block_fields() -> Vec<&'static str> {
+    let settings = SETTINGS
+        .iter()
+        .filter(|setting| setting.display_key.is_some())
+        .map(|setting| setting.field);
+    ["uid", "name"].into_iter().chain(settings).collect()
+}
+
+/// A database object [`db_block`] can read: the whole JSON object, or [`DbBlockFields`].
+pub trait DbFields {
+    fn field(&self, name: &str) -> Option<&Value>;
+}
+
+impl DbFields for Value {
+    fn field(&self, name: &str) -> Option<&Value> {
+        self.get(name)
+    }
+}
+
+/// The fields of one database that [`db_block`] prints, read from its JSON object without a map
+/// per object (`info db` reads 10,000 of them): the other keys are skipped unparsed.
+#[derive(Debug, Default)]
+pub struct DbBlockFields(Vec<Option<Value>>);
+
+/// Each field of [`db_block_fields`] and its slot in [`DbBlockFields`].
+fn db_field_slots() -> &'static HashMap<&'static str, usize> {
+    static SLOTS: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+    SLOTS.get_or_init(|| {
+        db_block_fields()
+            .into_iter()
+            .enumerate()
+            .map(|(slot, field)| (field, slot))
+            .collect()
+    })
+}
+
+impl DbFields for DbBlockFields {
+    fn field(&self, name: &str) -> Option<&Value> {
+        self.0.get(*db_field_slots().get(name)?)?.as_ref()
+    }
+}
+
+impl<'de> Deserialize<'de> for DbBlockFields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(DbBlockFieldsVisitor)
+    }
+}
+
+struct DbBlockFieldsVisitor;
+
+impl<'de> Visitor<'de> for DbBlockFieldsVisitor {
+    type Value = DbBlockFields;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a database object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DbBlockFields, A::Error> {
+        let mut values = vec![None; db_field_slots().len()];
+        while let Some(FieldSlot(slot)) = map.next_key()? {
+            match slot.and_then(|slot| values.get_mut(slot)) {
+                Some(value) => *value = Some(map.next_value()?),
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(DbBlockFields(values))
+    }
+}
+
+/// A key of a database object: the slot of a field [`db_block`] prints, if it is one (compared
+/// in place, not copied).
+struct FieldSlot(Option<usize>);
+
+impl<'de> Deserialize<'de> for FieldSlot {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = FieldSlot;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("a key")
+            }
+
+            fn visit_str<E>(self, key: &str) -> Result<FieldSlot, E> {
+                Ok(FieldSlot(db_field_slots().get(key).copied()))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
 /// `db:<uid> [<name>]:` then every setting of the tunables table, in table order.
-pub fn db_block(bdb: &Value) -> String {
-    let uid = bdb.get("uid").map(Value::to_string).unwrap_or_default();
-    let name = bdb.get("name").and_then(Value::as_str).unwrap_or_default();
+pub fn db_block(bdb: &impl DbFields) -> String {
+    let uid = bdb.field("uid").map(Value::to_string).unwrap_or_default();
+    let name = bdb
+        .field("name")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     let lines: Vec<(&str, String)> = SETTINGS
         .iter()
         .filter_map(|setting| {
             Some((
                 setting.display_key?,
-                setting.display(bdb.get(setting.field)),
+                setting.display(bdb.field(setting.field)),
             ))
         })
         .collect();
@@ -106,6 +217,16 @@ pub fn proxy_block(proxy: &Value) -> String {
 mod tests {
     use super::*;
     use crate::test_fixtures::fixture;
+
+    #[test]
+    fn the_printed_fields_alone_render_as_the_whole_object() {
+        let text = fixture("bdb_single.json");
+        let whole: Value = serde_json::from_str(&text).unwrap();
+        let fields: DbBlockFields = serde_json::from_str(&text).unwrap();
+        assert_eq!(db_block(&fields), db_block(&whole));
+        let empty: DbBlockFields = serde_json::from_str("{}").unwrap();
+        assert_eq!(db_block(&empty), db_block(&serde_json::json!({})));
+    }
 
     #[test]
     fn renders_info_db_from_the_captured_bdb() {

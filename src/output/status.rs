@@ -676,7 +676,8 @@ db:1  default-db redis:1 node:1 master 0-16383 unknown     OK
             ..StatusOptions::default()
         };
         let mut snapshot = fixture_snapshot();
-        snapshot.shards[0].redis_info = serde_json::json!({"used_memory": 2_506_096});
+        snapshot.shards[0].redis_info =
+            serde_json::from_value(serde_json::json!({"used_memory": 2_506_096})).unwrap();
         let sections: Vec<(Section, SectionRows)> = Section::ALL
             .iter()
             .map(|section| (*section, section_table(*section, &snapshot, &options)))
@@ -791,11 +792,12 @@ db:1  default-db redis:1 node:1 master 0-16383 unknown     OK
         };
         // The captured list was asked without extra_info_keys: `redis_info: {}`.
         assert_eq!(used(&snapshot), "unknown");
-        snapshot.shards[0].redis_info = serde_json::json!({"used_memory": 2_506_096});
+        let redis_info = |json: Value| serde_json::from_value(json).unwrap();
+        snapshot.shards[0].redis_info = redis_info(serde_json::json!({"used_memory": 2_506_096}));
         assert_eq!(used(&snapshot), "2.39MB");
-        snapshot.shards[0].redis_info = serde_json::json!({"used_memory": "2.39M"});
+        snapshot.shards[0].redis_info = redis_info(serde_json::json!({"used_memory": "2.39M"}));
         assert_eq!(used(&snapshot), "unknown");
-        snapshot.shards[0].redis_info = Value::Null;
+        snapshot.shards[0].redis_info = redis_info(Value::Null);
         assert_eq!(used(&snapshot), "unknown");
     }
 

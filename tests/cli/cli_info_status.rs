@@ -222,7 +222,8 @@ db:1  demo-db redis:3 node:1 master 10923-16383 <used>      OK
         requests,
         [
             "GET /v1/nodes",
-            "GET /v1/bdbs",
+            "GET /v1/bdbs?fields=uid,name,type,status,shards_count,shards_placement,replication,\
+             data_persistence,endpoints,redis_version,tls_mode,ssl",
             "GET /v1/shards?extra_info_keys=used_memory",
             "GET /v1/nodes/status"
         ]

@@ -25,6 +25,7 @@ mod profile;
 mod profile_completion;
 mod redirects;
 mod routes;
+mod scale;
 mod secrets;
 mod shard_moves;
 mod tls_pinning;
