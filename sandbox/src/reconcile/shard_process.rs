@@ -309,12 +309,18 @@ impl Drop for ShardProcess {
     }
 }
 
-/// Kills the redis-servers recorded in `run_dir` (pid files) that are still alive, and removes the
-/// pid files.
+/// How long `kill_recorded` waits for the killed servers to be gone (SIGKILL is delivered at once,
+/// but a loaded machine may take a moment to tear a process down).
+const KILL_WAIT: Duration = Duration::from_secs(5);
+
+/// Kills the redis-servers recorded in `run_dir` (pid files) that are still alive, removes the pid
+/// files, and returns once they are gone (or zombies of a parent that is gone), so that whoever asked
+/// (`down`) finds no shard running after it returns.
 pub fn kill_recorded(run_dir: &Path) {
     let Ok(entries) = std::fs::read_dir(run_dir) else {
         return;
     };
+    let mut killed = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
         if path.extension().is_some_and(|ext| ext == "pid")
@@ -328,10 +334,25 @@ pub fn kill_recorded(run_dir: &Path) {
                 unsafe {
                     libc::kill(pid, libc::SIGKILL);
                 }
+                killed.push(pid);
             }
         }
         let _ = std::fs::remove_file(&path);
     }
+    let deadline = std::time::Instant::now() + KILL_WAIT;
+    while killed.iter().any(|pid| is_running(*pid)) && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// True while `pid` exists and is not a zombie (state `Z` in `/proc/<pid>/stat`).
+fn is_running(pid: i32) -> bool {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return false;
+    };
+    stat.rsplit_once(')')
+        .and_then(|(_, rest)| rest.split_whitespace().next())
+        .is_some_and(|state| state != "Z")
 }
 
 #[cfg(test)]

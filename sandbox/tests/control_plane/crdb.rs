@@ -2,7 +2,7 @@
 //! (`start_clusters`, the code path of `up --clusters`), a crdb created from one cluster and
 //! changed and deleted from another, request validation, and what is (not) sent back.
 
-use crate::support::{Api, scratch_dir};
+use crate::support::{Api, processes_using, scratch_dir};
 use reqwest::{Method, StatusCode};
 use rsadmin_sandbox::clusters::{cluster_dir, start_clusters, write_env_files};
 use rsadmin_sandbox::crdb::TaskStatus;
@@ -264,31 +264,21 @@ fn up_clusters_and_down_with_the_real_binary() {
         "{log}"
     );
 
-    // The sandbox process and each cluster's 3 demo shards (which run in DIR/.../shards/<n>).
+    // The sandbox process and each cluster's 3 demo shards (which run in DIR/.../shards/<n>);
+    // `up --detach` returns once the API answers, the second cluster's shards may still be starting.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while processes_using(dir.path()).len() < 7 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     assert_eq!(
-        processes_of(dir.path()).len(),
+        processes_using(dir.path()).len(),
         7,
         "{:?}",
-        processes_of(dir.path())
+        processes_using(dir.path())
     );
     let down = sandbox(&["down", "--dir", dir_text]);
     assert!(down.status.success(), "{down:?}");
-    assert_eq!(processes_of(dir.path()), Vec::<String>::new());
-}
-
-/// Processes whose command line names `dir` or that run inside it.
-fn processes_of(dir: &std::path::Path) -> Vec<String> {
-    let dir_text = dir.to_str().expect("utf-8 path");
-    std::fs::read_dir("/proc")
-        .expect("/proc")
-        .filter_map(|entry| {
-            let path = entry.ok()?.path();
-            let cmdline = std::fs::read(path.join("cmdline")).ok()?;
-            let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
-            let cwd = std::fs::read_link(path.join("cwd")).unwrap_or_default();
-            (cmdline.contains(dir_text) || cwd.starts_with(dir)).then_some(cmdline)
-        })
-        .collect()
+    assert_eq!(processes_using(dir.path()), Vec::<String>::new());
 }
 
 #[test]

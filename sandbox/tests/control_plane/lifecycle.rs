@@ -1,7 +1,7 @@
 //! The real `rsadmin-sandbox` binary: `up` (foreground and `--detach`), `status`, `down`,
 //! persistence across SIGKILL, and where the password is (and is not) written.
 
-use crate::support::{Api, scratch_dir};
+use crate::support::{Api, processes_using, scratch_dir};
 use serde_json::Value;
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
@@ -69,37 +69,6 @@ fn spawn_foreground_with_delay(dir: &Path, delay: Duration) -> Child {
         std::thread::sleep(Duration::from_millis(25));
     }
     child
-}
-
-/// Processes (other than zombies) whose working directory or command line is inside `dir`:
-/// the sandbox itself and its redis-server shards (which run with `--dir` inside it).
-fn processes_using(dir: &Path) -> Vec<String> {
-    let dir = dir.canonicalize().expect("canonical dir");
-    let dir_text = dir.to_string_lossy().to_string();
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
-            continue;
-        };
-        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
-        if stat
-            .rsplit_once(')')
-            .and_then(|(_, rest)| rest.split_whitespace().next())
-            == Some("Z")
-        {
-            continue;
-        }
-        let cwd_inside =
-            std::fs::read_link(entry.path().join("cwd")).is_ok_and(|cwd| cwd.starts_with(&dir));
-        let cmdline = String::from_utf8_lossy(
-            &std::fs::read(entry.path().join("cmdline")).unwrap_or_default(),
-        )
-        .replace('\0', " ");
-        if cwd_inside || cmdline.contains(&dir_text) {
-            found.push(format!("{pid}: {cmdline}"));
-        }
-    }
-    found
 }
 
 /// Shards without their per-report timestamp, for comparing two runs.

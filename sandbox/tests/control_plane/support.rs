@@ -257,3 +257,34 @@ pub fn fixture(name: &str) -> Value {
         .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     serde_json::from_str(&text).expect("fixture JSON")
 }
+
+/// Processes (other than zombies) whose working directory or command line is inside `dir`:
+/// the sandbox itself and its redis-server shards (which run with `--dir` inside it).
+pub fn processes_using(dir: &Path) -> Vec<String> {
+    let dir = dir.canonicalize().expect("canonical dir");
+    let dir_text = dir.to_string_lossy().to_string();
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+        if stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            == Some("Z")
+        {
+            continue;
+        }
+        let cwd_inside =
+            std::fs::read_link(entry.path().join("cwd")).is_ok_and(|cwd| cwd.starts_with(&dir));
+        let cmdline = String::from_utf8_lossy(
+            &std::fs::read(entry.path().join("cmdline")).unwrap_or_default(),
+        )
+        .replace('\0', " ");
+        if cwd_inside || cmdline.contains(&dir_text) {
+            found.push(format!("{pid}: {cmdline}"));
+        }
+    }
+    found
+}
