@@ -1,13 +1,13 @@
-//! The data plane under attack: greedy clients (over Redis's limits) and slow ones (a huge
-//! argument dripped in pieces, a pipeline flood) next to a normal client. The attackers are paced
-//! so that they load the proxy, not the test machine's two cores (which would measure the OS
-//! scheduler instead). The normal client's p99
-//! round trip stays under `P99_FACTOR` times the larger of its p99 measured idle in the same test
-//! and the p99 of the same client straight to a shard (redis-server, the yardstick) while the
-//! attack runs: no absolute times (machines differ), and what the machine itself adds under load
-//! (a CPU hog on each core delays every process's wake-up, the proxy's and redis-server's alike)
-//! raises the bar for both, while a proxy that lets one client stall the others does not (the
-//! loaded p99 is the best of three rounds: a stall spoils every round, a busy moment one); the process's RSS (the proxies run in it) grows by less than
+//! The data plane under attack: greedy clients (over Redis's limits) and slow ones (a huge argument
+//! dripped in pieces, a pipeline flood) next to a normal client. The attackers are paced so that
+//! they load the proxy, not the test machine's two cores (which would measure the OS scheduler
+//! instead). The normal client's p99 round trip stays under `P99_FACTOR` times the larger of its
+//! p99 measured idle in the same test and the p99 of the same client straight to a shard (redis-
+//! server, the yardstick) while the attack runs: no absolute times (machines differ), and what the
+//! machine itself adds under load (a CPU hog on each core delays every process's wake-up, the
+//! proxy's and redis-server's alike) raises the bar for both, while a proxy that lets one client
+//! stall the others does not (the loaded p99 is the best of three rounds: a stall spoils every
+//! round, a busy moment one); the process's RSS (the proxies run in it) grows by less than
 //! `RSS_GROWTH_BOUND`, and every greedy client gets Redis's error, or for the query buffer limit
 //! Redis's silent close, and is disconnected.
 //!
