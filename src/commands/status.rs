@@ -215,6 +215,7 @@ pub fn run(ctx: &Context, args: StatusArgs) -> CliResult<()> {
         extra_all,
         issues_only: request.issues_only,
         connected_host: url_host(client.base_url()),
+        records: ctx.json(),
     };
     let rows_of = |section: Section| {
         request
@@ -299,6 +300,7 @@ mod tests {
                     extra_all,
                     issues_only: false,
                     connected_host: None,
+                    records: true,
                 };
                 // The text and the `-o json` document.
                 let render = |bdb: &Value| {

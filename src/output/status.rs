@@ -111,11 +111,15 @@ pub struct StatusOptions {
     pub issues_only: bool,
     /// Host part of the cluster URL; the node it names is marked `*node:N`.
     pub connected_host: Option<String>,
+    /// `-o json`: build each row's record too (text mode skips them: at 60,000 shards they cost
+    /// more than the cells).
+    pub records: bool,
 }
 
 const OK: &str = "OK";
 
-/// One section's rows: the text cells rladmin prints and, row for row, the record `-o json` prints.
+/// One section's rows: the text cells rladmin prints and, row for row when `-o json` asked for
+/// them ([`StatusOptions::records`]), the record it prints (else `records` stays empty).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SectionRows {
     pub table: Table,
@@ -130,29 +134,30 @@ impl SectionRows {
         }
     }
 
-    fn push(&mut self, cells: Vec<String>, record: impl Serialize) {
+    fn push(&mut self, cells: Vec<String>, record: Option<impl Serialize>) {
         self.table.push(cells);
-        // Records are plain structs of strings, numbers and options: serializing cannot fail.
-        self.records
-            .push(serde_json::to_value(record).unwrap_or_default());
+        if let Some(record) = record {
+            // Records are plain structs of strings, numbers and options: serializing cannot fail.
+            self.records
+                .push(serde_json::to_value(record).unwrap_or_default());
+        }
     }
 
-    /// The rows at `indexes`, in that order (cells and records alike).
+    /// The rows at `indexes`, in that order (cells and, where built, records alike).
     pub fn pick_rows(self, indexes: &[usize]) -> SectionRows {
-        let mut rows: Vec<Option<(Vec<String>, Value)>> = self
-            .table
-            .rows
-            .into_iter()
-            .zip(self.records)
-            .map(Some)
-            .collect();
+        if indexes.iter().copied().eq(0..self.table.rows.len()) {
+            return self;
+        }
+        let mut rows: Vec<Option<Vec<String>>> = self.table.rows.into_iter().map(Some).collect();
+        let mut records: Vec<Option<Value>> = self.records.into_iter().map(Some).collect();
         let mut picked = SectionRows::new(self.table.columns);
-        for (cells, record) in indexes
-            .iter()
-            .filter_map(|index| rows.get_mut(*index)?.take())
-        {
-            picked.table.push(cells);
-            picked.records.push(record);
+        for index in indexes {
+            if let Some(cells) = rows.get_mut(*index).and_then(Option::take) {
+                picked.table.push(cells);
+            }
+            if let Some(record) = records.get_mut(*index).and_then(Option::take) {
+                picked.records.push(record);
+            }
         }
         picked
     }
@@ -285,6 +290,16 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionRo
         .find(|(_, status)| status.role.as_deref() == Some("master"))
         .map(|(uid, _)| *uid)
         .or_else(|| snapshot.nodes.iter().map(|node| node.uid).min());
+    // MASTERS and SLAVES: the shards of each node by role, counted in one pass over the shards.
+    let mut role_counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for shard in &snapshot.shards {
+        let counts = role_counts.entry(shard.node_uid.as_str()).or_default();
+        match shard.role.as_deref() {
+            Some("master") => counts.0 += 1,
+            Some("slave") => counts.1 += 1,
+            _ => {}
+        }
+    }
     let mut nodes: Vec<&Node> = snapshot.nodes.iter().collect();
     nodes.sort_by_key(|node| node.uid);
     for node in nodes {
@@ -292,14 +307,10 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionRo
         let connected = options.connected_host.as_deref().is_some_and(|host| {
             node.addr == host || node.external_addr.iter().any(|addr| addr == host)
         });
-        let node_uid = node.uid.to_string();
-        let count_role = |role: &str| {
-            snapshot
-                .shards
-                .iter()
-                .filter(|shard| shard.node_uid == node_uid && shard.role.as_deref() == Some(role))
-                .count()
-        };
+        let (master_shards, slave_shards) = role_counts
+            .get(node.uid.to_string().as_str())
+            .copied()
+            .unwrap_or_default();
         let record = NodeRecord {
             uid: node.uid,
             connected,
@@ -315,8 +326,8 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionRo
                 .filter(|hostname| !hostname.is_empty()),
             shard_count: node.shard_count,
             max_redis_servers: node.max_redis_servers,
-            master_shards: count_role("master"),
-            slave_shards: count_role("slave"),
+            master_shards,
+            slave_shards,
             cores: node.cores,
             free_ram: status.and_then(|status| status.free_ram),
             total_memory: status.and_then(|status| status.total_memory),
@@ -358,7 +369,7 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionRo
             ]);
         }
         row.push(health_word(node.status.as_deref()));
-        rows.push(row, record);
+        rows.push(row, options.records.then_some(record));
     }
     rows
 }
@@ -452,7 +463,7 @@ fn databases_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Secti
                 or_absent(bdb.redis_version.as_ref()),
             ]);
         }
-        rows.push(row, record);
+        rows.push(row, options.records.then_some(record));
     }
     rows
 }
@@ -481,17 +492,21 @@ pub fn endpoint_role(endpoint: &Endpoint) -> String {
     role
 }
 
-/// Node uids an endpoint is bound on, from its `addr` list (internal or external node IPs); `None`
-/// for an address that is no node's.
-fn bound_nodes(endpoint: &Endpoint, nodes: &[Node]) -> Vec<Option<u64>> {
-    let by_address: BTreeMap<&str, u64> = nodes
+/// Node uids by their internal and external addresses.
+fn nodes_by_address(nodes: &[Node]) -> BTreeMap<&str, u64> {
+    nodes
         .iter()
         .flat_map(|node| {
             std::iter::once(node.addr.as_str())
                 .chain(node.external_addr.iter().map(String::as_str))
                 .map(move |addr| (addr, node.uid))
         })
-        .collect();
+        .collect()
+}
+
+/// Node uids an endpoint is bound on, from its `addr` list (internal or external node IPs); `None`
+/// for an address that is no node's.
+fn bound_nodes(endpoint: &Endpoint, by_address: &BTreeMap<&str, u64>) -> Vec<Option<u64>> {
     endpoint
         .addr
         .iter()
@@ -505,10 +520,11 @@ fn endpoints_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Secti
         columns.push("WATCHDOG_STATUS");
     }
     let mut rows = SectionRows::new(columns);
+    let by_address = nodes_by_address(&snapshot.nodes);
     for bdb in sorted_bdbs(snapshot) {
         let ssl = bdb.tls_mode.as_deref() == Some("enabled") || bdb.ssl == Some(true);
         for endpoint in &bdb.endpoints {
-            let mut nodes = bound_nodes(endpoint, &snapshot.nodes);
+            let mut nodes = bound_nodes(endpoint, &by_address);
             if nodes.is_empty() {
                 nodes.push(None);
             }
@@ -536,7 +552,7 @@ fn endpoints_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Secti
                     exclude_proxies: endpoint.exclude_proxies.as_deref().unwrap_or_default(),
                     ssl,
                 };
-                rows.push(row, record);
+                rows.push(row, options.records.then_some(record));
             }
         }
     }
@@ -564,7 +580,8 @@ fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionR
         .map(|bdb| (bdb.uid, bdb.name.as_str()))
         .collect();
     let mut shards: Vec<&Shard> = snapshot.shards.iter().collect();
-    shards.sort_by_key(|shard| (shard.bdb_uid, shard.uid.parse::<u64>().unwrap_or(u64::MAX)));
+    shards
+        .sort_by_cached_key(|shard| (shard.bdb_uid, shard.uid.parse::<u64>().unwrap_or(u64::MAX)));
     for shard in shards {
         let record = ShardRecord {
             uid: shard.uid.parse().ok(),
@@ -598,7 +615,7 @@ fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionR
             (status, _) => health_word(status),
         };
         row.push(status);
-        rows.push(row, record);
+        rows.push(row, options.records.then_some(record));
     }
     rows
 }
@@ -673,6 +690,7 @@ db:1  default-db redis:1 node:1 master 0-16383 unknown     OK
     fn json_records_are_typed_from_the_captured_cluster() {
         let options = StatusOptions {
             connected_host: Some("192.168.16.2".into()),
+            records: true,
             ..StatusOptions::default()
         };
         let mut snapshot = fixture_snapshot();
