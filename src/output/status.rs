@@ -25,7 +25,7 @@ use serde_json::Value;
 
 use super::table::Table;
 use super::{enabled_word, or_absent};
-use crate::api::models::{Bdb, Endpoint, Node, NodeStatus, Shard};
+use crate::api::models::{Bdb, Endpoint, Node, NodeStatus, ShardSummary};
 use crate::tunables::ABSENT;
 
 /// Which sections to print.
@@ -64,11 +64,12 @@ impl Section {
     }
 }
 
-/// What the cluster answered, one request per resource type.
-pub struct ClusterSnapshot {
+/// What the cluster answered, one request per resource type; the shards borrow their strings
+/// from the answer's bytes.
+pub struct ClusterSnapshot<'a> {
     pub nodes: Vec<Node>,
     pub bdbs: Vec<Bdb>,
-    pub shards: Vec<Shard>,
+    pub shards: Vec<ShardSummary<'a>>,
     /// `GET /v1/nodes/status` by node uid (empty where the cluster lacks the route).
     pub node_status: BTreeMap<u64, NodeStatus>,
 }
@@ -134,6 +135,12 @@ impl SectionRows {
         }
     }
 
+    /// A row's cells, allocated once for all the columns (at 60,000 rows, growing each row as
+    /// cells are added held twice the memory).
+    fn empty_row(&self) -> Vec<String> {
+        Vec::with_capacity(self.table.columns.len())
+    }
+
     fn push(&mut self, cells: Vec<String>, record: Option<impl Serialize>) {
         self.table.push(cells);
         if let Some(record) = record {
@@ -183,7 +190,12 @@ pub fn section_table(
 
 /// A section as printed: title, column header, rows.
 pub fn render_section(section: Section, table: &Table) -> String {
-    format!("{}\n{}", section.title(), table.render())
+    // The title goes in front of the table's text rather than both into a third string: at
+    // 60,000 shards the text is megabytes.
+    let mut text = table.render();
+    text.insert(0, '\n');
+    text.insert_str(0, section.title());
+    text
 }
 
 fn without_healthy_rows(rows: SectionRows, status_column: &str) -> SectionRows {
@@ -293,7 +305,7 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionRo
     // MASTERS and SLAVES: the shards of each node by role, counted in one pass over the shards.
     let mut role_counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for shard in &snapshot.shards {
-        let counts = role_counts.entry(shard.node_uid.as_str()).or_default();
+        let counts = role_counts.entry(&shard.node_uid).or_default();
         match shard.role.as_deref() {
             Some("master") => counts.0 += 1,
             Some("slave") => counts.1 += 1,
@@ -337,13 +349,14 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionRo
             rack_id: node.rack_id.as_deref().filter(|rack| !rack.is_empty()),
             status: node.status.as_deref(),
         };
-        let mut row = vec![
+        let mut row = rows.empty_row();
+        row.extend([
             format!("{}node:{}", if connected { "*" } else { "" }, node.uid),
             record.role.to_string(),
             node.addr.clone(),
             node.external_addr.join(","),
             record.hostname.unwrap_or(UNKNOWN).to_string(),
-        ];
+        ]);
         if options.extra_all {
             row.extend([
                 record.master_shards.to_string(),
@@ -383,7 +396,7 @@ fn health_word(status: Option<&str>) -> String {
     }
 }
 
-fn sorted_bdbs(snapshot: &ClusterSnapshot) -> Vec<&Bdb> {
+fn sorted_bdbs<'a>(snapshot: &'a ClusterSnapshot) -> Vec<&'a Bdb> {
     let mut bdbs: Vec<&Bdb> = snapshot.bdbs.iter().collect();
     bdbs.sort_by_key(|bdb| bdb.uid);
     bdbs
@@ -441,7 +454,8 @@ fn databases_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Secti
             endpoint_port: endpoint.and_then(|endpoint| endpoint.port),
             redis_version: bdb.redis_version.as_deref(),
         };
-        let mut row = vec![
+        let mut row = rows.empty_row();
+        row.extend([
             format!("db:{}", bdb.uid),
             bdb.name.clone(),
             or_absent(bdb.db_type.as_ref()),
@@ -453,7 +467,7 @@ fn databases_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Secti
             endpoint
                 .map(endpoint_address)
                 .unwrap_or_else(|| ABSENT.to_string()),
-        ];
+        ]);
         if options.extra_all {
             row.extend([
                 ABSENT.to_string(),
@@ -529,7 +543,8 @@ fn endpoints_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Secti
                 nodes.push(None);
             }
             for node_uid in nodes {
-                let mut row = vec![
+                let mut row = rows.empty_row();
+                row.extend([
                     format!("db:{}", bdb.uid),
                     bdb.name.clone(),
                     format!("endpoint:{}", endpoint.uid),
@@ -538,7 +553,7 @@ fn endpoints_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Secti
                         .unwrap_or_default(),
                     endpoint_role(endpoint),
                     if ssl { "Yes" } else { "No" }.to_string(),
-                ];
+                ]);
                 if options.extra_all {
                     row.push(OK.to_string());
                 }
@@ -579,7 +594,7 @@ fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionR
         .iter()
         .map(|bdb| (bdb.uid, bdb.name.as_str()))
         .collect();
-    let mut shards: Vec<&Shard> = snapshot.shards.iter().collect();
+    let mut shards: Vec<&ShardSummary> = snapshot.shards.iter().collect();
     shards
         .sort_by_cached_key(|shard| (shard.bdb_uid, shard.uid.parse::<u64>().unwrap_or(u64::MAX)));
     for shard in shards {
@@ -594,18 +609,23 @@ fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionR
             status: shard.status.as_deref(),
             detailed_status: shard.detailed_status.as_deref(),
         };
-        let mut row = vec![
+        let mut row = rows.empty_row();
+        row.extend([
             format!("db:{}", shard.bdb_uid),
             record.bdb_name.unwrap_or_default().to_string(),
-            format!("redis:{}", shard.uid),
-            format!("node:{}", shard.node_uid),
-            or_absent(shard.role.as_ref()),
-            shard.assigned_slots.clone().unwrap_or_default(),
+            format!("redis:{}", &*shard.uid),
+            format!("node:{}", &*shard.node_uid),
+            or_absent(shard.role.as_deref()),
+            shard
+                .assigned_slots
+                .as_deref()
+                .unwrap_or_default()
+                .to_string(),
             record
                 .used_memory
                 .map(human_size)
                 .unwrap_or_else(|| UNKNOWN.to_string()),
-        ];
+        ]);
         if options.extra_all {
             row.extend([ABSENT.to_string(), ABSENT.to_string(), OK.to_string()]);
         }
@@ -639,17 +659,23 @@ mod tests {
     use super::*;
     use crate::test_fixtures::fixture;
 
-    fn fixture_snapshot() -> ClusterSnapshot {
+    /// The captured shards list: the snapshot's shards borrow from it.
+    fn shards_json() -> String {
+        fixture("shards_list.json")
+    }
+
+    fn fixture_snapshot(shards_json: &str) -> ClusterSnapshot<'_> {
         ClusterSnapshot {
             nodes: serde_json::from_str(&fixture("nodes_list.json")).unwrap(),
             bdbs: vec![serde_json::from_str(&fixture("bdb_single.json")).unwrap()],
-            shards: serde_json::from_str(&fixture("shards_list.json")).unwrap(),
+            shards: serde_json::from_str(shards_json).unwrap(),
             node_status: BTreeMap::new(),
         }
     }
 
     fn render_all(options: &StatusOptions) -> String {
-        let snapshot = fixture_snapshot();
+        let shards_json = shards_json();
+        let snapshot = fixture_snapshot(&shards_json);
         Section::ALL
             .iter()
             .map(|section| {
@@ -693,7 +719,8 @@ db:1  default-db redis:1 node:1 master 0-16383 unknown     OK
             records: true,
             ..StatusOptions::default()
         };
-        let mut snapshot = fixture_snapshot();
+        let shards_json = shards_json();
+        let mut snapshot = fixture_snapshot(&shards_json);
         snapshot.shards[0].redis_info =
             serde_json::from_value(serde_json::json!({"used_memory": 2_506_096})).unwrap();
         let sections: Vec<(Section, SectionRows)> = Section::ALL
@@ -774,7 +801,8 @@ db:1  default-db redis:1 node:1 master 0-16383 unknown     OK
             issues_only: true,
             ..StatusOptions::default()
         };
-        let mut snapshot = fixture_snapshot();
+        let shards_json = shards_json();
+        let mut snapshot = fixture_snapshot(&shards_json);
         snapshot.shards[0].detailed_status = Some("down".into());
         let table = section_table(Section::Shards, &snapshot, &options).table;
         assert_eq!(table.rows.len(), 1);
@@ -800,7 +828,8 @@ db:1  default-db redis:1 node:1 master 0-16383 unknown     OK
 
     #[test]
     fn used_memory_comes_from_redis_info_and_reads_unknown_otherwise() {
-        let mut snapshot = fixture_snapshot();
+        let shards_json = shards_json();
+        let mut snapshot = fixture_snapshot(&shards_json);
         let options = StatusOptions::default();
         let used = |snapshot: &ClusterSnapshot| {
             section_table(Section::Shards, snapshot, &options)
