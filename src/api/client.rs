@@ -10,11 +10,14 @@ use std::time::Duration;
 use reqwest::Method;
 use reqwest::StatusCode;
 use reqwest::blocking::{Client, Response};
+use serde::Deserialize;
 use serde::Deserializer as _;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::models::{ApiErrorBody, Bdb, BlueprintEntry, Cluster, Node, NodeStatus, Proxy, Shard};
+use super::models::{
+    ApiErrorBody, Bdb, BlueprintEntry, Cluster, Node, NodeStatus, Proxy, Shard, ShardSummary,
+};
 use super::pinning::{CertificatePin, PinnedCertificateVerifier, pin_mismatch};
 use super::tls::{TrustPolicy, client_config, provider};
 use crate::api::ConnectionSettings;
@@ -150,8 +153,9 @@ impl ApiClient {
 
     /// The shards with their memory use (`redis_info.used_memory`), for `status`: one request,
     /// the REST reference's `extra_info_keys` (a cluster that ignores it sends `redis_info: {}`).
-    pub fn shards_with_used_memory(&self) -> CliResult<Vec<Shard>> {
-        self.get(SHARDS_WITH_USED_MEMORY_PATH)
+    /// Undecoded: [`parse_shard_summaries`] reads it with the strings borrowed from these bytes.
+    pub fn shards_with_used_memory(&self) -> CliResult<Vec<u8>> {
+        self.get_body(SHARDS_WITH_USED_MEMORY_PATH)
     }
 
     /// One database's shards (`GET /v1/bdbs/{uid}/shards`).
@@ -410,8 +414,18 @@ const CLUSTER_STATE_ID: &str = "cluster-state-id";
 /// pass), not from a `String` checked whole first: the answers run to tens of megabytes.
 fn decode<T: DeserializeOwned>(method: &Method, path: &str, response: Response) -> CliResult<T> {
     let body = body(method, path, response)?;
+    parse_body(method, path, &body)
+}
+
+/// The answer of [`ApiClient::shards_with_used_memory`], its strings borrowed from `body`.
+pub fn parse_shard_summaries(body: &[u8]) -> CliResult<Vec<ShardSummary<'_>>> {
+    parse_body(&Method::GET, SHARDS_WITH_USED_MEMORY_PATH, body)
+}
+
+/// [`decode`]'s parse, for types that may borrow from `body`.
+fn parse_body<'a, T: Deserialize<'a>>(method: &Method, path: &str, body: &'a [u8]) -> CliResult<T> {
     if body.trim_ascii().is_empty() {
-        return serde_json::from_value(Value::Null).map_err(|_| {
+        return T::deserialize(Value::Null).map_err(|_| {
             unexpected_answer(
                 method,
                 path,
@@ -419,7 +433,7 @@ fn decode<T: DeserializeOwned>(method: &Method, path: &str, response: Response) 
             )
         });
     }
-    serde_json::from_slice(&body).map_err(|err| unexpected_answer(method, path, err.to_string()))
+    serde_json::from_slice(body).map_err(|err| unexpected_answer(method, path, err.to_string()))
 }
 
 /// The whole body, read into one buffer sized by `Content-Length` (up to [`BODY_HINT_MAX`]; a

@@ -54,7 +54,7 @@ fn info_db(ctx: &Context, db: Option<&str>) -> CliResult<()> {
         None => {
             let mut text = String::new();
             client.for_each(&with_fields("/v1/bdbs", &fields), |bdb: DbBlockFields| {
-                text.push_str(&info::db_block(&bdb));
+                info::push_db_block(&mut text, &bdb);
                 if text.len() >= PRINT_CHUNK {
                     print!("{text}");
                     text.clear();

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::api::ApiClient;
+use crate::api::client::parse_shard_summaries;
 use crate::cli::status::StatusArgs;
 use crate::commands::Context;
 use crate::error::{CliError, CliResult};
@@ -177,7 +178,12 @@ impl Fetch {
         fetch
     }
 
-    fn snapshot(&self, client: &ApiClient) -> CliResult<ClusterSnapshot> {
+    /// The shards are read with their strings borrowed from their answer, kept in `shards_body`.
+    fn snapshot<'a>(
+        &self,
+        client: &ApiClient,
+        shards_body: &'a mut Vec<u8>,
+    ) -> CliResult<ClusterSnapshot<'a>> {
         Ok(ClusterSnapshot {
             nodes: if self.nodes {
                 client.nodes()?
@@ -190,7 +196,8 @@ impl Fetch {
                 client.bdbs_with_fields(&self.bdb_fields)?
             },
             shards: if self.shards {
-                client.shards_with_used_memory()?
+                *shards_body = client.shards_with_used_memory()?;
+                parse_shard_summaries(shards_body)?
             } else {
                 Vec::new()
             },
@@ -210,11 +217,14 @@ pub fn run(ctx: &Context, args: StatusArgs) -> CliResult<()> {
         request.view.db = Some(resolve_db(&client, db)?.uid);
     }
     let extra_all = request.view.wants_extra_columns();
-    let snapshot = Fetch::for_sections(&request.sections, extra_all).snapshot(&client)?;
+    let mut shards_body = Vec::new();
+    let snapshot =
+        Fetch::for_sections(&request.sections, extra_all).snapshot(&client, &mut shards_body)?;
     let options = StatusOptions {
         extra_all,
         issues_only: request.issues_only,
         connected_host: url_host(client.base_url()),
+        records: ctx.json(),
     };
     let rows_of = |section: Section| {
         request
@@ -279,10 +289,11 @@ mod tests {
         use crate::test_fixtures::fixture;
         use serde_json::Value;
         let whole: Value = serde_json::from_str(&fixture("bdb_single.json")).unwrap();
+        let shards_json = fixture("shards_list.json");
         let snapshot = |bdb: &Value| ClusterSnapshot {
             nodes: serde_json::from_str(&fixture("nodes_list.json")).unwrap(),
             bdbs: vec![serde_json::from_value(bdb.clone()).unwrap()],
-            shards: serde_json::from_str(&fixture("shards_list.json")).unwrap(),
+            shards: serde_json::from_str(&shards_json).unwrap(),
             node_status: BTreeMap::new(),
         };
         for section in Section::ALL {
@@ -299,6 +310,7 @@ mod tests {
                     extra_all,
                     issues_only: false,
                     connected_host: None,
+                    records: true,
                 };
                 // The text and the `-o json` document.
                 let render = |bdb: &Value| {

@@ -4,7 +4,7 @@
 //! (`  oss_cluster: enabled`, `  repl_timeout: 300 seconds`) shows 2 (UNCONFIRMED which is real);
 //! we use 2, the form scripts were seen matching. Change `INDENT` to switch.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::de::{IgnoredAny, MapAccess, Visitor};
@@ -27,11 +27,16 @@ fn block(header: &str, lines: &[(&str, String)]) -> String {
     text.push_str(header);
     text.push('\n');
     for (key, value) in lines {
-        for part in [INDENT, key, ": ", value, "\n"] {
-            text.push_str(part);
-        }
+        push_line(&mut text, key, value);
     }
     text
+}
+
+/// One indented `key: value` line.
+fn push_line(text: &mut String, key: &str, value: &str) {
+    for part in [INDENT, key, ": ", value, "\n"] {
+        text.push_str(part);
+    }
 }
 
 /// The bdb fields [`db_block`] reads: the header's uid and name, and each printed setting's.
@@ -59,9 +64,10 @@ impl DbFields for Value {
 #[derive(Debug, Default)]
 pub struct DbBlockFields(Vec<Option<Value>>);
 
-/// Each field of [`db_block_fields`] and its slot in [`DbBlockFields`].
-fn db_field_slots() -> &'static HashMap<&'static str, usize> {
-    static SLOTS: OnceLock<HashMap<&'static str, usize>> = OnceLock::new();
+/// Each field of [`db_block_fields`] and its slot in [`DbBlockFields`]. A `BTreeMap`: its few
+/// short comparisons cost less than hashing each key (twice per field and database).
+fn db_field_slots() -> &'static BTreeMap<&'static str, usize> {
+    static SLOTS: OnceLock<BTreeMap<&'static str, usize>> = OnceLock::new();
     SLOTS.get_or_init(|| {
         db_block_fields()
             .into_iter()
@@ -130,21 +136,26 @@ impl<'de> Deserialize<'de> for FieldSlot {
 
 /// `db:<uid> [<name>]:` then every setting of the tunables table, in table order.
 pub fn db_block(bdb: &impl DbFields) -> String {
+    let mut text = String::new();
+    push_db_block(&mut text, bdb);
+    text
+}
+
+/// [`db_block`] appended to `text`: `info db` writes 10,000 of them into one buffer.
+pub fn push_db_block(text: &mut String, bdb: &impl DbFields) {
     let uid = bdb.field("uid").map(Value::to_string).unwrap_or_default();
     let name = bdb
         .field("name")
         .and_then(Value::as_str)
         .unwrap_or_default();
-    let lines: Vec<(&str, String)> = SETTINGS
-        .iter()
-        .filter_map(|setting| {
-            Some((
-                setting.display_key?,
-                setting.display(bdb.field(setting.field)),
-            ))
-        })
-        .collect();
-    block(&format!("db:{uid} [{name}]:"), &lines)
+    for part in ["db:", &uid, " [", name, "]:\n"] {
+        text.push_str(part);
+    }
+    for setting in SETTINGS {
+        if let Some(key) = setting.display_key {
+            push_line(text, key, &setting.display(bdb.field(setting.field)));
+        }
+    }
 }
 
 /// The `key: value` lines of `table` read from `object`, in table order.

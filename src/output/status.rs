@@ -25,7 +25,7 @@ use serde_json::Value;
 
 use super::table::Table;
 use super::{enabled_word, or_absent};
-use crate::api::models::{Bdb, Endpoint, Node, NodeStatus, Shard};
+use crate::api::models::{Bdb, Endpoint, Node, NodeStatus, ShardSummary};
 use crate::tunables::ABSENT;
 
 /// Which sections to print.
@@ -64,11 +64,12 @@ impl Section {
     }
 }
 
-/// What the cluster answered, one request per resource type.
-pub struct ClusterSnapshot {
+/// What the cluster answered, one request per resource type; the shards borrow their strings
+/// from the answer's bytes.
+pub struct ClusterSnapshot<'a> {
     pub nodes: Vec<Node>,
     pub bdbs: Vec<Bdb>,
-    pub shards: Vec<Shard>,
+    pub shards: Vec<ShardSummary<'a>>,
     /// `GET /v1/nodes/status` by node uid (empty where the cluster lacks the route).
     pub node_status: BTreeMap<u64, NodeStatus>,
 }
@@ -111,11 +112,15 @@ pub struct StatusOptions {
     pub issues_only: bool,
     /// Host part of the cluster URL; the node it names is marked `*node:N`.
     pub connected_host: Option<String>,
+    /// `-o json`: build each row's record too (text mode skips them: at 60,000 shards they cost
+    /// more than the cells).
+    pub records: bool,
 }
 
 const OK: &str = "OK";
 
-/// One section's rows: the text cells rladmin prints and, row for row, the record `-o json` prints.
+/// One section's rows: the text cells rladmin prints and, row for row when `-o json` asked for
+/// them ([`StatusOptions::records`]), the record it prints (else `records` stays empty).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SectionRows {
     pub table: Table,
@@ -130,29 +135,36 @@ impl SectionRows {
         }
     }
 
-    fn push(&mut self, cells: Vec<String>, record: impl Serialize) {
-        self.table.push(cells);
-        // Records are plain structs of strings, numbers and options: serializing cannot fail.
-        self.records
-            .push(serde_json::to_value(record).unwrap_or_default());
+    /// A row's cells, allocated once for all the columns (at 60,000 rows, growing each row as
+    /// cells are added held twice the memory).
+    fn empty_row(&self) -> Vec<String> {
+        Vec::with_capacity(self.table.columns.len())
     }
 
-    /// The rows at `indexes`, in that order (cells and records alike).
+    fn push(&mut self, cells: Vec<String>, record: Option<impl Serialize>) {
+        self.table.push(cells);
+        if let Some(record) = record {
+            // Records are plain structs of strings, numbers and options: serializing cannot fail.
+            self.records
+                .push(serde_json::to_value(record).unwrap_or_default());
+        }
+    }
+
+    /// The rows at `indexes`, in that order (cells and, where built, records alike).
     pub fn pick_rows(self, indexes: &[usize]) -> SectionRows {
-        let mut rows: Vec<Option<(Vec<String>, Value)>> = self
-            .table
-            .rows
-            .into_iter()
-            .zip(self.records)
-            .map(Some)
-            .collect();
+        if indexes.iter().copied().eq(0..self.table.rows.len()) {
+            return self;
+        }
+        let mut rows: Vec<Option<Vec<String>>> = self.table.rows.into_iter().map(Some).collect();
+        let mut records: Vec<Option<Value>> = self.records.into_iter().map(Some).collect();
         let mut picked = SectionRows::new(self.table.columns);
-        for (cells, record) in indexes
-            .iter()
-            .filter_map(|index| rows.get_mut(*index)?.take())
-        {
-            picked.table.push(cells);
-            picked.records.push(record);
+        for index in indexes {
+            if let Some(cells) = rows.get_mut(*index).and_then(Option::take) {
+                picked.table.push(cells);
+            }
+            if let Some(record) = records.get_mut(*index).and_then(Option::take) {
+                picked.records.push(record);
+            }
         }
         picked
     }
@@ -178,7 +190,12 @@ pub fn section_table(
 
 /// A section as printed: title, column header, rows.
 pub fn render_section(section: Section, table: &Table) -> String {
-    format!("{}\n{}", section.title(), table.render())
+    // The title goes in front of the table's text rather than both into a third string: at
+    // 60,000 shards the text is megabytes.
+    let mut text = table.render();
+    text.insert(0, '\n');
+    text.insert_str(0, section.title());
+    text
 }
 
 fn without_healthy_rows(rows: SectionRows, status_column: &str) -> SectionRows {
@@ -285,6 +302,16 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionRo
         .find(|(_, status)| status.role.as_deref() == Some("master"))
         .map(|(uid, _)| *uid)
         .or_else(|| snapshot.nodes.iter().map(|node| node.uid).min());
+    // MASTERS and SLAVES: the shards of each node by role, counted in one pass over the shards.
+    let mut role_counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for shard in &snapshot.shards {
+        let counts = role_counts.entry(&shard.node_uid).or_default();
+        match shard.role.as_deref() {
+            Some("master") => counts.0 += 1,
+            Some("slave") => counts.1 += 1,
+            _ => {}
+        }
+    }
     let mut nodes: Vec<&Node> = snapshot.nodes.iter().collect();
     nodes.sort_by_key(|node| node.uid);
     for node in nodes {
@@ -292,14 +319,10 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionRo
         let connected = options.connected_host.as_deref().is_some_and(|host| {
             node.addr == host || node.external_addr.iter().any(|addr| addr == host)
         });
-        let node_uid = node.uid.to_string();
-        let count_role = |role: &str| {
-            snapshot
-                .shards
-                .iter()
-                .filter(|shard| shard.node_uid == node_uid && shard.role.as_deref() == Some(role))
-                .count()
-        };
+        let (master_shards, slave_shards) = role_counts
+            .get(node.uid.to_string().as_str())
+            .copied()
+            .unwrap_or_default();
         let record = NodeRecord {
             uid: node.uid,
             connected,
@@ -315,8 +338,8 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionRo
                 .filter(|hostname| !hostname.is_empty()),
             shard_count: node.shard_count,
             max_redis_servers: node.max_redis_servers,
-            master_shards: count_role("master"),
-            slave_shards: count_role("slave"),
+            master_shards,
+            slave_shards,
             cores: node.cores,
             free_ram: status.and_then(|status| status.free_ram),
             total_memory: status.and_then(|status| status.total_memory),
@@ -326,13 +349,14 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionRo
             rack_id: node.rack_id.as_deref().filter(|rack| !rack.is_empty()),
             status: node.status.as_deref(),
         };
-        let mut row = vec![
+        let mut row = rows.empty_row();
+        row.extend([
             format!("{}node:{}", if connected { "*" } else { "" }, node.uid),
             record.role.to_string(),
             node.addr.clone(),
             node.external_addr.join(","),
             record.hostname.unwrap_or(UNKNOWN).to_string(),
-        ];
+        ]);
         if options.extra_all {
             row.extend([
                 record.master_shards.to_string(),
@@ -358,7 +382,7 @@ fn nodes_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionRo
             ]);
         }
         row.push(health_word(node.status.as_deref()));
-        rows.push(row, record);
+        rows.push(row, options.records.then_some(record));
     }
     rows
 }
@@ -372,7 +396,7 @@ fn health_word(status: Option<&str>) -> String {
     }
 }
 
-fn sorted_bdbs(snapshot: &ClusterSnapshot) -> Vec<&Bdb> {
+fn sorted_bdbs<'a>(snapshot: &'a ClusterSnapshot) -> Vec<&'a Bdb> {
     let mut bdbs: Vec<&Bdb> = snapshot.bdbs.iter().collect();
     bdbs.sort_by_key(|bdb| bdb.uid);
     bdbs
@@ -430,7 +454,8 @@ fn databases_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Secti
             endpoint_port: endpoint.and_then(|endpoint| endpoint.port),
             redis_version: bdb.redis_version.as_deref(),
         };
-        let mut row = vec![
+        let mut row = rows.empty_row();
+        row.extend([
             format!("db:{}", bdb.uid),
             bdb.name.clone(),
             or_absent(bdb.db_type.as_ref()),
@@ -442,7 +467,7 @@ fn databases_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Secti
             endpoint
                 .map(endpoint_address)
                 .unwrap_or_else(|| ABSENT.to_string()),
-        ];
+        ]);
         if options.extra_all {
             row.extend([
                 ABSENT.to_string(),
@@ -452,7 +477,7 @@ fn databases_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Secti
                 or_absent(bdb.redis_version.as_ref()),
             ]);
         }
-        rows.push(row, record);
+        rows.push(row, options.records.then_some(record));
     }
     rows
 }
@@ -481,17 +506,21 @@ pub fn endpoint_role(endpoint: &Endpoint) -> String {
     role
 }
 
-/// Node uids an endpoint is bound on, from its `addr` list (internal or external node IPs); `None`
-/// for an address that is no node's.
-fn bound_nodes(endpoint: &Endpoint, nodes: &[Node]) -> Vec<Option<u64>> {
-    let by_address: BTreeMap<&str, u64> = nodes
+/// Node uids by their internal and external addresses.
+fn nodes_by_address(nodes: &[Node]) -> BTreeMap<&str, u64> {
+    nodes
         .iter()
         .flat_map(|node| {
             std::iter::once(node.addr.as_str())
                 .chain(node.external_addr.iter().map(String::as_str))
                 .map(move |addr| (addr, node.uid))
         })
-        .collect();
+        .collect()
+}
+
+/// Node uids an endpoint is bound on, from its `addr` list (internal or external node IPs); `None`
+/// for an address that is no node's.
+fn bound_nodes(endpoint: &Endpoint, by_address: &BTreeMap<&str, u64>) -> Vec<Option<u64>> {
     endpoint
         .addr
         .iter()
@@ -505,15 +534,17 @@ fn endpoints_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Secti
         columns.push("WATCHDOG_STATUS");
     }
     let mut rows = SectionRows::new(columns);
+    let by_address = nodes_by_address(&snapshot.nodes);
     for bdb in sorted_bdbs(snapshot) {
         let ssl = bdb.tls_mode.as_deref() == Some("enabled") || bdb.ssl == Some(true);
         for endpoint in &bdb.endpoints {
-            let mut nodes = bound_nodes(endpoint, &snapshot.nodes);
+            let mut nodes = bound_nodes(endpoint, &by_address);
             if nodes.is_empty() {
                 nodes.push(None);
             }
             for node_uid in nodes {
-                let mut row = vec![
+                let mut row = rows.empty_row();
+                row.extend([
                     format!("db:{}", bdb.uid),
                     bdb.name.clone(),
                     format!("endpoint:{}", endpoint.uid),
@@ -522,7 +553,7 @@ fn endpoints_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Secti
                         .unwrap_or_default(),
                     endpoint_role(endpoint),
                     if ssl { "Yes" } else { "No" }.to_string(),
-                ];
+                ]);
                 if options.extra_all {
                     row.push(OK.to_string());
                 }
@@ -536,7 +567,7 @@ fn endpoints_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> Secti
                     exclude_proxies: endpoint.exclude_proxies.as_deref().unwrap_or_default(),
                     ssl,
                 };
-                rows.push(row, record);
+                rows.push(row, options.records.then_some(record));
             }
         }
     }
@@ -563,8 +594,9 @@ fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionR
         .iter()
         .map(|bdb| (bdb.uid, bdb.name.as_str()))
         .collect();
-    let mut shards: Vec<&Shard> = snapshot.shards.iter().collect();
-    shards.sort_by_key(|shard| (shard.bdb_uid, shard.uid.parse::<u64>().unwrap_or(u64::MAX)));
+    let mut shards: Vec<&ShardSummary> = snapshot.shards.iter().collect();
+    shards
+        .sort_by_cached_key(|shard| (shard.bdb_uid, shard.uid.parse::<u64>().unwrap_or(u64::MAX)));
     for shard in shards {
         let record = ShardRecord {
             uid: shard.uid.parse().ok(),
@@ -577,18 +609,23 @@ fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionR
             status: shard.status.as_deref(),
             detailed_status: shard.detailed_status.as_deref(),
         };
-        let mut row = vec![
+        let mut row = rows.empty_row();
+        row.extend([
             format!("db:{}", shard.bdb_uid),
             record.bdb_name.unwrap_or_default().to_string(),
-            format!("redis:{}", shard.uid),
-            format!("node:{}", shard.node_uid),
-            or_absent(shard.role.as_ref()),
-            shard.assigned_slots.clone().unwrap_or_default(),
+            format!("redis:{}", &*shard.uid),
+            format!("node:{}", &*shard.node_uid),
+            or_absent(shard.role.as_deref()),
+            shard
+                .assigned_slots
+                .as_deref()
+                .unwrap_or_default()
+                .to_string(),
             record
                 .used_memory
                 .map(human_size)
                 .unwrap_or_else(|| UNKNOWN.to_string()),
-        ];
+        ]);
         if options.extra_all {
             row.extend([ABSENT.to_string(), ABSENT.to_string(), OK.to_string()]);
         }
@@ -598,7 +635,7 @@ fn shards_table(snapshot: &ClusterSnapshot, options: &StatusOptions) -> SectionR
             (status, _) => health_word(status),
         };
         row.push(status);
-        rows.push(row, record);
+        rows.push(row, options.records.then_some(record));
     }
     rows
 }
@@ -622,17 +659,23 @@ mod tests {
     use super::*;
     use crate::test_fixtures::fixture;
 
-    fn fixture_snapshot() -> ClusterSnapshot {
+    /// The captured shards list: the snapshot's shards borrow from it.
+    fn shards_json() -> String {
+        fixture("shards_list.json")
+    }
+
+    fn fixture_snapshot(shards_json: &str) -> ClusterSnapshot<'_> {
         ClusterSnapshot {
             nodes: serde_json::from_str(&fixture("nodes_list.json")).unwrap(),
             bdbs: vec![serde_json::from_str(&fixture("bdb_single.json")).unwrap()],
-            shards: serde_json::from_str(&fixture("shards_list.json")).unwrap(),
+            shards: serde_json::from_str(shards_json).unwrap(),
             node_status: BTreeMap::new(),
         }
     }
 
     fn render_all(options: &StatusOptions) -> String {
-        let snapshot = fixture_snapshot();
+        let shards_json = shards_json();
+        let snapshot = fixture_snapshot(&shards_json);
         Section::ALL
             .iter()
             .map(|section| {
@@ -673,9 +716,11 @@ db:1  default-db redis:1 node:1 master 0-16383 unknown     OK
     fn json_records_are_typed_from_the_captured_cluster() {
         let options = StatusOptions {
             connected_host: Some("192.168.16.2".into()),
+            records: true,
             ..StatusOptions::default()
         };
-        let mut snapshot = fixture_snapshot();
+        let shards_json = shards_json();
+        let mut snapshot = fixture_snapshot(&shards_json);
         snapshot.shards[0].redis_info =
             serde_json::from_value(serde_json::json!({"used_memory": 2_506_096})).unwrap();
         let sections: Vec<(Section, SectionRows)> = Section::ALL
@@ -756,7 +801,8 @@ db:1  default-db redis:1 node:1 master 0-16383 unknown     OK
             issues_only: true,
             ..StatusOptions::default()
         };
-        let mut snapshot = fixture_snapshot();
+        let shards_json = shards_json();
+        let mut snapshot = fixture_snapshot(&shards_json);
         snapshot.shards[0].detailed_status = Some("down".into());
         let table = section_table(Section::Shards, &snapshot, &options).table;
         assert_eq!(table.rows.len(), 1);
@@ -782,7 +828,8 @@ db:1  default-db redis:1 node:1 master 0-16383 unknown     OK
 
     #[test]
     fn used_memory_comes_from_redis_info_and_reads_unknown_otherwise() {
-        let mut snapshot = fixture_snapshot();
+        let shards_json = shards_json();
+        let mut snapshot = fixture_snapshot(&shards_json);
         let options = StatusOptions::default();
         let used = |snapshot: &ClusterSnapshot| {
             section_table(Section::Shards, snapshot, &options)

@@ -98,6 +98,9 @@ impl TableView {
             .iter()
             .map(|column| self.shows_extra(column))
             .collect();
+        if keep.iter().all(|keep| *keep) {
+            return table;
+        }
         let pick = |cells: Vec<String>| -> Vec<String> {
             cells
                 .into_iter()
