@@ -218,16 +218,7 @@ db:1  demo-db redis:3 node:1 master 10923-16383 <used>      OK
         .into_iter()
         .map(|request| format!("{} {}", request.method, request.path))
         .collect();
-    assert_eq!(
-        requests,
-        [
-            "GET /v1/nodes",
-            "GET /v1/bdbs?fields=uid,name,type,status,shards_count,shards_placement,replication,\
-             data_persistence,endpoints,redis_version,tls_mode,ssl",
-            "GET /v1/shards?extra_info_keys=used_memory",
-            "GET /v1/nodes/status"
-        ]
-    );
+    assert_eq!(requests, crate::scale::STATUS_REQUESTS);
     // `grep node:1 | grep /` singles out the node row (FREE_RAM is `free/total`): no shard or
     // endpoint row on node 1 has a `/`.
     let slashed: Vec<&str> = run

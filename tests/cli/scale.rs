@@ -168,6 +168,16 @@ db:2  db-2 redis:11 node:3 slave  5461-10921  11.00MB     OK
 db:2  db-2 redis:12 node:1 slave  10922-16383 12.00MB     OK
 ";
 
+/// What `status` asks for, in order, whatever the number of databases (also asserted against
+/// the sandbox in `cli_info_status`).
+pub const STATUS_REQUESTS: [&str; 4] = [
+    "GET /v1/nodes",
+    "GET /v1/bdbs?fields=uid,name,type,status,shards_count,shards_placement,replication,\
+     data_persistence,endpoints,redis_version,tls_mode,ssl",
+    "GET /v1/shards?extra_info_keys=used_memory",
+    "GET /v1/nodes/status",
+];
+
 #[test]
 fn requests_stay_constant_from_2_to_2000_databases() {
     let small = ScaleServer::start(2, false);
@@ -192,16 +202,7 @@ fn requests_stay_constant_from_2_to_2000_databases() {
     let (sent, run) = small.requests_of(&["status"]);
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     assert_eq!(run.stdout, STATUS_OF_TWO_DATABASES);
-    assert_eq!(
-        sent,
-        [
-            "GET /v1/nodes",
-            "GET /v1/bdbs?fields=uid,name,type,status,shards_count,shards_placement,replication,\
-             data_persistence,endpoints,redis_version,tls_mode,ssl",
-            "GET /v1/shards?extra_info_keys=used_memory",
-            "GET /v1/nodes/status",
-        ]
-    );
+    assert_eq!(sent, STATUS_REQUESTS);
 }
 
 #[test]
